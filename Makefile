@@ -3,6 +3,7 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/seeds
+SEEDS ?= ../shared/seeds
 EVAL_DATA ?= ../shared/eval
 DB ?= bilat.duckdb
 STAMP := $(VENV)/.installed
@@ -32,7 +33,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/bilat eval all $(EVAL_DATA) --markdown EVAL.md
+	$(BIN)/bilat eval all $(EVAL_DATA) --events tests/data/seeds_events.jsonl --docs $(SEEDS) --markdown EVAL.md
 
 bench: $(STAMP)
 	$(BIN)/bilat bench --json

@@ -1,0 +1,220 @@
+"""The `bilat` command line: thin wrappers over bilat.api."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bilat import api
+from bilat.config import Settings
+from bilat.errors import BilatError
+from bilat.interfaces import serialise
+from bilat.interfaces.eval_cli import eval_app
+from bilat.records import EventType, RunSummary, Status
+
+app = typer.Typer(
+    name="bilat",
+    help="Sourced, PLOVER-coded records of international relations from news and analysis.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(eval_app, name="eval")
+
+# Exit codes a script can act on.
+EXIT_REJECTED = 3
+EXIT_ERROR = 2
+
+err = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option(help="Store: a DuckDB file path.")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Settings file (default: ./bilat.toml).")
+    ] = None,
+) -> None:
+    """Global options: where the store is and which settings file to read."""
+    settings = Settings.load(config)
+    if db is not None:
+        settings = replace(settings, db=db)
+    ctx.obj = settings
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL files or - for stdin.")],
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+) -> None:
+    """Read articles, extract their events and store both."""
+    settings = _settings(ctx)
+    if batch_size:
+        settings = replace(settings, batch_size=batch_size)
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def show(summary: RunSummary) -> None:
+            bar.update(task, completed=summary.seen, description=f"{summary.seen} read")
+
+        summary = api.ingest(paths, settings, progress=show)
+    for rejection in summary.rejections:
+        err.print(f"rejected {rejection.source}: {rejection.reason}", highlight=False)
+    err.print(
+        f"{summary.seen} inputs: {summary.stored} articles stored, {summary.unchanged} unchanged, "
+        f"{len(summary.rejections)} rejected; {summary.events} events",
+        highlight=False,
+    )
+    if summary.rejections:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _pair(value: str, settings: Settings) -> tuple[str, str]:
+    left, sep, right = value.partition("-")
+    if not sep:
+        raise typer.BadParameter("write a pair as A-B, e.g. PAK-RUS")
+    return (
+        api.resolve_actor(left, settings).code,
+        api.resolve_actor(right, settings).code,
+    )
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from bilat.nlp.dates import parse_date
+
+    span = parse_date(value)
+    if span is None:
+        raise typer.BadParameter(f"not a date: {value!r} (try 2021, 2021-09 or 2021-09-30)")
+    return span.start
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    dyad: Annotated[str | None, typer.Option(help="Pair of actors, e.g. PAK-RUS.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Events involving this actor.")] = None,
+    type: Annotated[EventType | None, typer.Option(help="PLOVER event type.")] = None,  # noqa: A002
+    since: Annotated[str | None, typer.Option(help="Earliest date (2021, 2021-09, ...).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
+    status: Annotated[Status | None, typer.Option(help="occurred, planned, ...")] = None,
+    min_confidence: Annotated[float, typer.Option(help="Drop events below this.")] = 0.0,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[OutputFormat, typer.Option(help="table, csv or json.")] = OutputFormat.table,  # noqa: A002
+) -> None:
+    """List stored events."""
+    settings = _settings(ctx)
+    flt = api.EventFilter(
+        dyad=_pair(dyad, settings) if dyad else None,
+        actor=api.resolve_actor(actor, settings).code if actor else None,
+        type=type,
+        since=_date(since),
+        until=_date(until),
+        status=status,
+        min_confidence=min_confidence,
+        limit=limit,
+    )
+    found = api.events(flt, settings)
+    rows = [serialise.event_json(e) for e in found]
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif format is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=serialise.CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(serialise.event_row(e) for e in found)
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        table = Table("date", "type", "source", "target", "status", "conf", "evidence")
+        for e in found:
+            row = serialise.event_row(e)
+            table.add_row(
+                row["date"], row["type"], row["source"], row["target"], row["status"],
+                f"{e.confidence:.2f}", e.evidence.sentence[:90],
+            )
+        Console().print(table)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="First actor (code or name).")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+) -> None:
+    """The fused events between two actors, in date order."""
+    settings = _settings(ctx)
+    first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
+    for item in api.timeline(first.code, second.code, settings):
+        typer.echo(serialise.timeline_line(item))
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    a: Annotated[str | None, typer.Argument(help="First actor; default: most-covered pair.")] = None,
+    b: Annotated[str | None, typer.Argument(help="Second actor.")] = None,
+    format: Annotated[BriefFormat, typer.Option(help="md or html.")] = BriefFormat.md,  # noqa: A002
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
+) -> None:
+    """A brief on a relationship in which every item cites its source sentence."""
+    settings = _settings(ctx)
+    if (a is None) != (b is None):
+        raise typer.BadParameter("name both actors, or neither for the most-covered pair")
+    if a is None or b is None:
+        a, b = api.top_dyad(settings)
+    text = api.brief(a, b, format.value, settings)  # type: ignore[arg-type]
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def actors(ctx: typer.Context) -> None:
+    """Actors in the store with their number of events."""
+    table = Table("code", "name", "events")
+    for code, name, count in api.actors(_settings(ctx)):
+        table.add_row(code, name, str(count))
+    Console().print(table)
+
+
+def main() -> None:
+    """Entry point: known errors become one line on stderr and exit code 2."""
+    try:
+        app()
+    except BilatError as exc:
+        err.print(f"bilat: {exc}", highlight=False)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,121 @@
+"""`bilat eval`: the scoring rules of ../shared/eval/README.md, one subcommand each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from bilat import evaluate
+from bilat.config import Settings
+
+eval_app = typer.Typer(help="Measure bilat on reference data (rules 1-6).", no_args_is_help=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    parent = ctx.find_root().obj
+    return parent if isinstance(parent, Settings) else Settings.load()
+
+
+def _show(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    console = Console()
+    for key, value in result.items():
+        if isinstance(value, float):
+            console.print(f"{key:>16}: {value:.3f}")
+        elif isinstance(value, int | str):
+            console.print(f"{key:>16}: {value}")
+        elif isinstance(value, dict) and all(isinstance(v, float) for v in value.values()):
+            figures = ", ".join(f"{k} {v:.3f}" for k, v in value.items())
+            console.print(f"{key:>16}: {figures}")
+
+
+@eval_app.command("classes")
+def classes(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="TSV of sentence<TAB>class 0-4.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 1: CAMEO pentaclass of each sentence (accuracy, macro-F1)."""
+    _show(evaluate.classes(file, _settings(ctx)), as_json)
+
+
+@eval_app.command("roles")
+def roles(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CoNLL file with B-S/I-S/B-T/I-T tags.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 2: source and target actor spans (P/R/F1)."""
+    _show(evaluate.roles(file, _settings(ctx)), as_json)
+
+
+@eval_app.command("plover")
+def plover(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="PLOVER gold standard records (JSON).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 3: PLOVER type and country-code accuracy."""
+    _show(evaluate.plover(file, _settings(ctx)), as_json)
+
+
+@eval_app.command("dates")
+def dates(
+    directory: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 4: DATE expressions found and their normalised values."""
+    _show(evaluate.dates(directory), as_json)
+
+
+@eval_app.command("boilerplate")
+def boilerplate(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="Folder with ground-truth.json and html/.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 5: word-shingle P/R/F1 of extracted article bodies."""
+    _show(evaluate.boilerplate(directory, _settings(ctx)), as_json)
+
+
+@eval_app.command("events")
+def events(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Argument(help="JSONL of gold events, one a line.")],
+    docs: Annotated[Path, typer.Option(help="Folder of the documents the gold names.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 6: document events against gold (P/R/F1, typed and untyped)."""
+    _show(evaluate.events(gold, docs, _settings(ctx)), as_json)
+
+
+@eval_app.command("all")
+def all_sets(
+    ctx: typer.Context,
+    data: Annotated[Path, typer.Argument(help="The eval folder (../shared/eval).")],
+    markdown: Annotated[Path | None, typer.Option(help="Write the figures to this file.")] = None,
+    events_gold: Annotated[
+        Path | None, typer.Option("--events", help="Gold events JSONL for rule 6.")
+    ] = None,
+    docs: Annotated[Path | None, typer.Option(help="Documents the gold events name.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every rule on every set found under DATA; optionally write EVAL.md."""
+    if (events_gold is None) != (docs is None):
+        raise typer.BadParameter("--events and --docs go together")
+    event_sets = [(events_gold, docs)] if events_gold and docs else []
+    results = evaluate.all_sets(data, _settings(ctx), markdown, event_sets)
+    if as_json:
+        typer.echo(json.dumps(results, ensure_ascii=False))
+    else:
+        for name, result in results.items():
+            Console().rule(name)
+            _show(result, as_json=False)

@@ -1,0 +1,125 @@
+"""The spaCy pipeline: the model plus bilat's components, registered in this one place.
+
+Components, in order, and what each reads and writes:
+
+- the model's own (tok2vec, tagger, parser, lemmatizer, ner): tokens, parse, lemmas
+- ``bilat_facts``: reads ``doc.text``, ``doc._.anchor``; writes ``doc._.facts``
+  (actor mentions, date expressions, amounts)
+- ``bilat_events``: reads the parse and ``doc._.facts``; writes ``doc._.events``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bilat.config import Settings
+from bilat.errors import ModelMissing
+from bilat.nlp.actors import ActorResolver
+from bilat.nlp.contexts import ContextCues
+from bilat.nlp.dates import find_dates
+from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.money import find_amounts
+from bilat.records import Event
+from bilat.resources import load_ontology
+
+# Components the model ships that bilat does not use.
+UNUSED_MODEL_PARTS = ("ner",)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """One document after the pipeline: its facts and events."""
+
+    doc: Doc
+    facts: DocFacts
+    events: tuple[Event, ...]
+
+
+def _register_extensions() -> None:
+    for name in ("article_id", "anchor", "facts", "events"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class FactsComponent:
+    """Finds actor mentions, dates and amounts in the raw text."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor: date | None = doc._.anchor
+        text = doc.text
+        doc._.facts = DocFacts(
+            article_id=doc._.article_id or "",
+            anchor=anchor,
+            mentions=tuple(self.resolver.find_mentions(text, when=anchor)),
+            dates=tuple(DatedText(d.start, d.end, d.span) for d in find_dates(text, anchor)),
+            amounts=tuple(FoundAmount(a.start, a.end, a.amount) for a in find_amounts(text)),
+        )
+        return doc
+
+
+class EventsComponent:
+    """Codes the events of the parsed, annotated Doc."""
+
+    def __init__(self, extractor: Extractor, keep_uncoded: bool) -> None:
+        self.extractor = extractor
+        self.keep_uncoded = keep_uncoded
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = tuple(self.extractor.extract(doc, doc._.facts, self.keep_uncoded))
+        return doc
+
+
+@Language.factory("bilat_facts", default_config={"actors_file": None})
+def make_facts(nlp: Language, name: str, actors_file: str | None) -> FactsComponent:
+    return FactsComponent(ActorResolver.load(Path(actors_file) if actors_file else None))
+
+
+@Language.factory("bilat_events", default_config={"keep_uncoded": False})
+def make_events(nlp: Language, name: str, keep_uncoded: bool) -> EventsComponent:
+    ontology = load_ontology()
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), ontology.intensity)
+    return EventsComponent(extractor, keep_uncoded)
+
+
+def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
+    """Load the model and add bilat's components. ``keep_uncoded`` keeps events whose
+    actors resolve to no code (the sentence-level evaluations need them)."""
+    _register_extensions()
+    try:
+        nlp = spacy.load(settings.model, exclude=list(UNUSED_MODEL_PARTS))
+    except OSError as exc:
+        raise ModelMissing(
+            f"spaCy model {settings.model!r} is not installed; run `make` to install it"
+        ) from exc
+    nlp.add_pipe("bilat_facts", config={"actors_file": settings.actors_file})
+    nlp.add_pipe("bilat_events", config={"keep_uncoded": keep_uncoded})
+    return nlp
+
+
+def annotate(
+    nlp: Language,
+    items: Iterable[tuple[str, str, date | None]],
+    batch_size: int = 32,
+) -> Iterator[Annotated]:
+    """Run the pipeline over (article_id, text, anchor) triples, streaming."""
+
+    def docs() -> Iterator[Doc]:
+        for article_id, text, anchor in items:
+            doc = nlp.make_doc(text)
+            doc._.article_id = article_id
+            doc._.anchor = anchor
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield Annotated(doc, doc._.facts, doc._.events)

@@ -1,0 +1,79 @@
+"""Whether a reported event happened: occurred, planned, proposed, denied or hypothetical."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from bilat.records import DateSpan, Status
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+PLAN_VERBS = frozenset(
+    {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "hope", "decide", "agree"}
+)
+PROPOSE_VERBS = frozenset({"propose", "suggest", "consider", "offer", "mull", "explore", "weigh"})
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut"})
+PLAN_MODIFIERS = frozenset(
+    {"upcoming", "planned", "scheduled", "forthcoming", "expected", "future", "next"}
+)
+PROPOSE_MODIFIERS = frozenset({"proposed", "possible", "potential", "mooted"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The trigger and the verbs that govern it, nearest first (at most four)."""
+    chain = [token]
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Status:
+    """Classify the modality of the event ``trigger`` states.
+
+    The nearest governing verb decides: "agreed to hold a fourth round" is a
+    planned round; "denied that talks took place" denies the talks.
+    """
+    sentence_lower = trigger.sent.text.lower()
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return Status.DENIED
+    modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+    if modifiers & PLAN_MODIFIERS:
+        return Status.PLANNED
+    if modifiers & PROPOSE_MODIFIERS:
+        return Status.PROPOSED
+    for depth, verb in enumerate(_clause_chain(trigger)):
+        aux = _aux(verb)
+        lemma = verb.lemma_.lower()
+        if depth > 0 and lemma in DENY_VERBS:
+            return Status.DENIED
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+            return Status.HYPOTHETICAL
+        if aux & FUTURE_AUX:
+            return Status.PLANNED
+        if aux & CONDITIONAL_AUX:
+            return Status.HYPOTHETICAL
+        if depth > 0 and lemma in PROPOSE_VERBS:
+            return Status.PROPOSED
+        if depth > 0 and lemma in PLAN_VERBS:
+            return Status.PLANNED
+        if verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"} and lemma in MOTION_VERBS:
+            return Status.PLANNED
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            break  # a complement clause takes the modality of the verb above it
+    if "under consideration" in sentence_lower or "is being considered" in sentence_lower:
+        return Status.PROPOSED
+    if when is not None and anchor is not None and when.start > anchor:
+        return Status.PLANNED
+    return Status.OCCURRED

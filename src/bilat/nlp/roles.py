@@ -1,0 +1,128 @@
+"""Who did it and to whom: the argument phrases of an event trigger in a dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Prepositions that introduce the recipient of an action.
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "at", "toward", "towards", "into", "for", "upon", "from"}
+)
+# Dependents that open a new clause: their actors are not the argument's.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """The heads of a trigger's source and target phrases; ``joint`` for "between A and B"."""
+
+    source: tuple[Token, ...] = ()
+    target: tuple[Token, ...] = ()
+    joint: tuple[Token, ...] = ()
+    inherited: bool = False
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without clauses hanging off it."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSAL:
+            out.extend(phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def core_span(head: Token) -> Span:
+    """The phrase from its left edge up to the head: "the Croatian government's request"."""
+    left = min((t.i for t in phrase_tokens(head) if t.i <= head.i), default=head.i)
+    while left < head.i and head.doc[left].is_punct:
+        left += 1
+    return head.doc[left : head.i + 1]
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """``head`` and the heads coordinated with it ("Pakistan and Russia")."""
+    return [head, *head.conjuncts]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield grand
+
+
+def _between(token: Token) -> list[Token]:
+    for obj in _prep_objects(token, frozenset({"between", "among", "amongst"})):
+        heads = conjuncts(obj)
+        if len(heads) > 1:
+            return heads
+    return []
+
+
+def _subject_of(verb: Token) -> tuple[list[Token], bool]:
+    """Subject heads of a verb, climbing xcomp/conj chains when it has none of its own."""
+    current: Token | None = verb
+    inherited = False
+    for _ in range(4):
+        if current is None:
+            break
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return [h for s in subjects for h in conjuncts(s)], inherited
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+            current = current.head
+            inherited = True
+            continue
+        break
+    return [], inherited
+
+
+def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
+    """Arguments of a verbal trigger; ``obj`` is the event noun of a light verb ("held talks")."""
+    sources, inherited = _subject_of(verb)
+    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    agents = list(_prep_objects(verb, frozenset({"by"})))
+    targets: list[Token] = []
+    if passive:
+        sources = [h for a in agents for h in conjuncts(a)]
+        targets = [h for p in passive for h in conjuncts(p)]
+    carriers = [verb] if obj is None else [obj, verb]
+    joint = next((b for c in carriers if (b := _between(c))), [])
+    if not targets:
+        for carrier in carriers:
+            direct = [c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)]
+            targets = [h for d in direct for h in conjuncts(d)]
+            if not targets:
+                targets = [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+            if targets:
+                break
+    return Arguments(tuple(sources), tuple(targets), tuple(joint), inherited)
+
+
+def noun_arguments(noun: Token) -> Arguments:
+    """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
+    joint = _between(noun)
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources += list(_prep_objects(noun, frozenset({"by", "of"})))
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    targets = list(_prep_objects(noun, TARGET_PREPS))
+    inherited = False
+    if not sources and noun.dep_ in OBJECTS | {"pobj"}:
+        # "Pakistan received the doses": the governing verb's subject acts.
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects, inherited = _subject_of(verb)
+            sources = subjects
+    return Arguments(
+        tuple(h for s in sources for h in conjuncts(s)),
+        tuple(h for t in targets for h in conjuncts(t)),
+        tuple(joint) or tuple(modifiers),
+        inherited,
+    )

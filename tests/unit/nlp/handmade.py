@@ -1,0 +1,45 @@
+"""Hand-built spaCy Docs: parse trees written out, so logic tests need no model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import spacy
+from spacy.tokens import Doc
+
+from bilat.records import Actor, Mention
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def parsed(tokens: Sequence[tuple[str, int, str, str, str]]) -> Doc:
+    """Tokens as (text, head index, dep, pos, lemma); tags follow from pos and text."""
+    words = [t[0] for t in tokens]
+    spaces = [i + 1 < len(tokens) and tokens[i + 1][0] not in (".", ",", "'s") for i in range(len(tokens))]
+    tags = [_tag(t[0], t[3], t[4]) for t in tokens]
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[t[1] for t in tokens],
+        deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens],
+        lemmas=[t[4] for t in tokens],
+        tags=tags,
+        sent_starts=[i == 0 for i in range(len(tokens))],
+    )
+    return doc
+
+
+def _tag(text: str, pos: str, lemma: str) -> str:
+    if pos == "VERB":
+        if text.endswith("ing"):
+            return "VBG"
+        return "VBD" if text.endswith("ed") else "VB"
+    return {"PROPN": "NNP", "NOUN": "NN", "AUX": "MD", "PUNCT": "."}.get(pos, "XX")
+
+
+def mention(doc: Doc, word: str, code: str, nth: int = 0) -> Mention:
+    """A Mention over the nth token spelled ``word``, resolved to ``code``."""
+    token = [t for t in doc if t.text == word][nth]
+    return Mention(word, token.idx, token.idx + len(word), Actor(code, code))
