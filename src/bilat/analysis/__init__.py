@@ -1,0 +1,1 @@
+"""Pure analysis over records: dyad timelines, series, cooperation, sectors, drivers."""

@@ -1,0 +1,43 @@
+"""Where bilat keeps articles, events, runs and rejections. The only package that speaks SQL."""
+
+from __future__ import annotations
+
+import re
+
+from bilat.errors import StoreError
+from bilat.store.base import EventQuery, RunInfo, Store
+
+__all__ = ["EventQuery", "RunInfo", "Store", "open_store"]
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def open_store(url: str, read_only: bool = False) -> Store:
+    """Open the store a URL names, applying any schema migrations it lacks.
+
+    A plain path (or ``:memory:``) and ``duckdb:///path`` open a DuckDB file;
+    as in SQLAlchemy, ``duckdb:///bilat.duckdb`` is relative and
+    ``duckdb:////var/bilat.duckdb`` absolute. ``postgresql://`` URLs are for
+    the PostgreSQL store.
+    """
+    match = _SCHEME.match(url)
+    if match is None:
+        return _duckdb(url, read_only)
+    scheme = match.group(1).lower()
+    if scheme == "duckdb":
+        prefix = "duckdb:///"
+        if url.lower().startswith(prefix):
+            return _duckdb(url[len(prefix) :], read_only)
+        if len(url) == len("duckdb://"):
+            return _duckdb("", read_only)
+        raise StoreError(f"{url!r} names a host; write duckdb:///path for a DuckDB file")
+    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
+        raise StoreError("PostgreSQL support is not installed yet")
+    raise StoreError(f"unknown store URL scheme {scheme!r}: use a file path or duckdb:///path")
+
+
+def _duckdb(path: str, read_only: bool) -> Store:
+    # Imported here so `import bilat.store` stays light for code that only needs EventQuery.
+    from bilat.store.duckdb import MEMORY, DuckDBStore
+
+    return DuckDBStore(path or MEMORY, read_only=read_only)

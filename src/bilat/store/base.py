@@ -1,0 +1,141 @@
+"""What every bilat store offers, whatever database sits behind it.
+
+The DuckDB store implements this today; a PostgreSQL store will implement the
+same protocol, so callers depend on ``Store`` and never on a backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from bilat.records import Article, Event, EventType, Rejection, RunSummary, Status
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which events to read. Every field narrows the result; the defaults match everything.
+
+    ``dyad`` is unordered: ("RUS", "PAK") and ("PAK", "RUS") are the same query,
+    and match events in either direction. ``since``/``until`` keep events whose
+    date span overlaps [since, until]; undated events never match a date bound.
+    ``limit``/``offset`` page through the result; counts ignore them.
+    """
+
+    dyad: tuple[str, str] | None = None
+    actor: str | None = None
+    type: EventType | None = None
+    since: date | None = None
+    until: date | None = None
+    status: Status | None = None
+    min_confidence: float = 0.0
+    article_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.dyad is not None:
+            a, b = self.dyad
+            # Sorted, so two queries for the same pair compare (and cache) as equal.
+            object.__setattr__(self, "dyad", (a, b) if a <= b else (b, a))
+        if self.limit is not None and self.limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {self.limit}")
+        if self.offset < 0:
+            raise ValueError(f"offset must be 0 or more, not {self.offset}")
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """One ingest run as stored: when it ran and what it did.
+
+    ``finished`` is None while the run is going on (or if it crashed). The
+    summary's rejections are those recorded for the run with ``record_rejections``.
+    """
+
+    id: str
+    started: datetime
+    finished: datetime | None
+    summary: RunSummary
+
+
+class Store(Protocol):
+    """Persistent articles, events, runs and rejections.
+
+    A store is used from one thread. Writes happen in batches, one transaction
+    each; reads see everything committed. Errors are ``StoreError``.
+    """
+
+    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+        """Store articles with their events in one transaction; return how many were new.
+
+        An article already stored (or repeated in the batch) is skipped with its
+        events. If anything fails, nothing of the batch is stored and StoreError
+        names the article that failed.
+        """
+        ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that are stored."""
+        ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles, in the order they were stored."""
+        ...
+
+    def count_articles(self) -> int: ...
+
+    def events(self, query: EventQuery) -> list[Event]:
+        """Matching events by date start, then id; undated events last."""
+        ...
+
+    def count_events(self, query: EventQuery) -> int:
+        """How many events match, ignoring ``limit`` and ``offset``."""
+        ...
+
+    def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None: ...
+
+    def rejections(self, run_id: str | None = None) -> list[Rejection]:
+        """Rejections of one run (or all runs), in the order they were recorded."""
+        ...
+
+    def start_run(self) -> str:
+        """Record that a run started; return its id."""
+        ...
+
+    def finish_run(self, run_id: str, summary: RunSummary) -> None:
+        """Record a run's end and counts (its rejections go through ``record_rejections``)."""
+        ...
+
+    def run(self, run_id: str) -> RunInfo | None: ...
+
+    def runs(self) -> list[RunInfo]:
+        """All runs, oldest first."""
+        ...
+
+    def actor_counts(self) -> list[tuple[str, str, int]]:
+        """(code, name, events involving the actor), most events first."""
+        ...
+
+    def dyad_counts(self) -> list[tuple[str, str, int]]:
+        """(code, code, events) per unordered pair, most events first, ties by articles."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,184 @@
+"""SQL text shared by the stores. Values are always parameters, never formatted in.
+
+Placeholders are ``?`` (DuckDB's qmark style); a backend with another style
+(psycopg's ``%s``) swaps them, which is safe because no statement here has a
+literal ``?`` or ``%``. Fragments are joined with f-strings only from the fixed
+pieces in this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilat.store.base import EventQuery
+
+Columns = tuple[tuple[str, str], ...]
+
+_V = "VARCHAR"
+_SPAN: Columns = (("start", "DATE"), ("end", "DATE"), ("granularity", _V), ("text", _V))
+_SPAN += (("inferred", "BOOLEAN"),)
+_MENTION: Columns = (("text", _V), ("start", "BIGINT"), ("end", "BIGINT"))
+_MENTION += (("code", _V), ("name", _V), ("sector", _V))
+
+# (name, SQL type) in the order of the rows that bilat.store.rows builds.
+ARTICLE_SPEC: Columns = (
+    *((c, _V) for c in ("id", "source", "body", "title", "author", "publisher", "url")),
+    *((f"published_{c}", t) for c, t in _SPAN),
+    ("language", _V),
+    ("boilerplate_removed", "INTEGER"),
+)
+EVENT_SPEC: Columns = (
+    *((c, _V) for c in ("id", "article_id", "event_type", "event_mode")),
+    ("is_symmetric", "BOOLEAN"),
+    ("status", _V),
+    ("intensity", "DOUBLE PRECISION"),
+    ("confidence", "DOUBLE PRECISION"),
+    ("extractor_version", _V),
+    *((f"source_{c}", t) for c, t in _MENTION),
+    *((f"target_{c}", t) for c, t in _MENTION),
+    *((f"date_{c}", t) for c, t in _SPAN),
+    ("evidence_sentence", _V),
+    ("evidence_start", "BIGINT"),
+    ("evidence_end", "BIGINT"),
+    ("evidence_trigger", _V),
+)
+CONTEXT_SPEC: Columns = (("event_id", _V), ("position", "INTEGER"), ("context", _V))
+AMOUNT_SPEC: Columns = (
+    ("event_id", _V),
+    ("position", "INTEGER"),
+    *((c, _V) for c in ("amount_value", "unit", "amount_text", "value_usd")),
+)
+
+
+def _names(spec: Columns) -> str:
+    return ", ".join(name for name, _ in spec)
+
+
+def bulk_insert(table: str, spec: Columns) -> str:
+    """Insert many rows as one parameter per column, each a list of that column's values.
+
+    Far faster in DuckDB than a statement per row; PostgreSQL accepts the same
+    shape (``unnest`` of arrays).
+    """
+    lists = ", ".join(f"unnest(CAST(? AS {sql_type}[]))" for _, sql_type in spec)
+    return f"INSERT INTO {table} ({_names(spec)}) SELECT {lists}"
+
+
+ARTICLE_COLUMNS = _names(ARTICLE_SPEC)
+EVENT_COLUMNS = _names(EVENT_SPEC)
+INSERT_ARTICLES = bulk_insert("articles", ARTICLE_SPEC)
+INSERT_EVENTS = bulk_insert("events", EVENT_SPEC)
+INSERT_CONTEXTS = bulk_insert("event_contexts", CONTEXT_SPEC)
+INSERT_AMOUNTS = bulk_insert("event_amounts", AMOUNT_SPEC)
+
+ARTICLE_BY_ID = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
+ARTICLE_IDS_IN = "SELECT id FROM articles WHERE id = ANY(?)"
+COUNT_ARTICLES = "SELECT COUNT(*) FROM articles"
+
+CONTEXTS_OF = (
+    "SELECT event_id, context FROM event_contexts WHERE event_id = ANY(?)"
+    " ORDER BY event_id, position"
+)
+AMOUNTS_OF = (
+    "SELECT event_id, amount_value, unit, amount_text, value_usd FROM event_amounts"
+    " WHERE event_id = ANY(?) ORDER BY event_id, position"
+)
+
+INSERT_RUN = "INSERT INTO runs (id, started) VALUES (?, ?)"
+FINISH_RUN = (
+    "UPDATE runs SET finished = ?, seen = ?, stored = ?, unchanged = ?, events = ?, rejected = ?"
+    " WHERE id = ?"
+)
+RUN_COLUMNS = "id, started, finished, seen, stored, unchanged, events"
+RUN_BY_ID = f"SELECT {RUN_COLUMNS} FROM runs WHERE id = ?"
+ALL_RUNS = f"SELECT {RUN_COLUMNS} FROM runs ORDER BY started, id"
+INSERT_REJECTION = "INSERT INTO rejections (run_id, stage, reason, source) VALUES (?, ?, ?, ?)"
+REJECTIONS_OF = "SELECT stage, reason, source FROM rejections WHERE run_id = ? ORDER BY seq"
+ALL_REJECTIONS = "SELECT stage, reason, source FROM rejections ORDER BY seq"
+
+# An actor is involved once per event, even when it is on both sides.
+ACTOR_COUNTS = """
+SELECT code, MIN(name), COUNT(DISTINCT event_id) AS n FROM (
+    SELECT source_code AS code, source_name AS name, id AS event_id
+    FROM events WHERE source_code IS NOT NULL
+    UNION ALL
+    SELECT target_code, target_name, id FROM events WHERE target_code IS NOT NULL
+) AS sides
+GROUP BY code ORDER BY n DESC, code
+"""
+
+# Same pairs as Event.dyad: both sides resolved, to different codes, sorted.
+DYAD_COUNTS = """
+SELECT LEAST(source_code, target_code) AS a, GREATEST(source_code, target_code) AS b,
+       COUNT(*) AS n, COUNT(DISTINCT article_id) AS articles
+FROM events
+WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
+GROUP BY a, b ORDER BY n DESC, articles DESC, a, b
+"""
+
+SCHEMA_VERSION = "SELECT MAX(version) FROM schema_version"
+RECORD_VERSION = "INSERT INTO schema_version (version, applied) VALUES (?, ?)"
+TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?"
+COUNT_TABLES = (
+    "SELECT COUNT(*) FROM information_schema.tables"
+    " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+)
+
+_EVENT_ORDER = " ORDER BY date_start NULLS LAST, id"
+
+
+def event_where(q: EventQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for a query."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if q.dyad is not None:
+        a, b = q.dyad
+        clauses.append(
+            "((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))"
+        )
+        params += [a, b, b, a]
+    if q.actor is not None:
+        clauses.append("(source_code = ? OR target_code = ?)")
+        params += [q.actor, q.actor]
+    if q.type is not None:
+        clauses.append("event_type = ?")
+        params.append(q.type.value)
+    if q.since is not None:
+        clauses.append("date_end >= ?")
+        params.append(q.since)
+    if q.until is not None:
+        clauses.append("date_start <= ?")
+        params.append(q.until)
+    if q.status is not None:
+        clauses.append("status = ?")
+        params.append(q.status.value)
+    if q.min_confidence > 0:
+        clauses.append("confidence >= ?")
+        params.append(q.min_confidence)
+    if q.article_id is not None:
+        clauses.append("article_id = ?")
+        params.append(q.article_id)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """LIMIT/OFFSET with parameters; no LIMIT at all when ``limit`` is None."""
+    if limit is None:
+        return (" OFFSET ?", [offset]) if offset else ("", [])
+    return " LIMIT ? OFFSET ?", [limit, offset]
+
+
+def select_events(q: EventQuery) -> tuple[str, list[Any]]:
+    where, params = event_where(q)
+    tail, more = page(q.limit, q.offset)
+    return f"SELECT {EVENT_COLUMNS} FROM events{where}{_EVENT_ORDER}{tail}", params + more
+
+
+def count_events(q: EventQuery) -> tuple[str, list[Any]]:
+    where, params = event_where(q)
+    return f"SELECT COUNT(*) FROM events{where}", params
+
+
+def select_articles(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    tail, params = page(limit, offset)
+    return f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq{tail}", params

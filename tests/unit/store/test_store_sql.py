@@ -1,0 +1,38 @@
+"""The SQL text agrees with the schema it targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.store import EventQuery, sql
+from bilat.store.duckdb import DuckDBStore
+
+
+@pytest.mark.parametrize(
+    ("table", "spec"),
+    [
+        ("articles", sql.ARTICLE_SPEC),
+        ("events", sql.EVENT_SPEC),
+        ("event_contexts", sql.CONTEXT_SPEC),
+        ("event_amounts", sql.AMOUNT_SPEC),
+    ],
+)
+def test_insert_columns_exist_with_their_types(
+    store: DuckDBStore, table: str, spec: sql.Columns
+) -> None:
+    found = store._all(  # the catalogue is the truth the specs must match
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+        [table],
+    )
+    types = {name: data_type for name, data_type in found}
+    for name, sql_type in spec:
+        assert types[name] == sql_type.replace("DOUBLE PRECISION", "DOUBLE")
+    # Only bookkeeping columns are left out of the rows bilat writes.
+    assert set(types) - {name for name, _ in spec} <= {"seq"}
+
+
+def test_values_never_enter_the_sql_text() -> None:
+    query = EventQuery(actor="x'; DROP TABLE events; --", min_confidence=0.5, limit=3)
+    text, params = sql.select_events(query)
+    assert "DROP" not in text
+    assert params == ["x'; DROP TABLE events; --", "x'; DROP TABLE events; --", 0.5, 3, 0]
