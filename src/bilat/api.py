@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bilat.config import Settings
 from bilat.errors import BilatError
-from bilat.records import Actor, Article, Event, EventCluster, EventType, RunSummary, Status
+from bilat.records import Actor, Event, EventCluster, EventType, RunSummary, Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from bilat.analysis.articles import ArticleInfo
+    from bilat.analysis.dyads import TimelineItem
+    from bilat.nlp.actors import ActorResolver
     from bilat.pipeline import Progress
     from bilat.store.base import Store
 
@@ -32,13 +36,7 @@ def _open(settings: Settings, read_only: bool) -> Iterator[Store]:
 
 def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
     """A country or organisation by code or name: "PAK", "pak", "Pakistan"."""
-    from bilat.nlp.actors import ActorResolver
-
-    settings = settings or Settings.load()
-    extra = settings.actors_file
-    from pathlib import Path
-
-    return ActorResolver.load(Path(extra) if extra else None).lookup(name_or_code)
+    return _resolver(settings or Settings.load()).lookup(name_or_code)
 
 
 def ingest(
@@ -109,37 +107,43 @@ def top_dyad(settings: Settings | None = None) -> tuple[str, str]:
     return a, b
 
 
-def _dyad_material(
-    a: str, b: str, settings: Settings
-) -> tuple[list[EventCluster], dict[str, Article]]:
+def _resolver(settings: Settings) -> ActorResolver:
+    from bilat.nlp.actors import ActorResolver
+
+    return ActorResolver.load(Path(settings.actors_file) if settings.actors_file else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _DyadMaterial:
+    clusters: list[EventCluster]
+    articles: dict[str, ArticleInfo]
+    all_events: list[Event]
+
+
+def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
+    from bilat.analysis.articles import ArticleInfo
     from bilat.fuse import fuse
     from bilat.store.base import EventQuery
 
     with _open(settings, read_only=True) as store:
-        found = store.events(
-            EventQuery(dyad=(a, b), min_confidence=settings.min_confidence)
-        )
+        everything = store.events(EventQuery(min_confidence=settings.min_confidence))
+        found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
         articles = {
-            aid: art
+            aid: ArticleInfo.from_article(art)
             for aid in sorted({e.evidence.article_id for e in found})
             if (art := store.article(aid)) is not None
         }
-    return fuse(found, {k: _article_info(v) for k, v in articles.items()}), articles
+    return _DyadMaterial(fuse(found, articles), articles, everything)
 
 
-def _article_info(article: Article):  # type: ignore[no-untyped-def]
-    from bilat.report.brief import ArticleInfo
-
-    return ArticleInfo.from_article(article)
-
-
-def timeline(a: str, b: str, settings: Settings | None = None) -> Sequence[object]:
+def timeline(a: str, b: str, settings: Settings | None = None) -> list[TimelineItem]:
     """The fused events of the pair a–b in date order."""
     from bilat.analysis.dyads import timeline as build_timeline
 
     settings = settings or Settings.load()
-    clusters, _ = _dyad_material(a, b, settings)
-    return build_timeline(clusters, a, b)
+    first, second = resolve_actor(a, settings), resolve_actor(b, settings)
+    material = _dyad_material(first.code, second.code, settings)
+    return build_timeline(material.clusters, first.code, second.code)
 
 
 def brief(
@@ -152,8 +156,23 @@ def brief(
     from bilat.report.brief import build_brief, render_html, render_markdown
 
     settings = settings or Settings.load()
-    first, second = resolve_actor(a, settings), resolve_actor(b, settings)
-    clusters, articles = _dyad_material(first.code, second.code, settings)
-    infos = {k: _article_info(v) for k, v in articles.items()}
-    report = build_brief(first, second, clusters, infos)
+    resolver = _resolver(settings)
+    first, second = resolver.lookup(a), resolver.lookup(b)
+    material = _dyad_material(first.code, second.code, settings)
+    # Third parties named in each evidence sentence: the candidates for drivers.
+    mentions: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    for event in material.all_events:
+        found = resolver.find_mentions(event.evidence.sentence, when=None)
+        mentions[event.id] = tuple(sorted({m.actor.code for m in found if m.actor}))
+        names.update({m.actor.code: m.actor.name for m in found if m.actor})
+    report = build_brief(
+        first,
+        second,
+        material.clusters,
+        material.articles,
+        mentions=mentions,
+        all_events=material.all_events,
+        names=names,
+    )
     return render_html(report) if fmt == "html" else render_markdown(report)

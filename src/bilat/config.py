@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -42,7 +43,7 @@ class Settings:
         }
         return settings.with_values(from_env)
 
-    def with_values(self, values: dict[str, object]) -> Settings:
+    def with_values(self, values: Mapping[str, object]) -> Settings:
         """A copy with ``values`` applied, each coerced to its field's type."""
         known = {f.name: f for f in fields(self)}
         changes: dict[str, object] = {}

@@ -106,5 +106,5 @@ def all_sets(
     if markdown is not None:
         from bilat.evaluation.report import write_markdown
 
-        write_markdown(results, markdown)
+        write_markdown(results, markdown, data=data)
     return results

@@ -62,13 +62,9 @@ class EventType(StrEnum):
 
 
 _QUAD: dict[EventType, int] = {
-    **dict.fromkeys(
-        (EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE), 1
-    ),
+    **dict.fromkeys((EventType.AGREE, EventType.CONSULT, EventType.SUPPORT, EventType.CONCEDE), 1),
     **dict.fromkeys((EventType.COOPERATE, EventType.AID, EventType.RETREAT), 2),
-    **dict.fromkeys(
-        (EventType.REQUEST, EventType.ACCUSE, EventType.REJECT, EventType.THREATEN), 3
-    ),
+    **dict.fromkeys((EventType.REQUEST, EventType.ACCUSE, EventType.REJECT, EventType.THREATEN), 3),
     **dict.fromkeys(
         (
             EventType.PROTEST,

@@ -89,12 +89,13 @@ def ingest(
             bar.update(task, completed=summary.seen, description=f"{summary.seen} read")
 
         summary = api.ingest(paths, settings, progress=show)
+    # Plain lines, never wrapped: scripts grep them.
     for rejection in summary.rejections:
-        err.print(f"rejected {rejection.source}: {rejection.reason}", highlight=False)
-    err.print(
+        typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
+    typer.echo(
         f"{summary.seen} inputs: {summary.stored} articles stored, {summary.unchanged} unchanged, "
         f"{len(summary.rejections)} rejected; {summary.events} events",
-        highlight=False,
+        err=True,
     )
     if summary.rejections:
         raise typer.Exit(EXIT_REJECTED)
@@ -126,13 +127,13 @@ def events(
     ctx: typer.Context,
     dyad: Annotated[str | None, typer.Option(help="Pair of actors, e.g. PAK-RUS.")] = None,
     actor: Annotated[str | None, typer.Option(help="Events involving this actor.")] = None,
-    type: Annotated[EventType | None, typer.Option(help="PLOVER event type.")] = None,  # noqa: A002
+    type: Annotated[EventType | None, typer.Option(help="PLOVER event type.")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest date (2021, 2021-09, ...).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
     status: Annotated[Status | None, typer.Option(help="occurred, planned, ...")] = None,
     min_confidence: Annotated[float, typer.Option(help="Drop events below this.")] = 0.0,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[OutputFormat, typer.Option(help="table, csv or json.")] = OutputFormat.table,  # noqa: A002
+    format: Annotated[OutputFormat, typer.Option(help="table, csv or json.")] = OutputFormat.table,
 ) -> None:
     """List stored events."""
     settings = _settings(ctx)
@@ -161,8 +162,13 @@ def events(
         for e in found:
             row = serialise.event_row(e)
             table.add_row(
-                row["date"], row["type"], row["source"], row["target"], row["status"],
-                f"{e.confidence:.2f}", e.evidence.sentence[:90],
+                row["date"],
+                row["type"],
+                row["source"],
+                row["target"],
+                row["status"],
+                f"{e.confidence:.2f}",
+                e.evidence.sentence[:90],
             )
         Console().print(table)
 
@@ -183,9 +189,11 @@ def timeline(
 @app.command()
 def brief(
     ctx: typer.Context,
-    a: Annotated[str | None, typer.Argument(help="First actor; default: most-covered pair.")] = None,
+    a: Annotated[
+        str | None, typer.Argument(help="First actor; default: most-covered pair.")
+    ] = None,
     b: Annotated[str | None, typer.Argument(help="Second actor.")] = None,
-    format: Annotated[BriefFormat, typer.Option(help="md or html.")] = BriefFormat.md,  # noqa: A002
+    format: Annotated[BriefFormat, typer.Option(help="md or html.")] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """A brief on a relationship in which every item cites its source sentence."""
@@ -216,5 +224,5 @@ def main() -> None:
     try:
         app()
     except BilatError as exc:
-        err.print(f"bilat: {exc}", highlight=False)
+        typer.echo(f"bilat: {exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilat.analysis.dyads import TimelineItem
 from bilat.records import Amount, DateSpan, Event, Mention
 
 CSV_FIELDS = [
@@ -99,6 +100,9 @@ def event_row(e: Event) -> dict[str, str]:
     }
 
 
-def timeline_line(item: object) -> str:
-    """One line of `bilat timeline`: date, type, actors, sources, quote."""
-    return str(item)
+def timeline_line(item: TimelineItem) -> str:
+    """One line of `bilat timeline`: date, type, status, actors, sources, quote."""
+    when = item.date.iso() if item.date else "undated"
+    sides = f"{item.source or '?'}-{item.target or '?'}"
+    sources = f"{item.sources} source" + ("s" if item.sources != 1 else "")
+    return f"{when}\t{item.type.value}\t{item.status.value}\t{sides}\t{sources}\t{item.sentence}"

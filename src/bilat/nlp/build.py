@@ -1,14 +1,16 @@
 """The spaCy pipeline: the model plus bilat's components, registered in this one place.
 
+No `from __future__ import annotations` here: spaCy reads the factory signatures at run time.
+
 Components, in order, and what each reads and writes:
 
-- the model's own (tok2vec, tagger, parser, lemmatizer, ner): tokens, parse, lemmas
+- ``bilat_lines`` (before the parser): a line break starts a sentence, so headings and
+  list items never run into the next paragraph
+- the model's own (tok2vec, tagger, parser, lemmatizer): tokens, parse, lemmas
 - ``bilat_facts``: reads ``doc.text``, ``doc._.anchor``; writes ``doc._.facts``
   (actor mentions, date expressions, amounts)
 - ``bilat_events``: reads the parse and ``doc._.facts``; writes ``doc._.events``
 """
-
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,7 +64,10 @@ class FactsComponent:
             article_id=doc._.article_id or "",
             anchor=anchor,
             mentions=tuple(self.resolver.find_mentions(text, when=anchor)),
-            dates=tuple(DatedText(d.start, d.end, d.span) for d in find_dates(text, anchor)),
+            # "now", "recently": too vague to date an event by.
+            dates=tuple(
+                DatedText(d.start, d.end, d.span) for d in find_dates(text, anchor) if not d.vague
+            ),
             amounts=tuple(FoundAmount(a.start, a.end, a.amount) for a in find_amounts(text)),
         )
         return doc
@@ -78,6 +83,16 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = tuple(self.extractor.extract(doc, doc._.facts, self.keep_uncoded))
         return doc
+
+
+@Language.component("bilat_lines")
+def split_lines(doc: Doc) -> Doc:
+    """Start a sentence after every line break."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 @Language.factory("bilat_facts", default_config={"actors_file": None})
@@ -102,6 +117,7 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
         raise ModelMissing(
             f"spaCy model {settings.model!r} is not installed; run `make` to install it"
         ) from exc
+    nlp.add_pipe("bilat_lines", before="parser")
     nlp.add_pipe("bilat_facts", config={"actors_file": settings.actors_file})
     nlp.add_pipe("bilat_events", config={"keep_uncoded": keep_uncoded})
     return nlp

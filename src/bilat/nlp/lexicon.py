@@ -25,6 +25,8 @@ class TriggerLexicon:
     support: dict[str, dict[str, Sense | None]]
     transfer: frozenset[str]
     phrasal: dict[tuple[str, str], Sense]
+    aid_objects: frozenset[str] = frozenset()
+    blockers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: Path | None = None) -> TriggerLexicon:
@@ -35,7 +37,8 @@ class TriggerLexicon:
             user = _parse(extra.read_text("utf-8"), str(extra))
             for key in ("verbs", "nouns", "support", "phrasal"):
                 data.setdefault(key, {}).update(user.get(key) or {})
-            data["transfer"] = list(data.get("transfer", [])) + list(user.get("transfer", []))
+            for key in ("transfer", "aid_objects", "blockers"):
+                data[key] = list(data.get(key) or []) + list(user.get(key) or [])
         return cls._from_data(data, str(extra or "triggers.yaml"))
 
     @classmethod
@@ -58,6 +61,8 @@ class TriggerLexicon:
             support=support,
             transfer=frozenset(str(v) for v in data.get("transfer") or ()),
             phrasal=phrasal,
+            aid_objects=frozenset(str(v) for v in data.get("aid_objects") or ()),
+            blockers=frozenset(str(v) for v in data.get("blockers") or ()),
         )
 
 

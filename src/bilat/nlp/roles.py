@@ -20,11 +20,17 @@ CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pu
 
 @dataclass(frozen=True, slots=True)
 class Arguments:
-    """The heads of a trigger's source and target phrases; ``joint`` for "between A and B"."""
+    """The heads of a trigger's source and target phrases.
+
+    ``joint`` holds the sides of "talks between A and B"; ``modifiers`` the words
+    in front of an event noun ("Pakistan-Russia talks"), joint only if they name
+    two actors.
+    """
 
     source: tuple[Token, ...] = ()
     target: tuple[Token, ...] = ()
     joint: tuple[Token, ...] = ()
+    modifiers: tuple[Token, ...] = ()
     inherited: bool = False
 
 
@@ -34,6 +40,19 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ not in CLAUSAL:
             out.extend(phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def naming_tokens(head: Token) -> list[Token]:
+    """Tokens that may name the actor of a phrase: everything left of the head, and
+    appositions, compounds and "of" phrases to its right ("Secretary of the Security
+    Council of Russia Nikolai Patrushev"), but no clauses or other prepositions."""
+    out = [head]
+    for child in head.children:
+        if child.i < head.i or child.dep_ in ("appos", "compound", "flat", "nmod", "npadvmod"):
+            out.extend(t for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(t for t in child.subtree if t.dep_ not in CLAUSAL)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -59,10 +78,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
 
 
 def _between(token: Token) -> list[Token]:
+    """The sides of "between A and B" (or the one phrase of "between the two countries")."""
     for obj in _prep_objects(token, frozenset({"between", "among", "amongst"})):
-        heads = conjuncts(obj)
-        if len(heads) > 1:
-            return heads
+        return conjuncts(obj)
     return []
 
 
@@ -78,6 +96,10 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [h for s in subjects for h in conjuncts(s)], inherited
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             current = current.head
+            inherited = True
+            continue
+        if current.dep_ == "pcomp":  # "came to the rescue by sending doses"
+            current = current.head.head
             inherited = True
             continue
         break
@@ -97,32 +119,64 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not targets:
         for carrier in carriers:
-            direct = [c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)]
+            direct = [
+                c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
+            ]
             targets = [h for d in direct for h in conjuncts(d)]
             if not targets:
                 targets = [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
             if targets:
                 break
-    return Arguments(tuple(sources), tuple(targets), tuple(joint), inherited)
+    return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (at most three steps up)."""
+    current = token
+    for _ in range(3):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def clause_tokens(trigger: Token) -> list[Token]:
+    """The clause a trigger sits in, without subordinate clauses: where its recipient is
+    named when the parse attaches it elsewhere ("came to Islamabad's rescue by sending")."""
+    top = trigger
+    for _ in range(6):
+        if top.head.i == top.i or top.dep_ in ("advcl", "relcl", "ccomp", "parataxis"):
+            break
+        top = top.head
+    out: list[Token] = []
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            c for c in token.children if c.dep_ not in ("advcl", "relcl", "ccomp", "parataxis")
+        )
+    return sorted(out, key=lambda t: t.i)
 
 
 def noun_arguments(noun: Token) -> Arguments:
     """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
-    joint = _between(noun)
+    verb = governing_verb(noun)
+    joint = _between(noun) or (_between(verb) if verb is not None else [])
     sources = [c for c in noun.children if c.dep_ == "poss"]
     sources += list(_prep_objects(noun, frozenset({"by", "of"})))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     targets = list(_prep_objects(noun, TARGET_PREPS))
     inherited = False
-    if not sources and noun.dep_ in OBJECTS | {"pobj"}:
+    if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if verb.pos_ in ("VERB", "AUX"):
-            subjects, inherited = _subject_of(verb)
-            sources = subjects
+        sources, inherited = _subject_of(verb)
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),
-        tuple(joint) or tuple(modifiers),
+        tuple(joint),
+        tuple(modifiers),
         inherited,
     )

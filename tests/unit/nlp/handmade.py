@@ -15,7 +15,9 @@ _VOCAB = spacy.blank("en").vocab
 def parsed(tokens: Sequence[tuple[str, int, str, str, str]]) -> Doc:
     """Tokens as (text, head index, dep, pos, lemma); tags follow from pos and text."""
     words = [t[0] for t in tokens]
-    spaces = [i + 1 < len(tokens) and tokens[i + 1][0] not in (".", ",", "'s") for i in range(len(tokens))]
+    spaces = [
+        i + 1 < len(tokens) and tokens[i + 1][0] not in (".", ",", "'s") for i in range(len(tokens))
+    ]
     tags = [_tag(t[0], t[3], t[4]) for t in tokens]
     doc = Doc(
         _VOCAB,

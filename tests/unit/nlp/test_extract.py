@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.extract import DatedText, DocFacts, Extractor, _with_context_year, main_pair
+from bilat.nlp.extract import DatedText, DocFacts, Extractor, _with_context_year
 from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.participants import main_pair
 from bilat.records import DateSpan, EventType, Granularity, Status
 from tests.unit.nlp.handmade import mention, parsed
 
@@ -33,7 +34,9 @@ def test_joint_subject_makes_a_symmetric_agreement(extractor: Extractor) -> None
         ("cooperation", 5, "dobj", "NOUN", "cooperation"),
         (".", 3, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    found = extractor.extract(doc, facts(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")]))
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")])
+    )
     agree = [e for e in found if e.type is EventType.AGREE]
     assert len(agree) == 1
     assert agree[0].symmetric and agree[0].dyad == ("PAK", "RUS")
@@ -54,7 +57,9 @@ def test_nominal_visit_takes_possessor_as_source_and_destination_as_target(
         ("ended", 5, "ROOT", "VERB", "end"),
         (".", 5, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    found = extractor.extract(doc, facts(doc, [mention(doc, "Lavrov", "RUS"), mention(doc, "Islamabad", "PAK")]))
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Lavrov", "RUS"), mention(doc, "Islamabad", "PAK")])
+    )
     assert len(found) == 1
     visit = found[0]
     assert (visit.type, visit.mode) == (EventType.CONSULT, "visit")
@@ -71,7 +76,9 @@ def test_future_auxiliary_makes_a_planned_event(extractor: Extractor) -> None:
         ("Russia", 2, "dobj", "PROPN", "Russia"),
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    found = extractor.extract(doc, facts(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")]))
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")])
+    )
     assert [e.status for e in found] == [Status.PLANNED]
 
 
@@ -84,7 +91,9 @@ def test_negated_attack_is_denied(extractor: Extractor) -> None:
         ("Pakistan", 3, "dobj", "PROPN", "Pakistan"),
         (".", 3, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    found = extractor.extract(doc, facts(doc, [mention(doc, "India", "IND"), mention(doc, "Pakistan", "PAK")]))
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "India", "IND"), mention(doc, "Pakistan", "PAK")])
+    )
     assert [(e.type, e.status, e.source.code) for e in found] == [
         (EventType.ASSAULT, Status.DENIED, "IND")
     ]

@@ -1,0 +1,185 @@
+"""Which actors an event's argument phrases name: parse heads -> resolved Mentions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from bilat.nlp.roles import Arguments, clause_tokens, core_span, naming_tokens
+from bilat.records import Actor, Mention
+
+# "the two countries", "both sides": the article's main pair of actors.
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the two|both)\s+(?:countries|sides|nations|states|governments|neighbou?rs|capitals|"
+    r"delegations|leaders|ministers|armies|militaries|partners)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Participants:
+    """Resolved sides of one event and how sure the resolution is."""
+
+    source: Mention
+    target: Mention | None
+    symmetric: bool
+    confidence: float
+
+
+def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
+    """The pair of actors most often named in the same sentence: what "both sides" means."""
+    counts: Counter[tuple[Actor, Actor]] = Counter()
+    for sent in doc.sents:
+        actors = {
+            m.actor
+            for m in mentions
+            if m.actor is not None and sent.start_char <= m.start < sent.end_char
+        }
+        ordered = sorted(actors, key=lambda a: a.code)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if a.code != b.code:
+                    counts[(a, b)] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+class ParticipantFinder:
+    """Resolves argument heads against the actor mentions of one sentence."""
+
+    def __init__(
+        self,
+        mentions: Sequence[Mention],
+        pair: tuple[Actor, Actor] | None,
+        blocked: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.mentions = [m for m in mentions if m.actor is not None]
+        self.pair = pair
+        # Character ranges that cannot be actors (date expressions: "On 1 December").
+        self.blocked = blocked
+
+    def find(self, args: Arguments, trigger: Token) -> Participants | None:
+        """Source, target and symmetry of the event ``trigger`` states, or None."""
+        sent = trigger.sent
+        base = 0.55
+        joint = self._phrases(args.joint)
+        if len(joint) == 1 and (both := self._pair_for(joint[0])):
+            return Participants(both[0], both[1], True, base + 0.2)
+        if len(joint) >= 2:
+            return Participants(joint[0], joint[1], True, base + 0.3)
+        coded_modifiers = _distinct([m for m in self._phrases(args.modifiers) if m.code])
+        sources = self._phrases(args.source)
+        targets = self._phrases(args.target)
+        if not sources and len(coded_modifiers) >= 2:
+            return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
+        if sources and (both := self._pair_for(sources[0])):
+            return Participants(both[0], both[1], True, base)
+        coded_sources = [m for m in sources if m.code]
+        if len(coded_sources) >= 2:
+            # "Pakistan and Russia agreed": a joint action is a symmetric dyad.
+            return Participants(coded_sources[0], coded_sources[1], True, base + 0.25)
+        inside = self._coded_in(args.source)
+        if len(inside) >= 2 and not any(t.code for t in targets):
+            # "the Pakistan-Russia JMCC met", "Pakistan and Russian advisers met".
+            return Participants(inside[0], inside[1], True, base + 0.2)
+        if not sources and coded_modifiers:
+            sources = coded_modifiers
+        if targets and not targets[0].code:
+            targets = [t for t in targets if t.code] or targets
+        source = sources[0] if sources else None
+        target = targets[0] if targets else None
+        if source is None:
+            if target is None:
+                return self._fallback(sent, base)
+            # Nobody named as acting ("five people were killed"): keep the recipient.
+            unknown = Mention("", trigger.idx, trigger.idx, None)
+            return Participants(unknown, target, False, base - 0.2)
+        confidence = base
+        if source.code and (target is None or not target.code):
+            recipient = self._recipient_in_clause(trigger, source.code)
+            if recipient is not None:
+                target, confidence = recipient, confidence - 0.1
+        if source.code:
+            confidence += 0.2
+        if target is not None and target.code:
+            confidence += 0.15
+        if target is not None and target.code and target.code == source.code:
+            target = None
+        if args.inherited:
+            confidence -= 0.05
+        return Participants(source, target, False, confidence)
+
+    def _recipient_in_clause(self, trigger: Token, source: str) -> Mention | None:
+        """The other actor named in the trigger's clause, nearest the trigger."""
+        others = [m for m in self._mentions_in(clause_tokens(trigger)) if m.code != source]
+        if len({m.code for m in others}) != 1:
+            return None
+        return min(others, key=lambda m: _distance(m, trigger))
+
+    def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
+        if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
+            return None
+        a, b = self.pair
+        return (
+            Mention(mention.text, mention.start, mention.end, a),
+            Mention(mention.text, mention.start, mention.end, b),
+        )
+
+    def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
+        return _distinct([m for h in heads if (m := self._phrase(h)) is not None])
+
+    def _phrase(self, head: Token) -> Mention | None:
+        """The argument phrase as a Mention, resolved to the actor named nearest its head."""
+        span = core_span(head)
+        if self._is_blocked(span.start_char, span.end_char):
+            return None
+        named = self._mentions_in(naming_tokens(head))
+        actor = None
+        if named:
+            nearest = min(named, key=lambda m: _distance(m, head))
+            actor = nearest.actor
+        return Mention(span.text, span.start_char, span.end_char, actor)
+
+    def _coded_in(self, heads: Sequence[Token]) -> list[Mention]:
+        tokens = [t for h in heads for t in naming_tokens(h)]
+        return _distinct(self._mentions_in(tokens))
+
+    def _mentions_in(self, tokens: Sequence[Token]) -> list[Mention]:
+        spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        return [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
+
+    def _is_blocked(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.blocked)
+
+    def _fallback(self, sent: Span, base: float) -> Participants | None:
+        """No parsed arguments: a sentence naming exactly two actors relates them, weakly."""
+        inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
+        if len(inside) == 2:
+            return Participants(inside[0], inside[1], True, base - 0.3)
+        return None
+
+
+def _distance(mention: Mention, head: Token) -> int:
+    centre = head.idx
+    return (
+        0
+        if mention.start <= centre < mention.end
+        else min(abs(mention.start - centre), abs(mention.end - centre))
+    )
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[Mention]:
+    """Drop repeats of the same actor (or the same uncoded text), keeping order."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        key = m.code or m.text.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
