@@ -9,6 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from bilat.config import Settings
+from bilat.errors import StoreError
 from bilat.ingest import read_sources
 from bilat.records import Article, Event, Rejection, RunSummary
 
@@ -42,6 +43,21 @@ def extract_articles(nlp: Language, articles: list[Article], batch_size: int) ->
     return [list(done.events) for done in annotate(nlp, items, batch_size)]
 
 
+def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int, list[Rejection]]:
+    """Write a batch in one transaction; if the store refuses it, write article by article so
+    one bad article is rejected with its reason and the others are kept."""
+    try:
+        return store.write_batch(items), []
+    except StoreError:
+        stored, failed = 0, []
+        for article, events in items:
+            try:
+                stored += store.write_batch([(article, events)])
+            except StoreError as exc:
+                failed.append(Rejection("store", str(exc), article.source))
+        return stored, failed
+
+
 def run(
     sources: Iterable[str],
     settings: Settings,
@@ -68,7 +84,8 @@ def run(
                 fresh.setdefault(article.id, article)
         new = list(fresh.values())
         events = extract_articles(nlp, new, settings.batch_size)
-        stored = store.write_batch(list(zip(new, events, strict=True)))
+        stored, failed = _write(store, list(zip(new, events, strict=True)))
+        batch_rejections.extend(failed)
         if batch_rejections:
             store.record_rejections(run_id, batch_rejections)
             rejections.extend(batch_rejections)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.status import Status
 
 from bilat import evaluate
 from bilat.config import Settings
@@ -20,6 +21,11 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on
 def _settings(ctx: typer.Context) -> Settings:
     parent = ctx.find_root().obj
     return parent if isinstance(parent, Settings) else Settings.load()
+
+
+def _measure(label: str) -> Status:
+    """A spinner on stderr while a set is scored (stdout stays one JSON object)."""
+    return Console(stderr=True).status(f"scoring {label}…")
 
 
 def _show(result: dict[str, Any], as_json: bool) -> None:
@@ -44,7 +50,9 @@ def classes(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 1: CAMEO pentaclass of each sentence (accuracy, macro-F1)."""
-    _show(evaluate.classes(file, _settings(ctx)), as_json)
+    with _measure(file.name):
+        result = evaluate.classes(file, _settings(ctx))
+    _show(result, as_json)
 
 
 @eval_app.command("roles")
@@ -54,7 +62,9 @@ def roles(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 2: source and target actor spans (P/R/F1)."""
-    _show(evaluate.roles(file, _settings(ctx)), as_json)
+    with _measure(file.name):
+        result = evaluate.roles(file, _settings(ctx))
+    _show(result, as_json)
 
 
 @eval_app.command("plover")
@@ -64,7 +74,9 @@ def plover(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 3: PLOVER type and country-code accuracy."""
-    _show(evaluate.plover(file, _settings(ctx)), as_json)
+    with _measure(file.name):
+        result = evaluate.plover(file, _settings(ctx))
+    _show(result, as_json)
 
 
 @eval_app.command("dates")
@@ -73,7 +85,9 @@ def dates(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 4: DATE expressions found and their normalised values."""
-    _show(evaluate.dates(directory), as_json)
+    with _measure(directory.name):
+        result = evaluate.dates(directory)
+    _show(result, as_json)
 
 
 @eval_app.command("boilerplate")
@@ -83,7 +97,9 @@ def boilerplate(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 5: word-shingle P/R/F1 of extracted article bodies."""
-    _show(evaluate.boilerplate(directory, _settings(ctx)), as_json)
+    with _measure(directory.name):
+        result = evaluate.boilerplate(directory, _settings(ctx))
+    _show(result, as_json)
 
 
 @eval_app.command("events")
@@ -94,7 +110,9 @@ def events(
     as_json: JsonFlag = False,
 ) -> None:
     """Rule 6: document events against gold (P/R/F1, typed and untyped)."""
-    _show(evaluate.events(gold, docs, _settings(ctx)), as_json)
+    with _measure(gold.name):
+        result = evaluate.events(gold, docs, _settings(ctx))
+    _show(result, as_json)
 
 
 @eval_app.command("all")
@@ -112,7 +130,8 @@ def all_sets(
     if (events_gold is None) != (docs is None):
         raise typer.BadParameter("--events and --docs go together")
     event_sets = [(events_gold, docs)] if events_gold and docs else []
-    results = evaluate.all_sets(data, _settings(ctx), markdown, event_sets)
+    with _measure(str(data)):
+        results = evaluate.all_sets(data, _settings(ctx), markdown, event_sets)
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False))
     else:

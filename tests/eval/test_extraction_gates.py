@@ -1,0 +1,53 @@
+"""Eval gates: dev-set figures of the full pipeline may not drop below pinned floors.
+
+A floor is raised in a commit of its own, after `make eval` shows the new figure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilat import evaluate
+from bilat.config import Settings
+
+EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+GOLD_EVENTS = Path(__file__).resolve().parents[1] / "data" / "seeds_events.jsonl"
+SEEDS = EVAL.parent / "seeds"
+
+# Floors: the figure measured when pinned, less a little for noise.
+CLASSES_MACRO_F1 = 0.36
+ROLES_MICRO_F1 = 0.42
+PLOVER_TYPE_ACCURACY = 0.31
+PLOVER_COUNTRY_ACCURACY = 0.38
+EVENTS_F1 = 0.41
+EVENTS_UNTYPED_F1 = 0.43
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the repo"),
+]
+
+
+def test_cameo_classes_gate() -> None:
+    result = evaluate.classes(EVAL / "cameo" / "class_train.tsv", Settings())
+    assert result["macro_f1"] >= CLASSES_MACRO_F1
+
+
+def test_cameo_roles_gate() -> None:
+    result = evaluate.roles(EVAL / "cameo" / "roles_train.txt", Settings())
+    assert result["micro"]["f1"] >= ROLES_MICRO_F1
+
+
+def test_plover_records_gate() -> None:
+    result = evaluate.plover(EVAL / "plover" / "PLOVER_GSR_CAMEO.txt", Settings())
+    assert result["type_accuracy"] >= PLOVER_TYPE_ACCURACY
+    assert result["country_accuracy"] >= PLOVER_COUNTRY_ACCURACY
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+def test_seed_document_events_gate() -> None:
+    result = evaluate.events(GOLD_EVENTS, SEEDS, Settings())
+    assert result["f1"] >= EVENTS_F1
+    assert result["untyped"]["f1"] >= EVENTS_UNTYPED_F1
