@@ -181,3 +181,23 @@ def test_unknown_country_is_one_clear_line(store: Path) -> None:
     done = bilat("events", "--dyad", "PAK-Narnia", db=store)
     assert done.returncode == 2
     assert "Narnia" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_no_seed_boilerplate_reaches_the_stored_bodies(store: Path) -> None:
+    from bilat.store import open_store
+
+    with open_store(str(store), read_only=True) as opened:
+        bodies = [a.body for a in opened.articles(limit=10, offset=0)]
+    assert len(bodies) == 2
+    for body in bodies:
+        lowered = body.lower()
+        for widget in (
+            "read more:",
+            "print bookmark",
+            "photo source",
+            "subscribe to gp",
+            "would you support us",
+            "hold on! before you continue",
+            "latest news",
+        ):
+            assert widget not in lowered, f"boilerplate {widget!r} reached the stored body"
