@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
     from bilat.analysis.articles import ArticleInfo
     from bilat.analysis.dyads import TimelineItem
+    from bilat.analysis.network import Network
+    from bilat.bench import BenchResult
     from bilat.nlp.actors import ActorResolver
     from bilat.pipeline import Progress
+    from bilat.report.exports import ExportFormat
     from bilat.store.base import Store
 
 
@@ -176,3 +179,371 @@ def brief(
         names=names,
     )
     return render_html(report) if fmt == "html" else render_markdown(report)
+
+
+def network(
+    since: date | None = None, until: date | None = None, settings: Settings | None = None
+) -> Network:
+    """The signed alignment network of all actors over [since, until], one vote per fused event."""
+    from bilat.analysis.network import build_network
+    from bilat.fuse import fuse
+    from bilat.store.base import EventQuery
+
+    settings = settings or Settings.load()
+    query = EventQuery(since=since, until=until, min_confidence=settings.min_confidence)
+    with _open(settings, read_only=True) as store:
+        found = store.events(query)
+    leads = [cluster.lead for cluster in fuse(found)]
+    return build_network(leads, since=since, until=until)
+
+
+def export(
+    fmt: ExportFormat, flt: EventFilter | None = None, settings: Settings | None = None
+) -> bytes:
+    """The events matching ``flt`` as a file's bytes (graphml: their network)."""
+    from bilat.analysis.network import build_network
+    from bilat.report import exports
+
+    settings = settings or Settings.load()
+    found = events(flt, settings)
+    if fmt == "csv":
+        return exports.events_csv(found).encode("utf-8")
+    if fmt == "parquet":
+        return exports.events_parquet(found)
+    if fmt == "graphml":
+        net = build_network(
+            found, since=flt.since if flt else None, until=flt.until if flt else None
+        )
+        return exports.network_graphml(net).encode("utf-8")
+    with _open(settings, read_only=True) as store:
+        cited = {
+            aid: art
+            for aid in sorted({e.evidence.article_id for e in found})
+            if (art := store.article(aid)) is not None
+        }
+    if fmt == "jsonl":
+        return exports.events_jsonl(found, cited).encode("utf-8")
+    if fmt == "plover-json":
+        return exports.events_plover(found, cited).encode("utf-8")
+    raise BilatError(
+        f"unknown export format {fmt!r}: use one of {', '.join(exports.EXPORT_FORMATS)}"
+    )
+
+
+def import_events(path: str, settings: Settings | None = None) -> RunSummary:
+    """Store the articles and events of a JSONL export (``-`` for stdin).
+
+    ``seen`` counts the articles in the file, ``stored`` those new to the store,
+    ``unchanged`` those already there (their events are left as stored), and
+    ``events`` the events stored.
+    """
+    import sys
+
+    from bilat.errors import ImportInvalid
+    from bilat.report.exports import read_jsonl
+
+    settings = settings or Settings.load()
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ImportInvalid(f"cannot read {path}: {e}") from e
+    groups = read_jsonl(text, where=path)
+    with _open(settings, read_only=False) as store:
+        known = store.article_ids(aid for _, aid, _ in groups)
+        batch = []
+        for article, aid, found in groups:
+            if aid in known:
+                continue
+            if article is None:
+                raise ImportInvalid(
+                    f"{path}: events cite article {aid[:12]}, which is neither in the file "
+                    "nor in the store"
+                )
+            batch.append((article, found))
+        stored = store.write_batch(batch)
+    return RunSummary(
+        seen=len(groups),
+        stored=stored,
+        unchanged=len(groups) - len(batch),
+        events=sum(len(found) for _, found in batch),
+    )
+
+
+def bench(
+    docs: int = 200,
+    corpus: Path | None = None,
+    rounds: int = 2,
+    memory_docs: int = 0,
+    settings: Settings | None = None,
+) -> BenchResult:
+    """Words per second of the full pipeline against bare spaCy on the same texts, and
+    (with ``memory_docs``) the peak memory of ingesting that many articles."""
+    from bilat.bench import bench as run_bench
+
+    return run_bench(
+        settings or Settings.load(),
+        docs=docs,
+        corpus=corpus,
+        rounds=rounds,
+        memory_docs=memory_docs,
+    )
+
+
+# -- reads and writes for the web interface ---------------------------------------
+
+if TYPE_CHECKING:
+    from bilat.analysis.dyads import Freq, SeriesPoint
+    from bilat.records import Article, Mention
+    from bilat.report.model import Brief
+
+
+def article(article_id: str, settings: Settings | None = None) -> Article:
+    """One stored article by its id (the full 64 hex digits)."""
+    from bilat.errors import NotFound
+
+    settings = settings or Settings.load()
+    with _open(settings, read_only=True) as store:
+        found = store.article(article_id)
+    if found is None:
+        raise NotFound(f"no article {article_id[:64]!r} in the store")
+    return found
+
+
+def articles(
+    limit: int = 50, offset: int = 0, settings: Settings | None = None
+) -> tuple[list[Article], int]:
+    """A page of stored articles in the order they were stored, and how many there are."""
+    settings = settings or Settings.load()
+    with _open(settings, read_only=True) as store:
+        return store.articles(limit, offset), store.count_articles()
+
+
+def event_page(
+    flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
+) -> tuple[list[Event], int]:
+    """Events ``flt`` matches, ``flt.limit`` of them from ``offset``, and how many match."""
+    from bilat.store.base import EventQuery
+
+    settings = settings or Settings.load()
+    flt = flt or EventFilter()
+    query = EventQuery(
+        dyad=flt.dyad,
+        actor=flt.actor,
+        type=flt.type,
+        since=flt.since,
+        until=flt.until,
+        status=flt.status,
+        min_confidence=max(flt.min_confidence, settings.min_confidence),
+        limit=flt.limit,
+        offset=offset,
+    )
+    with _open(settings, read_only=True) as store:
+        return store.events(query), store.count_events(query)
+
+
+def article_events(article_id: str, settings: Settings | None = None) -> list[Event]:
+    """The stored events whose evidence is in one article."""
+    from bilat.store.base import EventQuery
+
+    settings = settings or Settings.load()
+    query = EventQuery(article_id=article_id, min_confidence=settings.min_confidence)
+    with _open(settings, read_only=True) as store:
+        return store.events(query)
+
+
+def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]:
+    """Resolved actor mentions in ``text``, offsets into it."""
+    return _resolver(settings or Settings.load()).find_mentions(text, when=None)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadOverview:
+    """The fused timeline of a pair with its period series and sectors, from its own events."""
+
+    a: Actor
+    b: Actor
+    events: int
+    timeline: list[TimelineItem]
+    series: list[SeriesPoint]
+    sectors: list[tuple[str, int]]
+
+
+def dyad_overview(
+    a: str, b: str, freq: Freq = "month", settings: Settings | None = None
+) -> DyadOverview:
+    """Timeline, series and sectors of the pair a–b.
+
+    Reads only the pair's events (fast on a large store); drivers, which need
+    every event as a baseline, are in ``dyad_brief``.
+    """
+    from bilat.analysis.dyads import sectors
+    from bilat.analysis.dyads import series as build_series
+    from bilat.analysis.dyads import timeline as build_timeline
+    from bilat.fuse import fuse
+    from bilat.store.base import EventQuery
+
+    settings = settings or Settings.load()
+    resolver = _resolver(settings)
+    first, second = resolver.lookup(a), resolver.lookup(b)
+    query = EventQuery(dyad=(first.code, second.code), min_confidence=settings.min_confidence)
+    with _open(settings, read_only=True) as store:
+        found = store.events(query)
+    items = build_timeline(fuse(found), first.code, second.code)
+    leads = [i.lead for i in items]
+    return DyadOverview(
+        a=first,
+        b=second,
+        events=len(found),
+        timeline=items,
+        series=build_series(leads, freq),
+        sectors=sectors(leads),
+    )
+
+
+def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
+    """The brief on a–b as a record (what ``brief`` renders), drivers included."""
+    from bilat.report.brief import build_brief
+
+    settings = settings or Settings.load()
+    resolver = _resolver(settings)
+    first, second = resolver.lookup(a), resolver.lookup(b)
+    material = _dyad_material(first.code, second.code, settings)
+    mentions: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    for event in material.all_events:
+        found = resolver.find_mentions(event.evidence.sentence, when=None)
+        mentions[event.id] = tuple(sorted({m.actor.code for m in found if m.actor}))
+        names.update({m.actor.code: m.actor.name for m in found if m.actor})
+    return build_brief(
+        first,
+        second,
+        material.clusters,
+        material.articles,
+        mentions=mentions,
+        all_events=material.all_events,
+        names=names,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """An article whose title or body holds every query word; ``at`` is the first match."""
+
+    article: Article
+    score: int
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Articles and events matching a query, best first."""
+
+    terms: tuple[str, ...]
+    articles: list[ArticleHit]
+    events: list[Event]
+
+
+def search_terms(q: str) -> tuple[str, ...]:
+    """The distinct casefolded words of a query, in order."""
+    return tuple(dict.fromkeys(w.casefold() for w in _words(q)))
+
+
+def _first_at(text: str, wanted: set[str]) -> int:
+    import re
+
+    for m in re.finditer(r"\w+", text):
+        if m.group().casefold() in wanted:
+            return m.start()
+    return 0
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text)
+
+
+def search(q: str, limit: int = 50, settings: Settings | None = None) -> SearchResult:
+    """Full-text search: articles (title and body) and event sentences holding every word of ``q``.
+
+    A tokenised scan: words match whole words, case-insensitively; a hit
+    scores the number of times the words occur.
+    """
+    from bilat.store.base import EventQuery
+
+    settings = settings or Settings.load()
+    terms = search_terms(q)
+    if not terms:
+        return SearchResult(terms, [], [])
+    wanted = set(terms)
+    hits: list[ArticleHit] = []
+    matched: list[tuple[int, Event]] = []
+    with _open(settings, read_only=True) as store:
+        for art in store.articles():
+            body = [w.casefold() for w in _words(art.body)]
+            title = [w.casefold() for w in _words(art.title or "")]
+            if wanted <= set(body) | set(title):
+                score = sum(1 for w in (*title, *body) if w in wanted)
+                hits.append(ArticleHit(art, score, _first_at(art.body, wanted)))
+        for event in store.events(EventQuery(min_confidence=settings.min_confidence)):
+            words = [w.casefold() for w in _words(event.evidence.sentence)]
+            if wanted <= set(words):
+                matched.append((sum(1 for w in words if w in wanted), event))
+    hits.sort(key=lambda h: -h.score)
+    matched.sort(key=lambda t: -t[0])
+    return SearchResult(terms, hits[:limit], [e for _, e in matched[:limit]])
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article sent to bilat: ``text`` or ``html`` (or, to fetch, only ``url``)."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+
+
+def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) -> RunSummary:
+    """Ingest articles given as values, as ``ingest`` reads a JSONL file; a bare URL is fetched.
+
+    Fetching needs the reader's URL support (and obeys ``allow_private_fetch``).
+    """
+    import json
+    import tempfile
+
+    settings = settings or Settings.load()
+    given = list(items)
+    urls = [i.url for i in given if i.url and not (i.text or i.html)]
+    if urls and not fetching_available():
+        raise BilatError("this bilat cannot fetch URLs: send the article's text or html")
+    with tempfile.TemporaryDirectory(prefix="bilat-") as folder:
+        path = Path(folder) / "posted.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for item in given:
+                if item.text or item.html:
+                    record = {k: v for k, v in _fields(item).items() if v is not None}
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return ingest([str(path), *urls], settings)
+
+
+def fetching_available() -> bool:
+    """Whether ``ingest`` fetches http(s) URLs given in place of paths."""
+    from bilat.ingest import sources
+
+    return hasattr(sources.Kind, "URL")
+
+
+def _fields(item: NewArticle) -> dict[str, str | None]:
+    return {
+        "text": item.text,
+        "html": item.html,
+        "url": item.url,
+        "title": item.title,
+        "published": item.published,
+        "author": item.author,
+        "publisher": item.publisher,
+    }

@@ -9,9 +9,21 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from importlib import metadata
 from pathlib import Path
 
 from bilat.errors import BilatError
+
+
+def _version() -> str:
+    try:
+        return metadata.version("bilat")
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return "0"
+
+
+# Honest: says what is asking; example.invalid names no real host.
+DEFAULT_USER_AGENT = f"bilat/{_version()} (+https://example.invalid/bilat)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +38,11 @@ class Settings:
     min_words: int = 40
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0
+    fetch_timeout: float = 20.0
+    user_agent: str = DEFAULT_USER_AGENT
+    allow_private_fetch: bool = False
+    api_token: str | None = None
+    max_request_bytes: int = 2_000_000
 
     @classmethod
     def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:

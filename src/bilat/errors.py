@@ -25,3 +25,11 @@ class ResourceInvalid(BilatError):
 
 class ModelMissing(BilatError):
     """The spaCy model package is not installed."""
+
+
+class ImportInvalid(BilatError):
+    """A file given to ``bilat import`` is not an export bilat can read back."""
+
+
+class NotFound(BilatError):
+    """What was asked for (an article, a page) is not in the store."""

@@ -185,10 +185,21 @@ def _group(events: Sequence[Event]) -> list[list[Event]]:
     """Greedy clustering: each event joins the best-matching cluster so far, or starts one."""
     groups: list[list[_Profile]] = []
     hulls: list[tuple[date, date] | None] = []  # span of each group's dated members
+    # Dated events come in order of start date, so a group whose hull ends before the
+    # current start (with the slack of _may_overlap) can take no later dated event:
+    # retiring it keeps the scan linear in the events. Undated events, last, see all groups.
+    active: list[int] = []
     for event in events:
         profile = _profile(event)
         best: tuple[float, int] | None = None
-        for index, group in enumerate(groups):
+        if event.date is not None:
+            edge = event.date.start - timedelta(days=1)
+            active = [i for i in active if (h := hulls[i]) is None or h[1] >= edge]
+            candidates: Iterable[int] = active
+        else:
+            candidates = range(len(groups))
+        for index in candidates:
+            group = groups[index]
             if not _may_overlap(event.date, hulls[index]):
                 continue  # cheap pre-check: it would clash with some member
             margin = _fit(profile, group)
@@ -197,6 +208,7 @@ def _group(events: Sequence[Event]) -> list[list[Event]]:
         if best is None:
             groups.append([profile])
             hulls.append(_widen(None, event.date))
+            active.append(len(groups) - 1)
         else:
             groups[best[1]].append(profile)
             hulls[best[1]] = _widen(hulls[best[1]], event.date)

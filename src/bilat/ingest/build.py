@@ -27,7 +27,13 @@ class Declared:
 _NOTHING = Declared()
 
 
-def from_text(source: str, text: str, settings: Settings, declared: Declared = _NOTHING) -> Article:
+def from_text(
+    source: str,
+    text: str,
+    settings: Settings,
+    declared: Declared = _NOTHING,
+    fallback_published: DateSpan | None = None,
+) -> Article:
     """An Article from scraped plain text, boilerplate removed."""
     cleaned = clean_text(text)
     found = Declared(title=cleaned.title, author=cleaned.author)
@@ -38,12 +44,23 @@ def from_text(source: str, text: str, settings: Settings, declared: Declared = _
         declared=declared,
         found=found,
         page_date=None,
+        fallback=fallback_published,
         settings=settings,
     )
 
 
-def from_html(source: str, html: str, settings: Settings, declared: Declared = _NOTHING) -> Article:
-    """An Article from an HTML page, with the metadata the page declares."""
+def from_html(
+    source: str,
+    html: str,
+    settings: Settings,
+    declared: Declared = _NOTHING,
+    fallback_published: DateSpan | None = None,
+) -> Article:
+    """An Article from an HTML page, with the metadata the page declares.
+
+    ``fallback_published`` (e.g. a WARC record's capture date) is used when
+    neither the source nor the page states a date; mark it inferred.
+    """
     page = read_html(html, url=declared.url)
     found = Declared(url=page.url, title=page.title, author=page.author, publisher=page.publisher)
     return _finish(
@@ -53,6 +70,7 @@ def from_html(source: str, html: str, settings: Settings, declared: Declared = _
         declared=declared,
         found=found,
         page_date=page.published,
+        fallback=fallback_published,
         settings=settings,
     )
 
@@ -65,6 +83,7 @@ def _finish(
     declared: Declared,
     found: Declared,
     page_date: DateSpan | None,
+    fallback: DateSpan | None,
     settings: Settings,
 ) -> Article:
     words = word_count(body)
@@ -80,6 +99,7 @@ def _finish(
     published = (
         (parse_published(declared.published) if declared.published else None)
         or page_date
+        or fallback
         or infer_published(body)
     )
     return Article(

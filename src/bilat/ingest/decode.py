@@ -27,13 +27,24 @@ _HTML_TAG = re.compile(
     re.I,
 )
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.I)
+# The root element of an RSS 2.0, RSS 1.0 (RDF) or Atom document, after an
+# optional BOM, XML declaration, processing instructions, comments and doctype.
+_FEED_ROOT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?.*?\?>\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"<(?:rss|feed|rdf:RDF)\b",
+    re.S | re.I,
+)
 # Tags in the first few kilobytes that make a file without <html> markup.
 _SNIFF_CHARS = 4096
 _MIN_TAGS = 5
 
 
-def decode(data: bytes, max_bytes: int) -> str:
-    """Decode UTF-8 (or UTF-16/32 with a BOM); raise InputRejected with a reason otherwise."""
+def decode(data: bytes, max_bytes: int, charset: str | None = None) -> str:
+    """Decode UTF-8 (or UTF-16/32 with a BOM); raise InputRejected with a reason otherwise.
+
+    Bytes that are not UTF-8 are decoded with ``charset`` (what an HTTP header
+    says) or else the charset an HTML head declares, when Python knows it.
+    """
     if len(data) > max_bytes:
         raise InputRejected(too_big(len(data), max_bytes))
     if not data:
@@ -56,7 +67,7 @@ def decode(data: bytes, max_bytes: int) -> str:
         return _checked(_decode_as(data, "utf-8"))
     except InputRejected:
         # An HTML page may say it is in a legacy charset (<meta charset="windows-1252">).
-        legacy = _declared_charset(data)
+        legacy = _known_charset(charset) or _declared_charset(data)
         if legacy is None:
             raise
         return _checked(_decode_as(data, legacy))
@@ -75,6 +86,11 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) or (len(_HTML_TAG.findall(head)) >= _MIN_TAGS)
 
 
+def looks_like_feed(data: bytes) -> bool:
+    """True when the bytes start like an RSS or Atom document."""
+    return bool(_FEED_ROOT.match(data[:_SNIFF_CHARS]))
+
+
 def _decode_as(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
@@ -86,14 +102,32 @@ def _decode_as(data: bytes, encoding: str) -> str:
         ) from exc
 
 
+def content_type(value: str | None) -> tuple[str, str | None]:
+    """An HTTP Content-Type split into its media type (lower case) and charset."""
+    if not value:
+        return "", None
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, arg = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = arg.strip().strip("\"'") or None
+    return media.strip().lower(), charset
+
+
 def _declared_charset(data: bytes) -> str | None:
     """The non-UTF-8 charset an HTML head declares, if Python knows it."""
     match = _META_CHARSET.search(data[:_SNIFF_CHARS])
-    if match is None:
+    return None if match is None else _known_charset(match.group(1).decode("ascii"))
+
+
+def _known_charset(label: str | None) -> str | None:
+    """Python's name for a non-UTF charset label; None for UTF or an unknown label."""
+    if not label:
         return None
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
+        name = codecs.lookup(label).name
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
     return None if name.startswith("utf") else name
 

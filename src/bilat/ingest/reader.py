@@ -3,39 +3,98 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from bilat.config import Settings
 from bilat.errors import InputRejected
 from bilat.ingest.build import from_html, from_text
-from bilat.ingest.decode import decode, looks_like_html
+from bilat.ingest.decode import decode, looks_like_feed, looks_like_html
 from bilat.ingest.jsonl import parse_record
-from bilat.ingest.sources import Kind, RawInput, iter_inputs
+from bilat.ingest.sources import Kind, RawInput, is_url, iter_inputs, url_input
 from bilat.records import Article, Rejection
+
+if TYPE_CHECKING:
+    from bilat.ingest.fetch import Fetcher
 
 
 def read_sources(
     paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Rejection]:
-    """Stream Articles from files, folders, JSONL corpora and "-" (stdin).
+    """Stream Articles from files, folders, JSONL, WARC, feeds, URLs and "-" (stdin).
 
     Every input that cannot become an article yields a Rejection with a one-line
     reason instead; nothing is dropped silently and bad input never raises.
     """
-    for path in paths:
-        for item in iter_inputs(path, settings.max_bytes, stdin):
-            yield item if isinstance(item, Rejection) else _read(item, settings)
+    web = _Web(settings)
+    try:
+        for path in paths:
+            if is_url(path):
+                inputs: Iterable[RawInput | Rejection] = (url_input(path),)
+            else:
+                inputs = iter_inputs(path, settings.max_bytes, stdin)
+            for item in inputs:
+                yield from _expand(item, settings, web, feeds=True)
+    finally:
+        web.close()
+
+
+class _Web:
+    """The run's HTTP client, made (and httpx imported) only when a URL comes up."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._fetcher: Fetcher | None = None
+
+    def fetch(self, raw: RawInput) -> RawInput:
+        if self._fetcher is None:
+            from bilat.ingest.fetch import Fetcher
+
+            self._fetcher = Fetcher(self._settings)
+        return self._fetcher.fetch(raw)
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+def _expand(
+    item: RawInput | Rejection, settings: Settings, web: _Web, *, feeds: bool
+) -> Iterator[Article | Rejection]:
+    """Fetch what is a link, open what is a feed (one level deep), read the rest."""
+    if isinstance(item, Rejection):
+        yield item
+        return
+    if item.kind is Kind.URL:
+        try:
+            item = web.fetch(item)
+        except InputRejected as exc:
+            yield _rejection(item, exc)
+            return
+    if item.kind is Kind.FEED or (item.kind is Kind.SNIFF and looks_like_feed(item.data)):
+        if not feeds:  # a feed entry's link led to another feed: no crawling
+            yield Rejection("ingest", "the entry's link is a feed, not an article", item.source)
+            return
+        from bilat.ingest.feeds import iter_entries  # lazy: feedparser only for feeds
+
+        for entry in iter_entries(item):
+            yield from _expand(entry, settings, web, feeds=False)
+        return
+    yield _read(item, settings)
 
 
 def _read(raw: RawInput, settings: Settings) -> Article | Rejection:
     try:
-        text = decode(raw.data, settings.max_bytes)
+        text = decode(raw.data, settings.max_bytes, raw.charset)
         if raw.kind is Kind.JSONL_RECORD:
             record = parse_record(text)
             build = from_html if record.is_html else from_text
             return build(raw.source, record.content, settings, record.declared)
         if raw.kind is Kind.HTML or (raw.kind is Kind.SNIFF and looks_like_html(text)):
-            return from_html(raw.source, text, settings)
-        return from_text(raw.source, text, settings)
+            return from_html(raw.source, text, settings, raw.declared, raw.fallback_published)
+        return from_text(raw.source, text, settings, raw.declared, raw.fallback_published)
     except InputRejected as exc:
-        return Rejection(stage="ingest", reason=str(exc), source=raw.source)
+        return _rejection(raw, exc)
+
+
+def _rejection(raw: RawInput, exc: InputRejected) -> Rejection:
+    return Rejection(stage="ingest", reason=str(exc), source=raw.source)

@@ -1,8 +1,9 @@
 """Walk the paths a user gives and hand out raw inputs, one at a time.
 
 A path is a file, a folder (read recursively in sorted order, hidden entries
-skipped) or "-" for stdin. JSONL files are read line by line, so a corpus of
-any size streams; every other file is read whole, up to ``max_bytes``.
+skipped) or "-" for stdin. JSONL files are read line by line and WARC files
+record by record, so a corpus of any size streams; every other file is read
+whole, up to ``max_bytes``. URLs are not paths: the reader fetches them.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from bilat.ingest.build import Declared
 from bilat.ingest.decode import too_big
-from bilat.records import Rejection
+from bilat.records import DateSpan, Rejection
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -31,15 +33,25 @@ class Kind(StrEnum):
     HTML = "html"
     JSONL_RECORD = "jsonl-record"
     SNIFF = "sniff"
+    FEED = "feed"  # an RSS/Atom document: each entry becomes an input
+    URL = "url"  # nothing yet: fetch ``declared.url``
 
 
 @dataclass(frozen=True, slots=True)
 class RawInput:
-    """Bytes from one source (a file, a JSONL line, stdin) and how to read them."""
+    """Bytes from one source (a file, a JSONL line, a WARC record, a fetch) and how to read them.
+
+    ``declared`` is metadata the container states (a feed entry's title, a WARC
+    record's URI); ``fallback_published`` is used when the page gives no date;
+    ``charset`` is the one an HTTP header names, tried when the bytes are not UTF-8.
+    """
 
     source: str
     data: bytes
     kind: Kind
+    declared: Declared = field(default_factory=Declared)
+    fallback_published: DateSpan | None = None
+    charset: str | None = None
 
 
 _SUFFIX_KINDS = {
@@ -48,8 +60,12 @@ _SUFFIX_KINDS = {
     ".html": Kind.HTML,
     ".htm": Kind.HTML,
     ".xhtml": Kind.HTML,
+    ".rss": Kind.FEED,
+    ".atom": Kind.FEED,
+    # .xml stays SNIFF: the reader tells a feed from other XML by its root element.
 }
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+_WARC_SUFFIXES = frozenset({".warc"})
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
@@ -75,6 +91,16 @@ def iter_inputs(
         yield _reject(path, "no such file or directory: check the path")
 
 
+def is_url(path: str) -> bool:
+    """True for the paths bilat fetches rather than opens."""
+    return path[:8].lower().startswith(("http://", "https://"))
+
+
+def url_input(url: str) -> RawInput:
+    """A URL given as a path, to be fetched: the URL is its source."""
+    return RawInput(source=url, data=b"", kind=Kind.URL, declared=Declared(url=url))
+
+
 def _walk(folder: Path) -> Iterator[Path | Rejection]:
     """Files under ``folder``, depth first in sorted order, hidden ones skipped."""
     errors: list[OSError] = []
@@ -97,6 +123,11 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
     name = path.name.lower()
     packed = name.endswith(".gz")
     inner = Path(name.removesuffix(".gz")).suffix if packed else path.suffix.lower()
+    if inner in _WARC_SUFFIXES:
+        from bilat.ingest.warc import iter_warc  # lazy: warcio only when a WARC is read
+
+        yield from iter_warc(path, max_bytes)
+        return
     try:
         if inner in _JSONL_SUFFIXES:
             yield from _jsonl_lines(path, packed, max_bytes)

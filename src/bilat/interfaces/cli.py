@@ -20,7 +20,7 @@ from rich.table import Table
 from bilat import api
 from bilat.config import Settings
 from bilat.errors import BilatError
-from bilat.interfaces import serialise
+from bilat.interfaces import cli_bench, cli_exports, cli_serve, serialise
 from bilat.interfaces.eval_cli import eval_app
 from bilat.records import EventType, RunSummary, Status
 
@@ -31,6 +31,8 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(eval_app, name="eval")
+cli_bench.register(app)
+cli_serve.register(app)
 
 # Exit codes a script can act on.
 EXIT_REJECTED = 3
@@ -226,3 +228,6 @@ def main() -> None:
     except BilatError as exc:
         typer.echo(f"bilat: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+cli_exports.register(app)

@@ -10,11 +10,12 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.modality import status_of
-from bilat.nlp.participants import ParticipantFinder, main_pair
+from bilat.nlp.dominance import undominated
+from bilat.nlp.lexicon import Sense, TriggerLexicon
+from bilat.nlp.modality import as_intention, declined, intended, status_of
+from bilat.nlp.participants import ParticipantFinder, Participants, main_pair
 from bilat.nlp.roles import noun_arguments, verb_arguments
-from bilat.nlp.triggers import find_triggers
+from bilat.nlp.triggers import Trigger, find_triggers
 from bilat.records import Actor, Amount, DateSpan, Event, EventType, Evidence, Mention, event_id
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
@@ -109,7 +110,67 @@ class Extractor:
         )
         contexts = self.cues.contexts(sent.text)
         best: dict[tuple[str, ...], Event] = {}
+        for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
+            when = _event_date(trigger.token, dates, previous_date, context_year, facts.anchor)
+            status = status_of(trigger.token, when, facts.anchor)
+            type_, mode = sense
+            if declined(type_, status):
+                type_, mode = EventType.REJECT, None
+            elif intended(trigger.token) and as_intention(type_) is not type_:
+                type_, mode = as_intention(type_), None
+            confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
+            # "Germany and France sent aid to Mali and Niger": one event per pair.
+            for source, target in ((found.source, found.target), *found.also):
+                event = Event(
+                    id=event_id(
+                        facts.article_id,
+                        trigger.token.idx,
+                        type_.value,
+                        source.code or source.text,
+                        target.code or target.text if target else "",
+                    ),
+                    type=type_,
+                    mode=mode,
+                    contexts=contexts,
+                    source=source,
+                    target=target,
+                    symmetric=found.symmetric,
+                    date=when,
+                    status=status,
+                    amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
+                    intensity=self.intensity(type_, mode),
+                    confidence=round(max(0.05, min(0.99, confidence)), 3),
+                    evidence=Evidence(
+                        article_id=facts.article_id,
+                        sentence=sent.text,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        trigger=trigger.token.text,
+                    ),
+                    extractor_version=EXTRACTOR_VERSION,
+                )
+                # One event per type and pair in a sentence: "held talks ... the talks" is one.
+                sides = sorted(
+                    (source.code or source.text, target.code or target.text if target else "")
+                )
+                key = (type_.value, *sides)
+                kept = best.get(key)
+                if kept is None or event.confidence > kept.confidence:
+                    best[key] = event
+        return list(best.values())
+
+    def _governing(
+        self, sent: Span, finder: ParticipantFinder, keep_uncoded: bool
+    ) -> list[tuple[Trigger, Sense, Participants]]:
+        """The sentence's reportable triggers with their participants, minus those another
+        reported trigger or a statement governs ("rejected the *offer*")."""
+        located: list[tuple[Trigger, Sense, Participants]] = []
+        statements: list[Trigger] = []
         for trigger in find_triggers(sent, self.lexicon):
+            sense = trigger.sense
+            if sense is None:
+                statements.append(trigger)
+                continue
             args = (
                 noun_arguments(trigger.token)
                 if trigger.nominal
@@ -118,52 +179,12 @@ class Extractor:
             found = finder.find(args, trigger.token)
             if found is None:
                 continue
-            source, target, symmetric = found.source, found.target, found.symmetric
-            confidence = found.confidence
-            if not keep_uncoded and source.code is None and (target is None or target.code is None):
-                continue
-            when = _event_date(trigger.token, dates, previous_date, context_year, facts.anchor)
-            type_, mode = trigger.sense
-            status = status_of(trigger.token, when, facts.anchor)
-            if trigger.nominal:
-                confidence -= 0.1
-            event = Event(
-                id=event_id(
-                    facts.article_id,
-                    trigger.token.idx,
-                    type_.value,
-                    source.code or source.text,
-                    target.code or target.text if target else "",
-                ),
-                type=type_,
-                mode=mode,
-                contexts=contexts,
-                source=source,
-                target=target,
-                symmetric=symmetric,
-                date=when,
-                status=status,
-                amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
-                intensity=self.intensity(type_, mode),
-                confidence=round(max(0.05, min(0.99, confidence)), 3),
-                evidence=Evidence(
-                    article_id=facts.article_id,
-                    sentence=sent.text,
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    trigger=trigger.token.text,
-                ),
-                extractor_version=EXTRACTOR_VERSION,
-            )
-            # One event per type and pair in a sentence: "held talks ... the talks" is one.
-            sides = sorted(
-                (source.code or source.text, target.code or target.text if target else "")
-            )
-            key = (type_.value, *sides)
-            kept = best.get(key)
-            if kept is None or event.confidence > kept.confidence:
-                best[key] = event
-        return list(best.values())
+            coded = found.source.code or (found.target is not None and found.target.code)
+            if keep_uncoded or coded:
+                located.append((trigger, sense, found))
+        tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
+        governing = undominated(tokens.keys(), tokens)
+        return [item for item in located if item[0].token.i in governing]
 
 
 def _event_date(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,18 @@ class TriggerLexicon:
     # light verb -> {object lemma -> sense, or None for "no event"}
     support: dict[str, dict[str, Sense | None]]
     transfer: frozenset[str]
-    phrasal: dict[tuple[str, str], Sense]
+    # verb + particle -> sense, or None for a statement ("call on")
+    phrasal: dict[tuple[str, str], Sense | None]
     aid_objects: frozenset[str] = frozenset()
     blockers: frozenset[str] = frozenset()
+    # Speech PLOVER does not code (CAMEO 01 "make statement", 02 "appeal"): such a verb
+    # reports no event, but what it says ("urged Iran to release ...") is not one either.
+    statements: frozenset[str] = frozenset()
+    # Verbs that report speech: "said that X must ..." is a demand (CAMEO 10).
+    reporting: frozenset[str] = frozenset()
+    # verb -> {object or complement lemma -> sense, or None for a statement}, checked
+    # before any other entry: "declined to comment", "denied the charges".
+    complements: dict[str, dict[str, Sense | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> TriggerLexicon:
@@ -35,35 +44,54 @@ class TriggerLexicon:
         data = _parse(text, "triggers.yaml")
         if extra is not None:
             user = _parse(extra.read_text("utf-8"), str(extra))
-            for key in ("verbs", "nouns", "support", "phrasal"):
+            for key in ("verbs", "nouns", "support", "phrasal", "complements"):
                 data.setdefault(key, {}).update(user.get(key) or {})
-            for key in ("transfer", "aid_objects", "blockers"):
+            for key in ("transfer", "aid_objects", "blockers", "statements", "reporting"):
                 data[key] = list(data.get(key) or []) + list(user.get(key) or [])
         return cls._from_data(data, str(extra or "triggers.yaml"))
 
     @classmethod
     def _from_data(cls, data: dict[str, Any], where: str) -> TriggerLexicon:
-        support: dict[str, dict[str, Sense | None]] = {}
-        for verb, objects in (data.get("support") or {}).items():
-            support[verb] = {
-                obj: (None if sense is None else _sense(sense, f"{where}: support.{verb}.{obj}"))
-                for obj, sense in (objects or {}).items()
-            }
-        phrasal: dict[tuple[str, str], Sense] = {}
+        phrasal: dict[tuple[str, str], Sense | None] = {}
         for phrase, sense in (data.get("phrasal") or {}).items():
             verb, _, particle = str(phrase).partition(" ")
             if not particle:
                 raise ResourceInvalid(f"{where}: phrasal {phrase!r} needs a verb and a particle")
-            phrasal[(verb, particle)] = _sense(sense, f"{where}: phrasal.{phrase}")
+            phrasal[(verb, particle)] = _optional(sense, f"{where}: phrasal.{phrase}")
         return cls(
             verbs=_senses(data.get("verbs"), f"{where}: verbs"),
             nouns=_senses(data.get("nouns"), f"{where}: nouns"),
-            support=support,
-            transfer=frozenset(str(v) for v in data.get("transfer") or ()),
+            support=_by_object(data.get("support"), f"{where}: support"),
+            transfer=_words(data.get("transfer")),
             phrasal=phrasal,
-            aid_objects=frozenset(str(v) for v in data.get("aid_objects") or ()),
-            blockers=frozenset(str(v) for v in data.get("blockers") or ()),
+            aid_objects=_words(data.get("aid_objects")),
+            blockers=_words(data.get("blockers")),
+            statements=_words(data.get("statements")),
+            reporting=_words(data.get("reporting")),
+            complements=_by_object(data.get("complements"), f"{where}: complements"),
         )
+
+
+def _words(raw: object) -> frozenset[str]:
+    return frozenset(str(v) for v in raw) if isinstance(raw, list | tuple) else frozenset()
+
+
+def _by_object(raw: object, where: str) -> dict[str, dict[str, Sense | None]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ResourceInvalid(f"{where}: expected a mapping of verb -> {{object: sense}}")
+    return {
+        str(verb): {
+            str(obj): _optional(sense, f"{where}.{verb}.{obj}")
+            for obj, sense in (objects or {}).items()
+        }
+        for verb, objects in raw.items()
+    }
+
+
+def _optional(raw: object, where: str) -> Sense | None:
+    return None if raw is None else _sense(raw, where)
 
 
 def _parse(text: str, where: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from bilat.records import DateSpan, Status
+from bilat.records import DateSpan, EventType, Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
@@ -14,12 +14,15 @@ PLAN_VERBS = frozenset(
     {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "hope", "decide", "agree"}
 )
 PROPOSE_VERBS = frozenset({"propose", "suggest", "consider", "offer", "mull", "explore", "weigh"})
-DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut"})
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "fail"})
 PLAN_MODIFIERS = frozenset(
     {"upcoming", "planned", "scheduled", "forthcoming", "expected", "future", "next"}
 )
 PROPOSE_MODIFIERS = frozenset({"proposed", "possible", "potential", "mooted"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+INTENT_WORDS = frozenset(
+    {"willing", "ready", "prepared", "prepare", "determined", "intend", "committed", "eager"}
+)
 MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
 
 
@@ -37,6 +40,33 @@ def _clause_chain(token: Token) -> list[Token]:
 
 def _aux(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def declined(type_: EventType, status: Status) -> bool:
+    """ "will not lift the ban", "failed to reach a deal": cooperation withheld is a
+    refusal (CAMEO 12 "decline to ..."), which PLOVER codes as REJECT."""
+    return status is Status.DENIED and type_.quad in (1, 2)
+
+
+def intended(trigger: Token) -> bool:
+    """ "will withdraw", "would boycott", "is ready to send": the sentence reports a
+    stated intention, which CAMEO and PLOVER code as the speaker's AGREE (cooperation)
+    or THREATEN (conflict) rather than as the act itself."""
+    for depth, verb in enumerate(_clause_chain(trigger)):
+        if _aux(verb) & (FUTURE_AUX | CONDITIONAL_AUX):
+            return True
+        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS:
+            return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
+def as_intention(type_: EventType) -> EventType:
+    """The type of a stated intention to do ``type_``."""
+    if type_.quad in (1, 2):
+        return EventType.AGREE
+    return EventType.THREATEN if type_.quad == 4 else type_
 
 
 def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Status:

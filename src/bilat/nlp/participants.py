@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.roles import Arguments, clause_tokens, core_span, naming_tokens
+from bilat.nlp.roles import Arguments, antecedent, clause_tokens, naming_tokens, role_span
 from bilat.records import Actor, Mention
 
 # "the two countries", "both sides": the article's main pair of actors.
@@ -20,6 +20,12 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
+# How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+POSSESSIVE = frozenset({"its", "their", "his", "her"})
+
+
 @dataclass(frozen=True, slots=True)
 class Participants:
     """Resolved sides of one event and how sure the resolution is."""
@@ -28,6 +34,8 @@ class Participants:
     target: Mention | None
     symmetric: bool
     confidence: float
+    # Further (source, target) pairs of coordinated actors, one event each.
+    also: tuple[tuple[Mention, Mention | None], ...] = ()
 
 
 def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
@@ -62,6 +70,8 @@ class ParticipantFinder:
         self.pair = pair
         # Character ranges that cannot be actors (date expressions: "On 1 December").
         self.blocked = blocked
+        actors = {m.code: m.actor for m in self.mentions}
+        self.domestic = next(iter(actors.values())) if len(actors) == 1 else None
 
     def find(self, args: Arguments, trigger: Token) -> Participants | None:
         """Source, target and symmetry of the event ``trigger`` states, or None."""
@@ -72,6 +82,9 @@ class ParticipantFinder:
             return Participants(both[0], both[1], True, base + 0.2)
         if len(joint) >= 2:
             return Participants(joint[0], joint[1], True, base + 0.3)
+        if len(joint) == 1 and len(sides := self._coded_in(args.joint)) >= 2:
+            # "between Pakistan's Defence Secretary and Russia's Deputy Minister", misparsed
+            return Participants(sides[0], sides[1], True, base + 0.2)
         coded_modifiers = _distinct([m for m in self._phrases(args.modifiers) if m.code])
         sources = self._phrases(args.source)
         targets = self._phrases(args.target)
@@ -80,7 +93,8 @@ class ParticipantFinder:
         if sources and (both := self._pair_for(sources[0])):
             return Participants(both[0], both[1], True, base)
         coded_sources = [m for m in sources if m.code]
-        if len(coded_sources) >= 2:
+        coded_targets = [t for t in targets if t.code]
+        if len(coded_sources) >= 2 and (not coded_targets or args.indirect):
             # "Pakistan and Russia agreed": a joint action is a symmetric dyad.
             return Participants(coded_sources[0], coded_sources[1], True, base + 0.25)
         inside = self._coded_in(args.source)
@@ -100,7 +114,7 @@ class ParticipantFinder:
             unknown = Mention("", trigger.idx, trigger.idx, None)
             return Participants(unknown, target, False, base - 0.2)
         confidence = base
-        if source.code and (target is None or not target.code):
+        if target is None or not target.code:
             recipient = self._recipient_in_clause(trigger, source.code)
             if recipient is not None:
                 target, confidence = recipient, confidence - 0.1
@@ -108,18 +122,32 @@ class ParticipantFinder:
             confidence += 0.2
         if target is not None and target.code:
             confidence += 0.15
-        if target is not None and target.code and target.code == source.code:
-            target = None
         if args.inherited:
             confidence -= 0.05
-        return Participants(source, target, False, confidence)
+        if self.domestic is not None and not (source.code and (target is None or target.code)):
+            # One actor in the whole sentence: the unnamed sides are of that country
+            # ("Lt. Gen. Avril resigned to allow Haiti's first elections").
+            source, target = self._of_domestic(source), target and self._of_domestic(target)
+            confidence -= 0.1
+        also = tuple((other, target) for other in coded_sources if other.code != source.code)
+        also += tuple(
+            (source, other)
+            for other in coded_targets
+            if other.code not in (source.code, target.code if target else None)
+        )
+        return Participants(source, target, False, confidence, also)
 
-    def _recipient_in_clause(self, trigger: Token, source: str) -> Mention | None:
+    def _of_domestic(self, mention: Mention) -> Mention:
+        if mention.code or not mention.text:
+            return mention
+        return Mention(mention.text, mention.start, mention.end, self.domestic)
+
+    def _recipient_in_clause(self, trigger: Token, source: str | None) -> Mention | None:
         """The other actor named in the trigger's clause, nearest the trigger."""
         others = [m for m in self._mentions_in(clause_tokens(trigger)) if m.code != source]
         if len({m.code for m in others}) != 1:
             return None
-        return min(others, key=lambda m: _distance(m, trigger))
+        return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -135,14 +163,21 @@ class ParticipantFinder:
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
-        span = core_span(head)
+        head = antecedent(head)
+        span = role_span(head)
         if self._is_blocked(span.start_char, span.end_char):
             return None
-        named = self._mentions_in(naming_tokens(head))
+        # Words that name the head first; else any actor in the phrase ("relations with
+        # Congo", "crimes committed by Croat forces").
+        named = self._mentions_in(naming_tokens(head)) or self._mentions_in(list(span))
         actor = None
         if named:
             nearest = min(named, key=lambda m: _distance(m, head))
             actor = nearest.actor
+        elif any(t.lower_ in POSSESSIVE for t in span):
+            # "the withdrawal of its troops": the first actor the sentence names before it.
+            before = [m for m in self.mentions if m.end <= span.start_char]
+            actor = before[0].actor if before else None
         return Mention(span.text, span.start_char, span.end_char, actor)
 
     def _coded_in(self, heads: Sequence[Token]) -> list[Mention]:
@@ -162,6 +197,20 @@ class ParticipantFinder:
         if len(inside) == 2:
             return Participants(inside[0], inside[1], True, base - 0.3)
         return None
+
+
+def _whole_phrase(mention: Mention, doc: Doc) -> Mention:
+    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens"), same actor."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    head = span.root
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOMINAL:
+        head = head.head
+    if head.i == span.root.i:
+        return mention
+    whole = role_span(head)
+    return Mention(whole.text, whole.start_char, whole.end_char, mention.actor)
 
 
 def _distance(mention: Mention, head: Token) -> int:

@@ -16,6 +16,17 @@ TARGET_PREPS = frozenset(
 )
 # Dependents that open a new clause: their actors are not the argument's.
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
+# Words that say when, not who: "met on Saturday" has no recipient "Saturday".
+TEMPORAL = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    weekend week month year day night morning afternoon evening time hour january february march
+    april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec""".split()  # noqa: SIM905
+)
+PERSONAL = frozenset({"it", "he", "she", "they", "we"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Where a role's phrase stops on the right of its head.
+SPAN_STOPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "conj", "cc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +43,8 @@ class Arguments:
     joint: tuple[Token, ...] = ()
     modifiers: tuple[Token, ...] = ()
     inherited: bool = False
+    # The target was found in the trigger's complement clause, not among its own objects.
+    indirect: bool = False
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -64,6 +77,58 @@ def core_span(head: Token) -> Span:
     return head.doc[left : head.i + 1]
 
 
+def role_span(head: Token) -> Span:
+    """The whole phrase an actor role names: its words before the head, and after it the
+    modifiers, "of"/"in"/"by" phrases, appositions and participles ("rebels loyal to
+    Machar", "the enclave of Eastern Ghouta near Damascus", "Aya Hijazi, an American aid
+    worker imprisoned in Egypt"), without coordinated phrases or clauses with a verb of
+    their own."""
+    left = core_span(head).start
+    right = head.i
+    stack = [c for c in head.children if c.i > head.i and _in_span(c)]
+    while stack:
+        token = stack.pop()
+        right = max(right, token.i)
+        stack.extend(c for c in token.children if _in_span(c) or c.dep_ == "conj")
+    while right > head.i and head.doc[right].is_punct:
+        right -= 1
+    return head.doc[left : right + 1]
+
+
+def _in_span(token: Token) -> bool:
+    """Whether a dependent to the right stays in a role's phrase: not a clause, and not
+    an infinitive ("the decision *to recognise* ...") or a participle set off by a comma."""
+    if token.dep_ in SPAN_STOPS:
+        return False
+    if token.dep_ == "acl":
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].is_punct
+        return not to_infinitive and not after_comma
+    return True
+
+
+def antecedent(head: Token) -> Token:
+    """What a pronoun argument stands for, by rule, or ``head`` itself.
+
+    "X, who attacked ...": the noun the relative clause hangs off. "NAF says it has
+    killed ...": the subject of a verb above the pronoun's clause, named before it.
+    """
+    lower = head.lower_
+    if lower in RELATIVE and head.head.dep_ == "relcl":
+        return head.head.head
+    if lower not in PERSONAL:
+        return head
+    current = head.head
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            break
+        current = current.head
+        for child in current.children:
+            if child.dep_ in SUBJECTS and child.i < head.i and child.lower_ not in PERSONAL:
+                return child
+    return head
+
+
 def conjuncts(head: Token) -> list[Token]:
     """``head`` and the heads coordinated with it ("Pakistan and Russia")."""
     return [head, *head.conjuncts]
@@ -73,8 +138,25 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for grand in child.children:
-                if grand.dep_ == "pobj":
+                if grand.dep_ == "pobj" and grand.lemma_.lower() not in TEMPORAL:
                     yield grand
+
+
+def _complement_targets(verb: Token) -> list[Token]:
+    """Who a verbal act is aimed at when it has no object: the subject of its clause
+    ("demanded that *the US* match ...") or the recipient in its infinitive ("threatened
+    to break off relations *with Congo*")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+            if subjects:
+                return [antecedent(s) for s in conjuncts(subjects[0])]
+        if child.dep_ == "xcomp":
+            direct = [c for c in child.children if c.dep_ in OBJECTS]
+            found = direct or list(_prep_objects(child, TARGET_PREPS))
+            if found:
+                return conjuncts(found[0])
+    return []
 
 
 def _between(token: Token) -> list[Token]:
@@ -94,7 +176,7 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:
             return [h for s in subjects for h in conjuncts(s)], inherited
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
             inherited = True
             continue
@@ -109,7 +191,10 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
 def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     """Arguments of a verbal trigger; ``obj`` is the event noun of a light verb ("held talks")."""
     sources, inherited = _subject_of(verb)
-    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    # "The meeting was held": the light verb's own event noun is no recipient.
+    passive = [
+        c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS and (obj is None or c.i != obj.i)
+    ]
     agents = list(_prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
     if passive:
@@ -122,12 +207,16 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
             direct = [
                 c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
             ]
+            # Objects first; a recipient after a preposition may still be the one an
+            # actor names ("withdrew its troops from Iraq").
             targets = [h for d in direct for h in conjuncts(d)]
-            if not targets:
-                targets = [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+            targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
             if targets:
                 break
-    return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited)
+    indirect = not targets and not joint
+    if indirect:
+        targets = _complement_targets(verb)
+    return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from bilat.nlp.lexicon import Sense, TriggerLexicon
+from bilat.nlp.modality import INTENT_WORDS
 from bilat.records import EventType
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 ANY_OBJECT = "*"
+CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+# Nouns that count events of another kind: "a round of talks", "a series of raids".
+CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +23,12 @@ class Trigger:
     """A word that states an event, and the sense the lexicon gives it.
 
     ``obj`` is the object noun a light verb took its sense from ("held *talks*").
+    ``sense`` is None for a statement PLOVER does not code ("urged", "declined to
+    comment"): it reports no event but still governs the words below it.
     """
 
     token: Token
-    sense: Sense
+    sense: Sense | None
     nominal: bool
     obj: Token | None = None
 
@@ -38,44 +45,137 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
     for token in sent:
-        lemma = token.lemma_.lower()
+        if token.pos_ == "ADJ" and (intent := _intent(token, lexicon)) is not None:
+            found.append(intent)
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in absorbed:
+            continue
+        sense = noun_sense(token, lexicon)
         if (
-            token.pos_ in ("NOUN", "PROPN")
-            and token.i not in absorbed
-            and lemma in lexicon.nouns
+            sense is not None
+            and not _is_modifier(token)
             and not _repeats_outer_noun(token, absorbed, lexicon)
             and not _is_blocked(token, lexicon)
         ):
-            found.append(Trigger(token, lexicon.nouns[lemma], nominal=True))
+            found.append(Trigger(token, sense, nominal=True))
     return found
 
 
-def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
-    """The sense of a verb, from phrasal, light-verb, transfer or plain verb entries."""
+def _intent(adjective: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """ "is ready to contribute to peacekeeping": a stated readiness to do what no trigger
+    names is an expression of intent to cooperate (CAMEO 03, PLOVER AGREE). When the
+    complement is itself a trigger, it is coded as that intention instead."""
+    if adjective.lemma_.lower() not in INTENT_WORDS:
+        return None
+    for child in adjective.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            if child.pos_ == "VERB" and verb_trigger(child, lexicon) is not None:
+                return None
+            return Trigger(adjective, (EventType.AGREE, None), nominal=False)
+    return None
+
+
+def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
+    """The sense of an event noun; a two-word entry wins over the bare noun ("hunger
+    strike" is a protest, "war game" an exercise, a bare "strike" an attack)."""
     lemma = token.lemma_.lower()
+    if lemma in CONTAINERS:  # "a new round of joint exercises" is an exercise
+        for inner in _key_words(token):
+            if inner.lemma_.lower() in lexicon.nouns:
+                return lexicon.nouns[inner.lemma_.lower()]
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < token.i:
+            pair = f"{child.lemma_.lower()} {lemma}"
+            if pair in lexicon.nouns:
+                return lexicon.nouns[pair]
+    return lexicon.nouns.get(lemma)
+
+
+def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if lemma in lexicon.complements:
+        found = _complement(token, objects, lexicon.complements[lemma])
+        if found is not None:
+            return found
     for child in token.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lexicon.phrasal:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
-    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if lemma in lexicon.reporting and _demands(token):
+        return Trigger(token, (EventType.REQUEST, None), nominal=False)
+    if lemma in lexicon.statements:
+        return Trigger(token, None, nominal=False)
     if lemma in lexicon.support:
         overrides = lexicon.support[lemma]
         for obj in objects:
             obj_lemma = obj.lemma_.lower()
             if obj_lemma in overrides:
-                sense = overrides[obj_lemma]
-                return None if sense is None else Trigger(token, sense, nominal=False, obj=obj)
-            if obj_lemma in lexicon.nouns:
-                return Trigger(token, lexicon.nouns[obj_lemma], nominal=False, obj=obj)
+                return Trigger(token, overrides[obj_lemma], nominal=False, obj=obj)
+            obj_sense = noun_sense(obj, lexicon)
+            if obj_sense is not None:
+                return Trigger(token, obj_sense, nominal=False, obj=obj)
+            inner = _event_modifier(obj, lexicon)
+            if inner is not None:  # "announced an aid package", "launched a missile attack"
+                return Trigger(token, lexicon.nouns[inner.lemma_.lower()], nominal=False, obj=obj)
         if ANY_OBJECT in overrides and objects:
             sense = overrides[ANY_OBJECT]
             return None if sense is None else Trigger(token, sense, nominal=False)
     if lemma in lexicon.transfer:
-        for obj in objects:
+        given = [g for c in token.children if c.lower_ == "with" for g in c.children]
+        for obj in (*objects, *given):  # "provided the army with aircraft"
             if obj.lemma_.lower() in lexicon.aid_objects or _counted(obj, lexicon):
                 return Trigger(token, (EventType.AID, None), nominal=False, obj=obj)
-        return None
     if lemma in lexicon.verbs:
         return Trigger(token, lexicon.verbs[lemma], nominal=False)
+    return None
+
+
+def _complement(
+    verb: Token, objects: list[Token], entries: dict[str, Sense | None]
+) -> Trigger | None:
+    """ "declined to comment", "denied the charges", "denied that ...": the complement
+    decides what the verb reports."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") or child in objects:
+            for word in (child, *_key_words(child)):
+                key = word.lemma_.lower()
+                if key in entries:  # "ended the talks", "ended mediation efforts"
+                    return Trigger(verb, entries[key], nominal=False, obj=child)
+            if child.dep_ == "ccomp" and CLAUSE in entries:
+                return Trigger(verb, entries[CLAUSE], nominal=False)
+    if objects and ANY_OBJECT in entries:
+        return Trigger(verb, entries[ANY_OBJECT], nominal=False)
+    return None
+
+
+def _key_words(obj: Token) -> list[Token]:
+    """Words that may decide an object's meaning besides its head: "*curfew* hours",
+    "some of the *restrictions*"."""
+    out = [c for c in obj.children if c.dep_ == "compound"]
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _demands(verb: Token) -> bool:
+    """ "said that Sudan must return the helicopter": reported obligation is a demand."""
+    return any(
+        child.dep_ == "ccomp" and any(a.lower_ == "must" for a in child.children)
+        for child in verb.children
+    )
+
+
+def _is_modifier(token: Token) -> bool:
+    """ "war games", "aid workers": an event noun modifying another noun names no event."""
+    return token.dep_ in MODIFIER_DEPS and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _event_modifier(obj: Token, lexicon: TriggerLexicon) -> Token | None:
+    """The event noun among the modifiers of a light verb's object ("an *aid* package")."""
+    for child in obj.children:
+        if child.dep_ in MODIFIER_DEPS and child.lemma_.lower() in lexicon.nouns:
+            return child
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -94,4 +95,68 @@ def _legend() -> str:
         parts.append(f'<rect x="{x}" y="8" width="10" height="10" fill="{colour}"/>')
         parts.append(f'<text x="{x + 14}" y="17">{name}</text>')
         x += 26 + round(5.5 * len(name))  # about 5.5 px per character at font-size 10
+    return "".join(parts)
+
+
+POSITIVE_COLOUR, NEGATIVE_COLOUR, NEUTRAL_COLOUR = "#2a9d8f", "#d62828", "#999999"
+
+
+def network_chart(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[tuple[str, str, float]],
+    *,
+    size: int = 420,
+    title: str = "Alignment network",
+) -> str:
+    """Actors on a circle; edges green (cooperative) or dashed red (conflictual), width by weight.
+
+    ``nodes`` are (code, name) pairs in drawing order, ``edges`` (a, b, signed weight).
+    """
+    label = escape(title, quote=True)
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        f'viewBox="0 0 {size} {size}" role="img" aria-label="{label}" '
+        'font-family="sans-serif" font-size="11">'
+        f"<title>{label}</title>"
+    )
+    if not nodes:
+        return (
+            f'{head}<text x="{size // 2}" y="{size // 2}" text-anchor="middle">'
+            "No actors in this window</text></svg>"
+        )
+    centre, radius = size / 2, size / 2 - 48
+    place: dict[str, tuple[float, float]] = {}
+    for i, (code, _) in enumerate(nodes):
+        # Start at the top and go clockwise; one node sits in the middle.
+        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
+        r = radius if len(nodes) > 1 else 0.0
+        place[code] = (centre + r * math.cos(angle), centre + r * math.sin(angle))
+    heaviest = max((abs(w) for _, _, w in edges), default=0.0) or 1.0
+    parts = [head]
+    for a, b, weight in edges:
+        if a not in place or b not in place:
+            continue
+        (x1, y1), (x2, y2) = place[a], place[b]
+        colour = (
+            POSITIVE_COLOUR if weight > 0 else NEGATIVE_COLOUR if weight < 0 else NEUTRAL_COLOUR
+        )
+        dash = ' stroke-dasharray="6 4"' if weight < 0 else ""
+        width = 1 + 5 * abs(weight) / heaviest
+        tip = escape(f"{a}–{b}: {weight:+g}", quote=False)
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+            f'stroke-width="{width:.1f}" stroke-opacity="0.8"{dash}><title>{tip}</title></line>'
+        )
+    for code, name in nodes:
+        x, y = place[code]
+        tip = escape(f"{name} ({code})", quote=False)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="16" fill="#fff" stroke="#333">'
+            f"<title>{tip}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
+            f"{escape(code, quote=False)}</text>"
+        )
+    parts.append("</svg>")
     return "".join(parts)

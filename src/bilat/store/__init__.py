@@ -17,8 +17,9 @@ def open_store(url: str, read_only: bool = False) -> Store:
 
     A plain path (or ``:memory:``) and ``duckdb:///path`` open a DuckDB file;
     as in SQLAlchemy, ``duckdb:///bilat.duckdb`` is relative and
-    ``duckdb:////var/bilat.duckdb`` absolute. ``postgresql://`` URLs are for
-    the PostgreSQL store.
+    ``duckdb:////var/bilat.duckdb`` absolute. ``postgresql://user@host/db``
+    (libpq's URL, also ``postgres://`` and ``postgresql+psycopg://``) opens a
+    PostgreSQL database.
     """
     match = _SCHEME.match(url)
     if match is None:
@@ -32,7 +33,7 @@ def open_store(url: str, read_only: bool = False) -> Store:
             return _duckdb("", read_only)
         raise StoreError(f"{url!r} names a host; write duckdb:///path for a DuckDB file")
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
-        raise StoreError("PostgreSQL support is not installed yet")
+        return _postgres(url, read_only)
     raise StoreError(f"unknown store URL scheme {scheme!r}: use a file path or duckdb:///path")
 
 
@@ -41,3 +42,13 @@ def _duckdb(path: str, read_only: bool) -> Store:
     from bilat.store.duckdb import MEMORY, DuckDBStore
 
     return DuckDBStore(path or MEMORY, read_only=read_only)
+
+
+def _postgres(url: str, read_only: bool) -> Store:
+    try:
+        from bilat.store.postgres import PostgresStore
+    except ImportError as e:
+        raise StoreError(
+            f"PostgreSQL needs psycopg, which is not installed ({e}): pip install 'bilat[postgres]'"
+        ) from e
+    return PostgresStore(url, read_only=read_only)

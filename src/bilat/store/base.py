@@ -1,7 +1,7 @@
 """What every bilat store offers, whatever database sits behind it.
 
-The DuckDB store implements this today; a PostgreSQL store will implement the
-same protocol, so callers depend on ``Store`` and never on a backend.
+DuckDB (``bilat.store.duckdb``) and PostgreSQL (``bilat.store.postgres``) implement
+it; callers depend on ``Store`` and never on a backend.
 """
 
 from __future__ import annotations

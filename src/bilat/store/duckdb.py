@@ -6,28 +6,19 @@ read-only, and only while no process holds it for writing.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
-from uuid import uuid4
+from typing import Any
 
 import duckdb
 
 from bilat.errors import StoreError
-from bilat.records import Amount, Article, Event, Rejection, RunSummary
-from bilat.store import migrations, rows, sql
-from bilat.store.base import EventQuery, RunInfo
+from bilat.records import Article, Event
+from bilat.store import rows, sql
+from bilat.store.common import SQLStore, check_batch, child_tables, columns
 
 MEMORY = ":memory:"
-
-
-def _now() -> datetime:
-    # Stored as naive UTC: TIMESTAMP means the same in DuckDB and PostgreSQL.
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _connect(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -51,47 +42,23 @@ def _connect(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"cannot open {where}: {e}") from e
 
 
-def _check_batch(items: Sequence[tuple[Article, Sequence[Event]]]) -> None:
-    """Refuse a batch whose events would be stored under the wrong article or twice."""
-    seen: set[str] = set()
-    articles: set[str] = set()
-    for article, events in items:
-        if article.id in articles:
-            continue  # a repeat is skipped on writing, so its events never clash
-        articles.add(article.id)
-        for e in events:
-            if e.evidence.article_id != article.id:
-                raise StoreError(
-                    f"event {e.id} cites article {e.evidence.article_id[:12]} "
-                    f"but came with article {article.id[:12]} ({article.source})"
-                )
-            if e.id in seen:
-                raise StoreError(
-                    f"event id {e.id} occurs twice in the batch (article {article.id[:12]}, "
-                    f"{article.source}): merge duplicate events before storing"
-                )
-            seen.add(e.id)
-
-
 def _insert(
     conn: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Sequence[Event]]]
 ) -> None:
-    events = [e for _, es in items for e in es]
-    contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
-    amounts = [rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
     _bulk(conn, sql.INSERT_ARTICLES, [rows.article_row(a) for a, _ in items])
-    _bulk(conn, sql.INSERT_EVENTS, [rows.event_row(e) for e in events])
-    _bulk(conn, sql.INSERT_CONTEXTS, contexts)
-    _bulk(conn, sql.INSERT_AMOUNTS, amounts)
+    for statement, table in child_tables([e for _, es in items for e in es]):
+        _bulk(conn, statement, table)
 
 
 def _bulk(conn: duckdb.DuckDBPyConnection, statement: str, table: list[rows.Row]) -> None:
     if table:
-        conn.execute(statement, [list(column) for column in zip(*table, strict=True)])
+        conn.execute(statement, columns(table))
 
 
-class DuckDBStore:
+class DuckDBStore(SQLStore):
     """A ``Store`` on DuckDB. Use from one thread; open ``read_only`` to share a file."""
+
+    _engine = "DuckDB"
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         where = str(path)
@@ -141,33 +108,10 @@ class DuckDBStore:
         with suppress(duckdb.TransactionException):
             conn.rollback()
 
-    def _version(self) -> int:
-        if not self._one(sql.TABLE_EXISTS, ["schema_version"]):
-            return 0
-        return int(self._one(sql.SCHEMA_VERSION) or 0)
-
-    def _migrate(self) -> None:
-        current = self._version()
-        steps = migrations.pending(current, self._where)
-        if not steps:
-            return
-        if self._read_only:
-            raise StoreError(
-                f"{self._where} has schema version {current} and this bilat needs version "
-                f"{steps[-1].version}: open it once without read-only to upgrade it"
-            )
-        if current == 0 and self._one(sql.COUNT_TABLES):
-            raise StoreError(f"{self._where} is a DuckDB database but not a bilat store")
-        with self._transaction(f"upgrade the schema of {self._where}") as conn:
-            for step in steps:
-                for statement in migrations.statements(step.sql):
-                    conn.execute(statement)
-                conn.execute(sql.RECORD_VERSION, [step.version, _now()])
-
     # -- articles and events ----------------------------------------------------
 
     def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
-        _check_batch(items)
+        check_batch(items)
         if not items:
             return 0
         new: list[tuple[Article, Sequence[Event]]] = []
@@ -213,120 +157,12 @@ class DuckDBStore:
                 self._rollback(conn)
         return None
 
-    def has_article(self, article_id: str) -> bool:
-        return bool(self.article_ids([article_id]))
-
-    def article_ids(self, ids: Iterable[str]) -> set[str]:
-        wanted = list(set(ids))
-        if not wanted:
-            return set()
-        return {r[0] for r in self._all(sql.ARTICLE_IDS_IN, [wanted])}
-
-    def article(self, article_id: str) -> Article | None:
-        found = self._all(sql.ARTICLE_BY_ID, [article_id])
-        return rows.article(found[0]) if found else None
-
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        query, params = sql.select_articles(limit, offset)
-        return [rows.article(r) for r in self._all(query, params)]
-
-    def count_articles(self) -> int:
-        return int(self._one(sql.COUNT_ARTICLES))
-
-    def events(self, query: EventQuery) -> list[Event]:
-        text, params = sql.select_events(query)
-        found = self._all(text, params)
-        ids = [r[0] for r in found]
-        contexts: defaultdict[str, list[str]] = defaultdict(list)
-        amounts: defaultdict[str, list[Amount]] = defaultdict(list)
-        if ids:
-            for event_id, context in self._all(sql.CONTEXTS_OF, [ids]):
-                contexts[event_id].append(context)
-            for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
-                amounts[event_id].append(rows.amount(amount))
-        return [rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
-
-    def count_events(self, query: EventQuery) -> int:
-        text, params = sql.count_events(query)
-        return int(self._one(text, params))
-
-    # -- runs and rejections ----------------------------------------------------
-
-    def start_run(self) -> str:
-        run_id = uuid4().hex
-        with self._transaction("record the start of a run") as conn:
-            conn.execute(sql.INSERT_RUN, [run_id, _now()])
-        return run_id
-
-    def _known_run(self, run_id: str) -> None:
-        if not self._all(sql.RUN_BY_ID, [run_id]):
-            raise StoreError(f"no run {run_id} in {self._where}")
-
-    def finish_run(self, run_id: str, summary: RunSummary) -> None:
-        self._known_run(run_id)
-        s = summary
-        counts = [s.seen, s.stored, s.unchanged, s.events, len(s.rejections)]
-        with self._transaction(f"record the end of run {run_id}") as conn:
-            conn.execute(sql.FINISH_RUN, [_now(), *counts, run_id])
-
-    def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
-        self._known_run(run_id)
-        if not rejections:
-            return
-        values = [[run_id, r.stage, r.reason, r.source] for r in rejections]
-        with self._transaction(f"record rejections of run {run_id}") as conn:
-            conn.executemany(sql.INSERT_REJECTION, values)
-
-    def rejections(self, run_id: str | None = None) -> list[Rejection]:
-        found = (
-            self._all(sql.ALL_REJECTIONS)
-            if run_id is None
-            else self._all(sql.REJECTIONS_OF, [run_id])
-        )
-        return [Rejection(*r) for r in found]
-
-    def _run_info(self, row: Sequence[Any]) -> RunInfo:
-        run_id, started, finished, seen, stored, unchanged, events = row
-        summary = RunSummary(seen, stored, unchanged, events, tuple(self.rejections(run_id)))
-        return RunInfo(
-            run_id,
-            started.replace(tzinfo=UTC),
-            None if finished is None else finished.replace(tzinfo=UTC),
-            summary,
-        )
-
-    def run(self, run_id: str) -> RunInfo | None:
-        found = self._all(sql.RUN_BY_ID, [run_id])
-        return self._run_info(found[0]) if found else None
-
-    def runs(self) -> list[RunInfo]:
-        return [self._run_info(r) for r in self._all(sql.ALL_RUNS)]
-
-    # -- summaries ----------------------------------------------------------------
-
-    def actor_counts(self) -> list[tuple[str, str, int]]:
-        return [(code, name, int(n)) for code, name, n in self._all(sql.ACTOR_COUNTS)]
-
-    def dyad_counts(self) -> list[tuple[str, str, int]]:
-        return [(a, b, int(n)) for a, b, n, _articles in self._all(sql.DYAD_COUNTS)]
-
     # -- lifetime -----------------------------------------------------------------
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         mode = ", read_only=True" if self._read_only else ""

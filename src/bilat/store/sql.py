@@ -8,6 +8,8 @@ pieces in this module.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from bilat.store.base import EventQuery
@@ -118,10 +120,13 @@ GROUP BY a, b ORDER BY n DESC, articles DESC, a, b
 
 SCHEMA_VERSION = "SELECT MAX(version) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version (version, applied) VALUES (?, ?)"
-TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?"
-COUNT_TABLES = (
+# Only the current schema counts: a PostgreSQL database may hold bilat beside other schemas.
+TABLE_EXISTS = (
     "SELECT COUNT(*) FROM information_schema.tables"
-    " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+    " WHERE table_name = ? AND table_schema = current_schema()"
+)
+COUNT_TABLES = (
+    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
 )
 
 _EVENT_ORDER = " ORDER BY date_start NULLS LAST, id"
@@ -182,3 +187,43 @@ def count_events(q: EventQuery) -> tuple[str, list[Any]]:
 def select_articles(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     tail, params = page(limit, offset)
     return f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq{tail}", params
+
+
+# -- PostgreSQL only ------------------------------------------------------------------
+
+_VARCHAR = re.compile(r"\bVARCHAR\b")
+
+
+@functools.lru_cache(maxsize=256)
+def pyformat(statement: str) -> str:
+    """A statement with psycopg's ``%s`` placeholders for DuckDB's ``?``."""
+    return statement.replace("?", "%s")
+
+
+def postgres_ddl(statement: str) -> str:
+    """A migration statement for PostgreSQL: text compares by code point, as in DuckDB.
+
+    PostgreSQL's default collation follows the server's locale, which would sort
+    ids and pick dyad order (LEAST/GREATEST) unlike DuckDB and Python.
+    """
+    return _VARCHAR.sub('VARCHAR COLLATE "C"', statement)
+
+
+# Two processes migrating one database at once would both create the tables.
+LOCK_SCHEMA = "SELECT pg_advisory_xact_lock(hashtext('bilat schema ' || current_schema()))"
+READ_ONLY_SESSION = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+
+# Listing order, taken before inserting so it follows the batch, not the insert order.
+NEXT_ARTICLE_SEQS = "SELECT nextval('article_seq') FROM generate_series(1, ?)"
+
+_NEW_ARTICLE_SPEC: Columns = (("seq", "BIGINT"), *ARTICLE_SPEC)
+# Rows go in by id: concurrent batches then wait on each other in one order, never in a
+# cycle. A row another transaction stored (or is storing) is skipped; RETURNING names
+# the articles this one stored, the only ones whose events it may write.
+INSERT_NEW_ARTICLES = (
+    f"INSERT INTO articles ({_names(_NEW_ARTICLE_SPEC)})"
+    " SELECT * FROM unnest("
+    + ", ".join(f"CAST(? AS {sql_type}[])" for _, sql_type in _NEW_ARTICLE_SPEC)
+    + f") AS new_rows ({_names(_NEW_ARTICLE_SPEC)}) ORDER BY id"
+    " ON CONFLICT (id) DO NOTHING RETURNING id"
+)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bilat.config import Settings
+from http_site import Site, serve
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 
@@ -35,3 +38,16 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on 127.0.0.1 for the fetch and feed tests."""
+    with serve() as served:
+        yield served
+
+
+@pytest.fixture
+def fetching(settings: Settings) -> Settings:
+    """Settings that may fetch from loopback, where the test site lives."""
+    return replace(settings, allow_private_fetch=True, fetch_timeout=5.0)

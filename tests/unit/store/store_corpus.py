@@ -6,6 +6,8 @@ differently; the expected answers live beside the tests that use them.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -21,8 +23,12 @@ from bilat.records import (
     Status,
     article_id,
 )
+from bilat.store.common import SQLStore
 
 Batch = list[tuple[Article, list[Event]]]
+# The factories conftest.py hands out: a fresh store's URL, a fresh open store.
+NewUrl = Callable[[], str]
+NewStore = Callable[[], SQLStore]
 
 ARTICLES = {name: Article(article_id(name), f"{name}.txt", name) for name in ("A1", "A2", "A3")}
 _NAMES = {"PAK": "Pakistan", "RUS": "Russia", "USA": "USA", "IND": "India", "CHN": "China"}
@@ -75,3 +81,15 @@ def sample_batch() -> Batch:
     for e in EVENTS:
         by_article[e.evidence.article_id].append(e)
     return [(a, by_article[a.id]) for a in ARTICLES.values()]
+
+
+TABLES = ("articles", "events", "event_contexts", "event_amounts")
+
+
+def nothing_stored(store: SQLStore) -> bool:
+    # Ask the child tables too: a partial write would show there first.
+    return [store._one(f"SELECT COUNT(*) FROM {table}") for table in TABLES] == [0, 0, 0, 0]
+
+
+def with_contexts(sample: Batch) -> Batch:
+    return [(a, [dataclasses.replace(e, contexts=("energy",)) for e in es]) for a, es in sample]

@@ -2,84 +2,98 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
-from store_corpus import Batch
+from store_corpus import Batch, NewUrl
 
 from bilat.errors import StoreError
-from bilat.store import migrations
-from bilat.store.duckdb import DuckDBStore
+from bilat.store import migrations, open_store, sql
 from bilat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 
 
-def _versions(path: Path) -> list[int]:
-    with duckdb.connect(str(path), read_only=True) as conn:
-        return [
-            v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
-        ]
+def _raw(url: str, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Run SQL on a store's database behind bilat's back (DuckDB file or PostgreSQL URL)."""
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            cursor = conn.execute(sql.pyformat(query), params)
+            return cursor.fetchall() if cursor.description else []
+    with duckdb.connect(url) as conn:
+        return conn.execute(query, params).fetchall()
 
 
-def test_fresh_database_gets_every_version(tmp_path: Path) -> None:
-    path = tmp_path / "bilat.duckdb"
-    DuckDBStore(path).close()
-    assert _versions(path) == [m.version for m in MIGRATIONS]
-    assert _versions(path)[-1] == LATEST_VERSION
-    DuckDBStore(path).close()  # reopening applies nothing twice
-    assert _versions(path) == [m.version for m in MIGRATIONS]
+def _versions(url: str) -> list[int]:
+    return [v for (v,) in _raw(url, "SELECT version FROM schema_version ORDER BY 1")]
 
 
-def test_newer_database_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "bilat.duckdb"
-    DuckDBStore(path).close()
-    with duckdb.connect(str(path)) as conn:
-        conn.execute("INSERT INTO schema_version VALUES (?, now())", [LATEST_VERSION + 1])
+def _columns(url: str, table: str) -> set[str]:
+    found = _raw(
+        url,
+        "SELECT column_name FROM information_schema.columns"
+        " WHERE table_name = ? AND table_schema = current_schema()",
+        [table],
+    )
+    return {name for (name,) in found}
+
+
+def test_fresh_database_gets_every_version(new_url: NewUrl) -> None:
+    url = new_url()
+    open_store(url).close()
+    assert _versions(url) == [m.version for m in MIGRATIONS]
+    assert _versions(url)[-1] == LATEST_VERSION
+    open_store(url).close()  # reopening applies nothing twice
+    assert _versions(url) == [m.version for m in MIGRATIONS]
+
+
+def test_newer_database_is_refused(new_url: NewUrl) -> None:
+    url = new_url()
+    open_store(url).close()
+    _raw(url, "INSERT INTO schema_version VALUES (?, now())", [LATEST_VERSION + 1])
     for read_only in (False, True):
         with pytest.raises(StoreError, match=f"schema version {LATEST_VERSION + 1}.*upgrade bilat"):
-            DuckDBStore(path, read_only=read_only)
+            open_store(url, read_only=read_only)
 
 
 def test_older_database_is_upgraded_in_place(
-    tmp_path: Path, sample: Batch, monkeypatch: pytest.MonkeyPatch
+    new_url: NewUrl, sample: Batch, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "bilat.duckdb"
-    with DuckDBStore(path) as store:
+    url = new_url()
+    with open_store(url) as store:
         store.write_batch(sample)
     step = Migration(
         LATEST_VERSION + 1, "a note per article", "ALTER TABLE articles ADD COLUMN note VARCHAR;"
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, step))
     with pytest.raises(StoreError, match="open it once without read-only"):
-        DuckDBStore(path, read_only=True)
-    with DuckDBStore(path) as store:
+        open_store(url, read_only=True)
+    with open_store(url) as store:
         assert store.articles() == [a for a, _ in sample]  # data survives the upgrade
-    assert _versions(path)[-1] == LATEST_VERSION + 1
-    with duckdb.connect(str(path), read_only=True) as conn:
-        assert conn.execute("SELECT COUNT(note) FROM articles").fetchall() == [(0,)]
+    assert _versions(url)[-1] == LATEST_VERSION + 1
+    assert _raw(url, "SELECT COUNT(note) FROM articles") == [(0,)]
 
 
-def test_failed_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "bilat.duckdb"
-    DuckDBStore(path).close()
+def test_failed_migration_changes_nothing(new_url: NewUrl, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = new_url()
+    open_store(url).close()
     broken = Migration(
         LATEST_VERSION + 1, "broken", "ALTER TABLE articles ADD COLUMN x INTEGER; NONSENSE"
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, broken))
     with pytest.raises(StoreError, match="could not upgrade"):
-        DuckDBStore(path)
-    assert _versions(path)[-1] == LATEST_VERSION
-    with duckdb.connect(str(path), read_only=True) as conn:
-        columns = conn.execute("SELECT * FROM articles LIMIT 0").description
-    assert "x" not in {c[0] for c in columns or []}
+        open_store(url)
+    assert _versions(url)[-1] == LATEST_VERSION
+    assert "x" not in _columns(url, "articles")
 
 
-def test_foreign_duckdb_file_is_not_taken_over(tmp_path: Path) -> None:
-    path = tmp_path / "other.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        conn.execute("CREATE TABLE prices (day DATE, close DOUBLE)")
-    with pytest.raises(StoreError, match="not a bilat store"):
-        DuckDBStore(path)
+def test_foreign_database_is_not_taken_over(new_url: NewUrl) -> None:
+    url = new_url()
+    _raw(url, "CREATE TABLE prices (day DATE, close DOUBLE PRECISION)")
+    with pytest.raises(StoreError, match=r"(DuckDB|PostgreSQL) database but not a bilat store"):
+        open_store(url)
+    assert _columns(url, "articles") == set()
 
 
 def test_pending_lists_only_missing_steps() -> None:

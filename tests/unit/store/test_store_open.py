@@ -41,8 +41,6 @@ def test_in_memory_urls(url: str) -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("postgresql://user@localhost/bilat", "PostgreSQL support is not installed yet"),
-        ("postgres://localhost/bilat", "PostgreSQL support is not installed yet"),
         ("mysql://localhost/bilat", "unknown store URL scheme 'mysql'"),
         ("duckdb://host/bilat.duckdb", "names a host"),
     ],
@@ -55,3 +53,20 @@ def test_unsupported_urls(url: str, message: str) -> None:
 def test_duckdb_store_satisfies_the_protocol() -> None:
     store: Store = DuckDBStore(":memory:")  # mypy checks the protocol here
     store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://bilat:s3cret@127.0.0.1:1/bilat",
+        "postgres://bilat:s3cret@127.0.0.1:1/bilat",
+        "postgresql+psycopg://bilat:s3cret@127.0.0.1:1/bilat",
+        "postgresql://bilat@127.0.0.1:1/bilat?password=s3cret&connect_timeout=5",
+    ],
+)
+def test_postgres_urls_open_postgres_and_hide_the_password(url: str) -> None:
+    pytest.importorskip("psycopg")
+    # Port 1 refuses at once, so the failure to connect is PostgresStore's own.
+    with pytest.raises(StoreError, match=r"cannot open postgres\S*://bilat@127\.0\.0\.1:1/") as e:
+        open_store(url)
+    assert "s3cret" not in str(e.value)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_corpus import NewStore, NewUrl
 
 from bilat.records import Article, Event
-from bilat.store import EventQuery
-from bilat.store.duckdb import DuckDBStore
+from bilat.store import EventQuery, open_store
 from strategies import articles_with_events, batches
 
 Batch = list[tuple[Article, list[Event]]]
-_slow = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# new_store is a function-scoped factory; every example calls it for a store of its own.
+_slow = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _sorted(events: list[Event]) -> list[Event]:
@@ -23,8 +26,8 @@ def _sorted(events: list[Event]) -> list[Event]:
 
 @_slow
 @given(batches())
-def test_batch_reads_back_equal(batch: Batch) -> None:
-    with DuckDBStore(":memory:") as store:
+def test_batch_reads_back_equal(new_store: NewStore, batch: Batch) -> None:
+    with new_store() as store:
         assert store.write_batch(batch) == len(batch)
         for article, events in batch:
             assert store.article(article.id) == article
@@ -38,8 +41,8 @@ def test_batch_reads_back_equal(batch: Batch) -> None:
 
 @_slow
 @given(batches(), batches())
-def test_writing_again_stores_nothing_new(first: Batch, second: Batch) -> None:
-    with DuckDBStore(":memory:") as store:
+def test_writing_again_stores_nothing_new(new_store: NewStore, first: Batch, second: Batch) -> None:
+    with new_store() as store:
         store.write_batch(first)
         known = {a.id for a, _ in first}
         new = [item for item in second if item[0].id not in known]
@@ -53,16 +56,20 @@ def test_writing_again_stores_nothing_new(first: Batch, second: Batch) -> None:
 
 @_slow
 @given(articles_with_events())
-def test_repeated_article_in_one_batch_is_stored_once(item: tuple[Article, list[Event]]) -> None:
-    with DuckDBStore(":memory:") as store:
+def test_repeated_article_in_one_batch_is_stored_once(
+    new_store: NewStore, item: tuple[Article, list[Event]]
+) -> None:
+    with new_store() as store:
         assert store.write_batch([item, item]) == 1
         assert store.count_events(EventQuery()) == len(item[1])
 
 
 @_slow
 @given(batches(), st.lists(st.text(max_size=8), max_size=3))
-def test_article_ids_reports_only_stored_ones(batch: Batch, others: list[str]) -> None:
-    with DuckDBStore(":memory:") as store:
+def test_article_ids_reports_only_stored_ones(
+    new_store: NewStore, batch: Batch, others: list[str]
+) -> None:
+    with new_store() as store:
         store.write_batch(batch)
         stored = {a.id for a, _ in batch}
         # Generated ids are 64-hex digests; short texts can never collide with them.
@@ -71,10 +78,10 @@ def test_article_ids_reports_only_stored_ones(batch: Batch, others: list[str]) -
         assert not any(store.has_article(o) for o in others)
 
 
-def test_file_store_keeps_records_after_reopening(tmp_path: Path, sample: Batch) -> None:
-    path = tmp_path / "sub" / "bilat.duckdb"
-    with DuckDBStore(path) as store:
+def test_store_keeps_records_after_reopening(new_url: NewUrl, sample: Batch) -> None:
+    url = new_url()
+    with open_store(url) as store:
         store.write_batch(sample)
-    with DuckDBStore(path, read_only=True) as store:
+    with open_store(url, read_only=True) as store:
         assert store.articles() == [a for a, _ in sample]
         assert store.events(EventQuery()) == _sorted([e for _, es in sample for e in es])

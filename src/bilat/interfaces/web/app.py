@@ -1,0 +1,91 @@
+"""The FastAPI application: JSON API under /api, pages at /, assets under /static.
+
+Every request opens the store read-only for as long as it reads (DuckDB lets
+several readers share a file, but one writer excludes everyone else); the
+write endpoint opens it read-write briefly. A store that another process
+holds is answered with 503 and a message saying so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from bilat.config import Settings
+from bilat.errors import BilatError, InputRejected, NotFound, StoreError, UnknownActor
+from bilat.interfaces.web import api_routes, pages
+from bilat.interfaces.web.cache import AnswerCache
+from bilat.interfaces.web.limits import BodyLimit, SecurityHeaders
+from bilat.interfaces.web.render import error_page
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The web app over the store ``settings.db``."""
+    settings = settings or Settings.load()
+    app = FastAPI(
+        title="bilat",
+        summary="PLOVER-coded events between countries, each with the sentence that states it.",
+        version="1",
+        openapi_url="/openapi.json",
+        docs_url=None,  # the Swagger page loads its assets from a CDN
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    # Fused dyads are big and few are asked for at once; rendered answers are small and many.
+    app.state.cache = AnswerCache(size=32)
+    app.state.pages = AnswerCache(size=1024)
+    app.state.write_lock = asyncio.Lock()  # one ingest at a time: DuckDB has one writer
+    app.include_router(api_routes.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(BilatError, _bilat_error)
+    # Outermost first: the size limit sees the body before anything reads it.
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's spec plus what the hand-read POST body and the bearer scheme need."""
+    if app.openapi_schema is None:
+        spec = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            routes=app.routes,
+        )
+        components = spec.setdefault("components", {})
+        components.setdefault("schemas", {})["ArticleIn"] = api_routes.ArticleIn.model_json_schema()
+        components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+        app.openapi_schema = spec
+    return app.openapi_schema
+
+
+def status_of(exc: BilatError) -> int:
+    """The HTTP status a bilat error stands for."""
+    if isinstance(exc, NotFound | UnknownActor):
+        return 404
+    if isinstance(exc, StoreError):
+        return 503  # locked by a writer, not created yet, or needing an upgrade: try later
+    if isinstance(exc, InputRejected):
+        return 422
+    return 400
+
+
+async def _bilat_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, BilatError)
+    status = status_of(exc)
+    headers = {"Retry-After": "2"} if status == 503 else None
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+    return error_page(request, status, str(exc), headers=headers)

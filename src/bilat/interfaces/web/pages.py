@@ -1,0 +1,215 @@
+"""Server-rendered pages: home, dyad, article, events, network, search, actors."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bilat import api
+from bilat.analysis.dyads import Freq, TimelineItem
+from bilat.config import Settings
+from bilat.errors import BilatError
+from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.params import event_filter, parse_day, parse_pair, parse_until
+from bilat.interfaces.web.render import page, settings_of
+from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
+from bilat.records import Article, Event, EventType, Status
+from bilat.report.brief import describe
+from bilat.report.svg import network_chart, trend_chart
+
+router = APIRouter(include_in_schema=False)
+PAGE = 50
+_LAST_DAY = date(9999, 12, 31)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    settings = settings_of(request)
+    pairs = api.dyads(settings)[:12]
+    # A date bound leaves undated events out: "latest" means the latest dated ones.
+    dated = api.EventFilter(until=_LAST_DAY, limit=0)
+    _, total = api.event_page(dated, 0, settings)
+    latest, _ = api.event_page(
+        api.EventFilter(until=_LAST_DAY, limit=10), max(total - 10, 0), settings
+    )
+    _, articles = api.articles(1, 0, settings)
+    context = {
+        "pairs": pairs,
+        "latest": list(reversed(latest)),
+        "articles": articles,
+        "actors": api.actors(settings)[:12],
+    }
+    return page(request, "home.html.j2", context)
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads(request: Request, pair: str | None = None) -> Response:
+    settings = settings_of(request)
+    if pair:
+        a, b = parse_pair(pair, settings)
+        return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
+    return page(request, "dyads.html.j2", {"pairs": api.dyads(settings)})
+
+
+@router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
+def dyad(request: Request, a: str, b: str) -> HTMLResponse:
+    settings = settings_of(request)
+    cache: AnswerCache = request.app.state.pages
+    html = cache.get(
+        ("dyad-html", a, b),
+        store_version(settings.db),
+        lambda: _dyad_html(request, a, b, settings),
+    )
+    return HTMLResponse(html)
+
+
+def _dyad_html(request: Request, a: str, b: str, settings: Settings) -> str:
+    report = api.dyad_brief(a, b, settings)
+    freq: Freq = "year" if report.series_freq == "year" else "month"
+    view = api.dyad_overview(report.a.code, report.b.code, freq, settings)
+    names = {view.a.code: view.a.name, view.b.code: view.b.name}
+    sources = _sources(view.timeline, settings)
+    context = {
+        "view": view,
+        "report": report,
+        "chart": trend_chart(list(view.series), title=f"{view.a.name}–{view.b.name}: events"),
+        "items": [_item(i, names, sources) for i in view.timeline],
+    }
+    return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
+
+
+def _sources(items: list[TimelineItem], settings: Settings) -> dict[str, Article]:
+    ids = sorted({e.evidence.article_id for i in items for e in i.members})
+    out = {}
+    for aid in ids:
+        out[aid] = api.article(aid, settings)
+    return out
+
+
+def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]) -> dict[str, Any]:
+    return {
+        "item": item,
+        "text": describe(item.lead, names),
+        "evidence": [
+            {
+                "event": e,
+                "pieces": sentence_pieces(e),
+                "article": sources.get(e.evidence.article_id),
+            }
+            for e in sorted(item.members, key=lambda e: -e.confidence)
+        ],
+    }
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    found, total = api.articles(PAGE, offset, settings_of(request))
+    context = {"articles": found, "total": total, "offset": offset, "step": PAGE}
+    return page(request, "articles.html.j2", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    settings = settings_of(request)
+    found = api.article(article_id, settings)
+    events = api.article_events(found.id, settings)
+    mentions = api.actor_mentions(found.body, settings)
+    pieces = article_pieces(found.body, events, mentions)
+    # Each event's anchor sits where its sentence first starts, for links from elsewhere.
+    anchors: dict[int, list[str]] = {}
+    placed: set[str] = set()
+    for index, piece in enumerate(pieces):
+        for event_id in piece.events:
+            if event_id not in placed:
+                placed.add(event_id)
+                anchors.setdefault(index, []).append(event_id)
+    context = {"article": found, "events": events, "pieces": pieces, "anchors": anchors}
+    return page(request, "article.html.j2", context)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(
+    request: Request,
+    dyad: str | None = None,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    status: str | None = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    settings = settings_of(request)
+    try:
+        chosen_type = EventType(type) if type else None
+        chosen_status = Status(status) if status else None
+    except ValueError as e:
+        raise BilatError(f"{e}: pick one from the list") from e
+    flt = event_filter(
+        settings,
+        dyad=dyad or None,
+        actor=actor or None,
+        type=chosen_type,
+        since=since,
+        until=until,
+        status=chosen_status,
+        min_confidence=min_confidence,
+        limit=PAGE,
+    )
+    found, total = api.event_page(flt, offset, settings)
+    form = {
+        "dyad": dyad or "",
+        "actor": actor or "",
+        "type": type or "",
+        "since": since or "",
+        "until": until or "",
+        "status": status or "",
+        "min_confidence": min_confidence or "",
+    }
+    context = {
+        "events": found,
+        "total": total,
+        "offset": offset,
+        "step": PAGE,
+        "form": form,
+        "types": [t.value for t in EventType],
+        "statuses": [s.value for s in Status],
+    }
+    return page(request, "events.html.j2", context)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, since: str | None = None, until: str | None = None) -> HTMLResponse:
+    settings = settings_of(request)
+    net = api.network(parse_day(since, "since"), parse_until(until), settings)
+    chart = network_chart(
+        [(n.code, n.name) for n in net.nodes],
+        [(e.a, e.b, e.weight) for e in net.edges],
+        size=520,
+    )
+    context = {"net": net, "chart": chart, "since": since or "", "until": until or ""}
+    return page(request, "network.html.j2", context)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+    found = api.search(q, 50, settings_of(request)) if q.strip() else None
+    hits = []
+    if found is not None:
+        hits = [(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles]
+    context = {"q": q, "found": found, "hits": hits, "events": _marked(found)}
+    return page(request, "search.html.j2", context)
+
+
+def _marked(found: api.SearchResult | None) -> list[tuple[Event, list[Any]]]:
+    if found is None:
+        return []
+    return [(e, snippet(e.evidence.sentence, 0, found.terms, width=1000)) for e in found.events]
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request) -> HTMLResponse:
+    return page(request, "actors.html.j2", {"actors": api.actors(settings_of(request))})

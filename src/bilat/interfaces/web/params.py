@@ -1,0 +1,69 @@
+"""Query parameters shared by the API and the pages, turned into the Python API's values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bilat import api
+from bilat.config import Settings
+from bilat.errors import BilatError
+from bilat.records import EventType, Status
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    """The first day of a date at any precision (2021, 2021-09, 2021-09-30)."""
+    if value is None or not value.strip():
+        return None
+    from bilat.nlp.dates import parse_date
+
+    span = parse_date(value.strip())
+    if span is None:
+        raise BilatError(f"{name}: not a date: {value[:40]!r} (try 2021, 2021-09 or 2021-09-30)")
+    return span.start
+
+
+def parse_until(value: str | None) -> date | None:
+    """The last day of a date at any precision: until=2021 includes December 2021."""
+    if value is None or not value.strip():
+        return None
+    from bilat.nlp.dates import parse_date
+
+    span = parse_date(value.strip())
+    if span is None:
+        raise BilatError(f"until: not a date: {value[:40]!r} (try 2021, 2021-09 or 2021-09-30)")
+    return span.end
+
+
+def parse_pair(value: str, settings: Settings) -> tuple[str, str]:
+    left, sep, right = value.partition("-")
+    if not sep or not left or not right:
+        raise BilatError("dyad: write a pair as A-B, e.g. PAK-RUS")
+    return api.resolve_actor(left, settings).code, api.resolve_actor(right, settings).code
+
+
+def event_filter(
+    settings: Settings,
+    *,
+    dyad: str | None,
+    actor: str | None,
+    type: EventType | None,
+    since: str | None,
+    until: str | None,
+    status: Status | None,
+    min_confidence: float,
+    limit: int,
+) -> api.EventFilter:
+    """The filters of ``bilat events``, from request parameters."""
+    first, last = parse_day(since, "since"), parse_until(until)
+    if first and last and first > last:
+        raise BilatError(f"since ({first}) is after until ({last})")
+    return api.EventFilter(
+        dyad=parse_pair(dyad, settings) if dyad else None,
+        actor=api.resolve_actor(actor, settings).code if actor else None,
+        type=type,
+        since=first,
+        until=last,
+        status=status,
+        min_confidence=min_confidence,
+        limit=limit,
+    )

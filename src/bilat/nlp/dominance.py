@@ -1,0 +1,43 @@
+"""Which triggers of a sentence state its events and which only name their content.
+
+"Russia rejected the offer of talks", "the EU condemned the attack", "Pakistan agreed
+to resign": the rejection, the condemnation and the agreement are the events the
+sentence reports; the offer, the attack and the resignation are what they are about.
+A trigger below another trigger in the parse (in its object, complement, clause or a
+phrase hanging off it) is *dominated*, and the dominating trigger's event stands for
+the sentence. Coordination does not dominate: in "held talks and signed a deal" both
+verbs report events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+# A trigger this far up the tree no longer governs the lower one's meaning.
+MAX_STEPS = 8
+
+
+def dominator(token: Token, triggers: Collection[int]) -> int | None:
+    """The index of the nearest trigger above ``token`` that governs it, or None.
+
+    ``triggers`` holds the token indices of the sentence's triggers that yield events.
+    A path made only of ``conj`` links is coordination, not government.
+    """
+    current = token
+    coordinated = True
+    for _ in range(MAX_STEPS):
+        head = current.head
+        if head.i == current.i:
+            return None
+        coordinated = coordinated and current.dep_ == "conj"
+        if head.i in triggers and not coordinated:
+            return head.i
+        current = head
+    return None
+
+
+def undominated(indices: Collection[int], tokens: dict[int, Token]) -> set[int]:
+    """The trigger indices that no other trigger of the same set governs."""
+    return {i for i in indices if dominator(tokens[i], indices) is None}

@@ -1,0 +1,267 @@
+"""What the SQL stores share: reads, runs, rejections and migrations over a few primitives.
+
+A backend supplies ``_all``/``_one`` (reads, ``?`` placeholders), ``_transaction``
+(a block whose writes commit together or not at all) and ``write_batch``; the
+rest of the ``Store`` protocol is the same SQL on every backend.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Protocol, Self
+from uuid import uuid4
+
+from bilat.errors import StoreError
+from bilat.records import Amount, Article, Event, Rejection, RunSummary
+from bilat.store import migrations, rows, sql
+from bilat.store.base import EventQuery, RunInfo
+
+
+class Writer(Protocol):
+    """What a transaction block writes through; statements use ``?`` placeholders."""
+
+    def execute(self, query: str, params: Sequence[Any] = ..., /) -> object: ...
+
+    def executemany(self, query: str, params: Sequence[Sequence[Any]], /) -> object: ...
+
+
+def now() -> datetime:
+    # Stored as naive UTC: TIMESTAMP means the same in DuckDB and PostgreSQL.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def check_batch(items: Sequence[tuple[Article, Sequence[Event]]]) -> None:
+    """Refuse a batch whose events would be stored under the wrong article or twice."""
+    seen: set[str] = set()
+    articles: set[str] = set()
+    for article, events in items:
+        if article.id in articles:
+            continue  # a repeat is skipped on writing, so its events never clash
+        articles.add(article.id)
+        for e in events:
+            if e.evidence.article_id != article.id:
+                raise StoreError(
+                    f"event {e.id} cites article {e.evidence.article_id[:12]} "
+                    f"but came with article {article.id[:12]} ({article.source})"
+                )
+            if e.id in seen:
+                raise StoreError(
+                    f"event id {e.id} occurs twice in the batch (article {article.id[:12]}, "
+                    f"{article.source}): merge duplicate events before storing"
+                )
+            seen.add(e.id)
+
+
+def first_occurrences(
+    items: Sequence[tuple[Article, Sequence[Event]]],
+) -> list[tuple[Article, Sequence[Event]]]:
+    """The batch without repeated articles; a repeat is skipped with its events."""
+    seen: set[str] = set()
+    unique = []
+    for article, events in items:
+        if article.id not in seen:
+            seen.add(article.id)
+            unique.append((article, events))
+    return unique
+
+
+def child_tables(events: Sequence[Event]) -> list[tuple[str, list[rows.Row]]]:
+    """The bulk inserts (statement, rows) that store events with their contexts and amounts."""
+    contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
+    amounts = [rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
+    return [
+        (sql.INSERT_EVENTS, [rows.event_row(e) for e in events]),
+        (sql.INSERT_CONTEXTS, contexts),
+        (sql.INSERT_AMOUNTS, amounts),
+    ]
+
+
+def columns(table: list[rows.Row]) -> list[list[Any]]:
+    """Rows as one list per column: the parameters of ``sql.bulk_insert``."""
+    return [list(column) for column in zip(*table, strict=True)]
+
+
+class SQLStore(ABC):
+    """A ``Store`` over a SQL database, given the backend's primitives."""
+
+    _where: str
+    _read_only: bool
+    _engine = "SQL"  # named when a database turns out not to be a bilat store
+
+    # -- backend primitives -----------------------------------------------------
+
+    @abstractmethod
+    def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def _one(self, query: str, params: Sequence[Any] = ()) -> Any:
+        found = self._all(query, params)
+        return found[0][0] if found else None
+
+    @abstractmethod
+    def _transaction(self, what: str) -> AbstractContextManager[Writer]:
+        """Commit what the block wrote, or roll all of it back and raise StoreError."""
+
+    def _lock_schema(self, writer: Writer) -> None:
+        """Keep other processes from migrating while this one does (where they could)."""
+        return  # DuckDB: one writing process per file already
+
+    def _ddl(self, statement: str) -> str:
+        """A migration statement as this backend needs it."""
+        return statement
+
+    @abstractmethod
+    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # -- schema -----------------------------------------------------------------
+
+    def _version(self) -> int:
+        if not self._one(sql.TABLE_EXISTS, ["schema_version"]):
+            return 0
+        return int(self._one(sql.SCHEMA_VERSION) or 0)
+
+    def _migrate(self) -> None:
+        current = self._version()
+        steps = migrations.pending(current, self._where)
+        if not steps:
+            return
+        if self._read_only and current == 0:
+            raise StoreError(
+                f"cannot open {self._where}: no bilat store there yet (run `bilat ingest`)"
+            )
+        if self._read_only:
+            raise StoreError(
+                f"{self._where} has schema version {current} and this bilat needs version "
+                f"{steps[-1].version}: open it once without read-only to upgrade it"
+            )
+        with self._transaction(f"upgrade the schema of {self._where}") as writer:
+            self._lock_schema(writer)
+            # Asked again under the lock: another process may have migrated meanwhile.
+            current = self._version()
+            if current == 0 and self._one(sql.COUNT_TABLES):
+                raise StoreError(
+                    f"{self._where} is a {self._engine} database but not a bilat store"
+                )
+            for step in migrations.pending(current, self._where):
+                for statement in migrations.statements(step.sql):
+                    writer.execute(self._ddl(statement))
+                writer.execute(sql.RECORD_VERSION, [step.version, now()])
+
+    # -- articles and events ----------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.article_ids([article_id]))
+
+    def article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        return {r[0] for r in self._all(sql.ARTICLE_IDS_IN, [wanted])}
+
+    def article(self, article_id: str) -> Article | None:
+        found = self._all(sql.ARTICLE_BY_ID, [article_id])
+        return rows.article(found[0]) if found else None
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        query, params = sql.select_articles(limit, offset)
+        return [rows.article(r) for r in self._all(query, params)]
+
+    def count_articles(self) -> int:
+        return int(self._one(sql.COUNT_ARTICLES))
+
+    def events(self, query: EventQuery) -> list[Event]:
+        text, params = sql.select_events(query)
+        found = self._all(text, params)
+        ids = [r[0] for r in found]
+        contexts: defaultdict[str, list[str]] = defaultdict(list)
+        amounts: defaultdict[str, list[Amount]] = defaultdict(list)
+        if ids:
+            for event_id, context in self._all(sql.CONTEXTS_OF, [ids]):
+                contexts[event_id].append(context)
+            for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
+                amounts[event_id].append(rows.amount(amount))
+        return [rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
+
+    def count_events(self, query: EventQuery) -> int:
+        text, params = sql.count_events(query)
+        return int(self._one(text, params))
+
+    # -- runs and rejections ----------------------------------------------------
+
+    def start_run(self) -> str:
+        run_id = uuid4().hex
+        with self._transaction("record the start of a run") as writer:
+            writer.execute(sql.INSERT_RUN, [run_id, now()])
+        return run_id
+
+    def _known_run(self, run_id: str) -> None:
+        if not self._all(sql.RUN_BY_ID, [run_id]):
+            raise StoreError(f"no run {run_id} in {self._where}")
+
+    def finish_run(self, run_id: str, summary: RunSummary) -> None:
+        self._known_run(run_id)
+        s = summary
+        counts = [s.seen, s.stored, s.unchanged, s.events, len(s.rejections)]
+        with self._transaction(f"record the end of run {run_id}") as writer:
+            writer.execute(sql.FINISH_RUN, [now(), *counts, run_id])
+
+    def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
+        self._known_run(run_id)
+        if not rejections:
+            return
+        values = [[run_id, r.stage, r.reason, r.source] for r in rejections]
+        with self._transaction(f"record rejections of run {run_id}") as writer:
+            writer.executemany(sql.INSERT_REJECTION, values)
+
+    def rejections(self, run_id: str | None = None) -> list[Rejection]:
+        found = (
+            self._all(sql.ALL_REJECTIONS)
+            if run_id is None
+            else self._all(sql.REJECTIONS_OF, [run_id])
+        )
+        return [Rejection(*r) for r in found]
+
+    def _run_info(self, row: Sequence[Any]) -> RunInfo:
+        run_id, started, finished, seen, stored, unchanged, events = row
+        summary = RunSummary(seen, stored, unchanged, events, tuple(self.rejections(run_id)))
+        return RunInfo(
+            run_id,
+            started.replace(tzinfo=UTC),
+            None if finished is None else finished.replace(tzinfo=UTC),
+            summary,
+        )
+
+    def run(self, run_id: str) -> RunInfo | None:
+        found = self._all(sql.RUN_BY_ID, [run_id])
+        return self._run_info(found[0]) if found else None
+
+    def runs(self) -> list[RunInfo]:
+        return [self._run_info(r) for r in self._all(sql.ALL_RUNS)]
+
+    # -- summaries ----------------------------------------------------------------
+
+    def actor_counts(self) -> list[tuple[str, str, int]]:
+        return [(code, name, int(n)) for code, name, n in self._all(sql.ACTOR_COUNTS)]
+
+    def dyad_counts(self) -> list[tuple[str, str, int]]:
+        return [(a, b, int(n)) for a, b, n, _articles in self._all(sql.DYAD_COUNTS)]
+
+    # -- lifetime -----------------------------------------------------------------
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

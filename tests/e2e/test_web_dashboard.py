@@ -1,0 +1,172 @@
+"""End to end: `bilat serve` over the ingested seeds, driven by Debian's Chromium.
+
+Open the PAK–RUS dyad page, click an event, see its evidence sentence in the
+drawer; an article carrying a <script> shows it as text and runs nothing.
+Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+HOSTILE = (
+    "Officials in Islamabad and Moscow spoke again on Monday about trade, energy and "
+    "security, and about the long road of the relationship between the two countries. "
+    "Pakistan thanked Russia for the wheat <script>document.title='pwned';"
+    "window.pwned=1</script> shipment in May 2022. "
+    '<img src=x onerror="window.pwned=2"> The ministers said more meetings would follow '
+    "later in the year, and that both sides wanted the talks to go on."
+)
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.slow,
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is absent: apt-get install chromium (CI installs it)",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `bilat serve` over the seeds plus one hostile article."""
+    folder = tmp_path_factory.mktemp("web")
+    db = folder / "seeds.duckdb"
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    bilat = [sys.executable, "-m", "bilat", "--db", str(db)]
+    done = subprocess.run(
+        [*bilat, "ingest", str(SEEDS), str(hostile)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    port = _free_port()
+    log = (folder / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [*bilat, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/openapi.json", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail("bilat serve did not start: " + (folder / "serve.log").read_text())
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])"
+    )
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def test_dyad_page_shows_an_events_evidence_in_the_drawer(server: str, browser: object) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/dyads/PAK/RUS", wait_until="load")
+    assert "Pakistan" in page.title() and "Russia" in page.title()
+    page.locator("section.chart svg").first.wait_for(state="visible", timeout=10_000)
+    drawer = page.locator("#drawer")
+    assert drawer.is_hidden()
+    button = page.locator("button.event", has_text="consultation").first
+    expected = page.locator(f"#{button.get_attribute('data-evidence')} blockquote").first
+    sentence = " ".join(expected.text_content().split())  # type: ignore[union-attr]
+    assert sentence
+    button.click()
+    drawer.wait_for(state="visible", timeout=5_000)
+    shown = " ".join(drawer.locator("blockquote").first.inner_text().split())
+    assert shown == sentence
+    assert drawer.locator("mark.trigger").count() >= 1
+    assert drawer.locator("figcaption a").first.get_attribute("href").startswith("/articles/")  # type: ignore[union-attr]
+    page.screenshot(path=str(ARTIFACTS / "web_dyad_pak_rus.png"), full_page=False)
+    # The drawer's source link opens the article with the sentence highlighted.
+    drawer.locator("figcaption a").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator(".body .ev").count() >= 1
+    assert page.locator(".body .actor").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "web_article.png"), full_page=False)
+    assert errors == []
+    assert outside == []
+    context.close()
+
+
+def test_script_in_an_article_is_shown_not_run(server: str, browser: object) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{server}/search?q=wheat+shipment", wait_until="load")
+    link = page.locator("ol.hits a").first
+    link.click()
+    page.wait_for_load_state("load")
+    assert "<script>document.title='pwned'" in page.locator(".body").inner_text()
+    assert page.evaluate("window.pwned === undefined")
+    assert "pwned" not in page.title()
+    assert page.locator(".body script, .body img").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "web_escaped_article.png"), full_page=True)
+    for url in ("/", "/events", "/search?q=wheat"):
+        page.goto(f"{server}{url}", wait_until="load")
+        assert page.evaluate("window.pwned === undefined"), url
+    context.close()

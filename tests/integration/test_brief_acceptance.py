@@ -1,0 +1,120 @@
+"""Acceptance of the brief on the seeds: the JMCC round cited once by both articles; the HTML
+brief renders its chart in headless Chromium with the network off."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
+]
+
+
+def bilat(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bilat", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("brief") / "seeds.duckdb"
+    done = bilat("ingest", str(SEEDS), db=db)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def _items(markdown: str) -> list[tuple[str, str, list[str]]]:
+    """(date, headline, quoted citation lines) of every item, in every section."""
+    items: list[tuple[str, str, list[str]]] = []
+    for line in markdown.splitlines():
+        head = re.match(r"- \*\*(\S+)\*\* (.*)", line)
+        if head:
+            items.append((head.group(1), head.group(2), []))
+        elif items and re.match(r"\s+- \[\d+\] ", line):
+            items[-1][2].append(line.strip())
+    return items
+
+
+def _sources(markdown: str) -> dict[int, str]:
+    section = markdown.split("## Sources", 1)[1]
+    return {int(m.group(1)): m.group(2) for m in re.finditer(r"^(\d+)\. (.*)$", section, re.M)}
+
+
+def test_brief_lists_the_jmcc_round_once_citing_both_articles(store: Path) -> None:
+    done = bilat("brief", "PAK", "RUS", db=store)
+    assert done.returncode == 0, done.stderr
+    brief = done.stdout
+    jmcc = [item for item in _items(brief) if any("JMCC" in c for c in item[2])]
+    assert len(jmcc) == 1, f"the JMCC round is listed {len(jmcc)} times: {jmcc}"
+    when, headline, citations = jmcc[0]
+    assert when == "2021-09"
+    numbers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", headline)})
+    assert len(numbers) == 2, headline
+    assert sorted(int(re.match(r"- \[(\d+)\]", c).group(1)) for c in citations) == numbers  # type: ignore[union-attr]
+    # One citation to each seed article.
+    sources = _sources(brief)
+    cited = {sources[n] for n in numbers}
+    assert len(cited) == 2
+    assert any("000\\_54402ba653fe677c" in s for s in cited), cited
+    assert any("004\\_11de32dacf5df8ab" in s for s in cited), cited
+
+
+def test_html_brief_renders_its_chart_offline_in_chromium(store: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: apt-get install chromium (CI installs it)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])"
+    )
+    html = ARTIFACTS / "brief_pak_rus.html"
+    ARTIFACTS.mkdir(exist_ok=True)
+    done = bilat("brief", "PAK", "RUS", "--format", "html", "-o", str(html), db=store)
+    assert done.returncode == 0, done.stderr
+    requests: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = browser.new_context(offline=True, viewport={"width": 1000, "height": 900})
+            page = context.new_page()
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(html.as_uri(), wait_until="load")
+            chart = page.locator("figure svg").first
+            chart.wait_for(state="visible", timeout=10_000)
+            box = chart.bounding_box()
+            assert box is not None
+            assert box["width"] > 0
+            assert box["height"] > 0
+            bars = page.locator("figure svg rect")
+            assert bars.count() > 4  # the legend's four swatches and at least one bar
+            page.screenshot(path=str(ARTIFACTS / "brief_pak_rus.png"), full_page=True)
+            chart.screenshot(path=str(ARTIFACTS / "brief_pak_rus_chart.png"))
+        finally:
+            browser.close()
+    # The page is self-contained: it asked for nothing beyond itself.
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert (ARTIFACTS / "brief_pak_rus.png").stat().st_size > 0

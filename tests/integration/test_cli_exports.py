@@ -1,0 +1,87 @@
+"""`bilat export`, `bilat import` and `bilat network` in a subprocess on the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
+]
+
+
+def bilat(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bilat", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("exports") / "seeds.duckdb"
+    done = bilat("ingest", str(SEEDS), db=db)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def test_export_then_import_gives_back_the_same_events(store: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "events.jsonl"
+    done = bilat("export", "--format", "jsonl", "-o", str(exported), db=store)
+    assert done.returncode == 0, done.stderr
+    copy = tmp_path / "copy.duckdb"
+    done = bilat("import", str(exported), db=copy)
+    assert done.returncode == 0, done.stderr
+    assert "2 stored" in done.stderr
+    before = bilat("events", "--format", "json", db=store)
+    after = bilat("events", "--format", "json", db=copy)
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    assert json.loads(before.stdout)
+
+
+def test_csv_export_of_a_dyad(store: Path) -> None:
+    done = bilat("export", "--format", "csv", "--dyad", "RUS-PAK", db=store)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows
+    assert all({r["source"], r["target"]} == {"PAK", "RUS"} for r in rows)
+
+
+def test_plover_and_parquet_exports(store: Path, tmp_path: Path) -> None:
+    done = bilat("export", "--format", "plover-json", "--dyad", "PAK-RUS", db=store)
+    assert done.returncode == 0, done.stderr
+    first = json.loads(done.stdout.splitlines()[0])
+    assert {"id", "date", "actor", "recipient", "event"} <= first.keys()
+    parquet = tmp_path / "events.parquet"
+    done = bilat("export", "--format", "parquet", "-o", str(parquet), db=store)
+    assert done.returncode == 0, done.stderr
+    assert parquet.read_bytes()[:4] == b"PAR1"
+
+
+def test_network_formats(store: Path) -> None:
+    done = bilat("network", "--since", "2021", "--until", "2021", db=store)
+    assert done.returncode == 0, done.stderr
+    net = json.loads(done.stdout)
+    edges = {(e["a"], e["b"]): e for e in net["edges"]}
+    assert edges[("PAK", "RUS")]["sign"] == 1
+    assert {"balanced", "strained", "centrality"} <= net.keys()
+    svg = bilat("network", "--format", "svg", db=store)
+    assert svg.returncode == 0, svg.stderr
+    assert ET.fromstring(svg.stdout).tag.endswith("svg")
+    graphml = bilat("export", "--format", "graphml", db=store)
+    assert graphml.returncode == 0, graphml.stderr
+    assert ET.fromstring(graphml.stdout).tag.endswith("graphml")

@@ -1,0 +1,96 @@
+"""Argument finding on hand-built parses: role spans, pronouns, complements, time words."""
+
+from __future__ import annotations
+
+from bilat.nlp.roles import antecedent, role_span, verb_arguments
+from tests.unit.nlp.handmade import parsed
+
+
+def test_role_span_runs_to_the_end_of_the_phrase_but_not_into_clauses() -> None:
+    doc = parsed([
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("attacked", 1, "ROOT", "VERB", "attack"),
+        ("the", 3, "det", "DET", "the"),
+        ("bastion", 1, "dobj", "NOUN", "bastion"),
+        ("in", 3, "prep", "ADP", "in"),
+        ("the", 6, "det", "DET", "the"),
+        ("country", 4, "pobj", "NOUN", "country"),
+        ("that", 8, "nsubj", "PRON", "that"),
+        ("fell", 3, "relcl", "VERB", "fall"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "the bastion in the country"
+
+
+def test_a_pronoun_subject_stands_for_the_subject_of_the_saying_verb() -> None:
+    doc = parsed([
+        ("NAF", 1, "nsubj", "PROPN", "NAF"),
+        ("says", 1, "ROOT", "VERB", "say"),
+        ("it", 3, "nsubj", "PRON", "it"),
+        ("killed", 1, "ccomp", "VERB", "kill"),
+        ("militants", 3, "dobj", "NOUN", "militant"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert antecedent(doc[2]).text == "NAF"
+    assert [t.text for t in verb_arguments(doc[3]).source] == ["it"]
+
+
+def test_who_stands_for_the_noun_its_clause_describes() -> None:
+    doc = parsed([
+        ("Rebels", 3, "nsubj", "NOUN", "rebel"),
+        ("who", 2, "nsubj", "PRON", "who"),
+        ("fled", 0, "relcl", "VERB", "flee"),
+        ("attacked", 3, "ROOT", "VERB", "attack"),
+        ("Goma", 3, "dobj", "PROPN", "Goma"),
+    ])  # fmt: skip
+    assert antecedent(doc[1]).text == "Rebels"
+
+
+def test_a_demand_without_object_targets_the_subject_of_its_clause() -> None:
+    doc = parsed([
+        ("Poland", 1, "nsubj", "PROPN", "Poland"),
+        ("demanded", 1, "ROOT", "VERB", "demand"),
+        ("that", 4, "mark", "SCONJ", "that"),
+        ("Moscow", 4, "nsubj", "PROPN", "Moscow"),
+        ("apologize", 1, "ccomp", "VERB", "apologize"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[1])
+    assert [t.text for t in args.source] == ["Poland"]
+    assert [t.text for t in args.target] == ["Moscow"]
+
+
+def test_a_weekday_is_no_recipient() -> None:
+    doc = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("protested", 1, "ROOT", "VERB", "protest"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Saturday", 2, "pobj", "PROPN", "Saturday"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[1]).target == ()
+
+
+def test_a_held_meeting_is_not_its_own_recipient() -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("meeting", 3, "nsubjpass", "NOUN", "meeting"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("held", 3, "ROOT", "VERB", "hold"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[3], doc[1]).target == ()
+
+
+def test_role_span_leaves_out_an_infinitive_hanging_off_the_head() -> None:
+    doc = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("condemned", 1, "ROOT", "VERB", "condemn"),
+        ("the", 3, "det", "DET", "the"),
+        ("decision", 1, "dobj", "NOUN", "decision"),
+        ("to", 5, "aux", "PART", "to"),
+        ("recognise", 3, "acl", "VERB", "recognise"),
+        ("Jerusalem", 5, "dobj", "PROPN", "Jerusalem"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "the decision"

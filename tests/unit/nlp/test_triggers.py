@@ -1,0 +1,169 @@
+"""Triggers and statements, through the extractor, on hand-built parses."""
+
+from __future__ import annotations
+
+from bilat.nlp.extract import Extractor
+from bilat.records import EventType
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+
+def test_a_rejected_offer_is_one_rejection(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("rejected", 1, "ROOT", "VERB", "reject"),
+        ("Japan", 4, "poss", "PROPN", "Japan"),
+        ("'s", 2, "case", "PART", "'s"),
+        ("offer", 1, "dobj", "NOUN", "offer"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Russia", "RUS"), mention(doc, "Japan", "JPN")])
+    )
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.REJECT, "RUS", "JPN")
+    ]
+
+
+def test_an_appeal_is_no_event_and_neither_is_what_it_asks(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("urged", 1, "ROOT", "VERB", "urge"),
+        ("Iraq", 1, "dobj", "PROPN", "Iraq"),
+        ("to", 4, "aux", "PART", "to"),
+        ("release", 1, "xcomp", "VERB", "release"),
+        ("prisoners", 4, "dobj", "NOUN", "prisoner"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Iran", "IRN"), mention(doc, "Iraq", "IRQ")]
+    assert extractor.extract(doc, facts(doc, mentions), keep_uncoded=True) == []
+
+
+def test_declining_to_comment_is_no_rejection(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Egypt", 1, "nsubj", "PROPN", "Egypt"),
+        ("declined", 1, "ROOT", "VERB", "decline"),
+        ("to", 3, "aux", "PART", "to"),
+        ("comment", 1, "xcomp", "VERB", "comment"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Egypt", "EGY")]), keep_uncoded=True)
+    assert found == []
+
+
+def test_coordinated_verbs_each_report_an_event(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Russia", 1, "dobj", "PROPN", "Russia"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("praised", 1, "conj", "VERB", "praise"),
+        ("Moscow", 4, "dobj", "PROPN", "Moscow"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Pakistan", "PAK"),
+        mention(doc, "Russia", "RUS"),
+        mention(doc, "Moscow", "RUS"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted(e.type.value for e in found) == ["CONSULT", "SUPPORT"]
+
+
+def test_a_reported_obligation_is_a_demand_on_the_clause_subject(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Sudan", 4, "nsubj", "PROPN", "Sudan"),
+        ("must", 4, "aux", "AUX", "must"),
+        ("return", 1, "ccomp", "VERB", "return"),
+        ("the", 6, "det", "DET", "the"),
+        ("helicopter", 4, "dobj", "NOUN", "helicopter"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Russia", "RUS"), mention(doc, "Sudan", "SDN")])
+    )
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.REQUEST, "RUS", "SDN")
+    ]
+
+
+def test_a_hunger_strike_is_a_protest(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Kurds", 1, "nsubj", "PROPN", "Kurds"),
+        ("began", 1, "ROOT", "VERB", "begin"),
+        ("a", 4, "det", "DET", "a"),
+        ("hunger", 4, "compound", "NOUN", "hunger"),
+        ("strike", 1, "dobj", "NOUN", "strike"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Kurds", "IRQ")]))
+    assert [(e.type, e.mode) for e in found] == [(EventType.PROTEST, "hunger")]
+
+
+def test_a_round_of_exercises_is_an_exercise(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Jordan", 1, "nsubj", "PROPN", "Jordan"),
+        ("began", 1, "ROOT", "VERB", "begin"),
+        ("a", 3, "det", "DET", "a"),
+        ("round", 1, "dobj", "NOUN", "round"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("exercises", 4, "pobj", "NOUN", "exercise"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Egypt", 6, "pobj", "PROPN", "Egypt"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Jordan", "JOR"), mention(doc, "Egypt", "EGY")])
+    )
+    assert [(e.type, e.dyad) for e in found] == [(EventType.COOPERATE, ("EGY", "JOR"))]
+
+
+def test_providing_a_recipient_with_equipment_is_aid(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Britain", 1, "nsubj", "PROPN", "Britain"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("Lebanon", 1, "dobj", "PROPN", "Lebanon"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("vehicles", 3, "pobj", "NOUN", "vehicle"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Britain", "GBR"), mention(doc, "Lebanon", "LBN")])
+    )
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.AID, "GBR", "LBN")
+    ]
+
+
+def test_readiness_to_help_is_an_expression_of_intent(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Italy", 1, "nsubj", "PROPN", "Italy"),
+        ("is", 1, "ROOT", "AUX", "be"),
+        ("ready", 1, "acomp", "ADJ", "ready"),
+        ("to", 4, "aux", "PART", "to"),
+        ("contribute", 2, "xcomp", "VERB", "contribute"),
+        ("to", 4, "prep", "ADP", "to"),
+        ("Mali", 5, "pobj", "PROPN", "Mali"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Italy", "ITA"), mention(doc, "Mali", "MLI")])
+    )
+    assert [(e.type, e.source.code) for e in found] == [(EventType.AGREE, "ITA")]
+
+
+def test_cancelling_a_visit_rejects_the_meeting(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Khan", 1, "nsubj", "PROPN", "Khan"),
+        ("cancelled", 1, "ROOT", "VERB", "cancel"),
+        ("a", 3, "det", "DET", "a"),
+        ("visit", 1, "dobj", "NOUN", "visit"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Malaysia", 4, "pobj", "PROPN", "Malaysia"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Khan", "PAK"), mention(doc, "Malaysia", "MYS")])
+    )
+    assert [(e.type, e.mode, e.dyad) for e in found] == [(EventType.REJECT, "meet", ("MYS", "PAK"))]
