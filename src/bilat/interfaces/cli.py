@@ -7,7 +7,6 @@ import io
 import json
 import sys
 from dataclasses import replace
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +21,7 @@ from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.interfaces import cli_bench, cli_exports, cli_serve, serialise
 from bilat.interfaces.eval_cli import eval_app
+from bilat.interfaces.options import date_bound, pair_of, settings_of
 from bilat.records import EventType, RunSummary, Status
 
 app = typer.Typer(
@@ -67,12 +67,6 @@ def main_options(
     ctx.obj = settings
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
-    return settings
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -80,7 +74,7 @@ def ingest(
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
 ) -> None:
     """Read articles, extract their events and store both."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if batch_size:
         settings = replace(settings, batch_size=batch_size)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
@@ -103,27 +97,6 @@ def ingest(
         raise typer.Exit(EXIT_REJECTED)
 
 
-def _pair(value: str, settings: Settings) -> tuple[str, str]:
-    left, sep, right = value.partition("-")
-    if not sep:
-        raise typer.BadParameter("write a pair as A-B, e.g. PAK-RUS")
-    return (
-        api.resolve_actor(left, settings).code,
-        api.resolve_actor(right, settings).code,
-    )
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    from bilat.nlp.dates import parse_date
-
-    span = parse_date(value)
-    if span is None:
-        raise typer.BadParameter(f"not a date: {value!r} (try 2021, 2021-09 or 2021-09-30)")
-    return span.start
-
-
 @app.command()
 def events(
     ctx: typer.Context,
@@ -138,13 +111,13 @@ def events(
     format: Annotated[OutputFormat, typer.Option(help="table, csv or json.")] = OutputFormat.table,
 ) -> None:
     """List stored events."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     flt = api.EventFilter(
-        dyad=_pair(dyad, settings) if dyad else None,
+        dyad=pair_of(dyad, settings) if dyad else None,
         actor=api.resolve_actor(actor, settings).code if actor else None,
         type=type,
-        since=_date(since),
-        until=_date(until),
+        since=date_bound(since),
+        until=date_bound(until, end=True),
         status=status,
         min_confidence=min_confidence,
         limit=limit,
@@ -182,7 +155,7 @@ def timeline(
     b: Annotated[str, typer.Argument(help="Second actor.")],
 ) -> None:
     """The fused events between two actors, in date order."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
     for item in api.timeline(first.code, second.code, settings):
         typer.echo(serialise.timeline_line(item))
@@ -199,7 +172,7 @@ def brief(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """A brief on a relationship in which every item cites its source sentence."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if (a is None) != (b is None):
         raise typer.BadParameter("name both actors, or neither for the most-covered pair")
     if a is None or b is None:
@@ -216,7 +189,7 @@ def brief(
 def actors(ctx: typer.Context) -> None:
     """Actors in the store with their number of events."""
     table = Table("code", "name", "events")
-    for code, name, count in api.actors(_settings(ctx)):
+    for code, name, count in api.actors(settings_of(ctx)):
         table.add_row(code, name, str(count))
     Console().print(table)
 

@@ -11,12 +11,7 @@ import typer
 from rich.console import Console
 
 from bilat import api
-from bilat.config import Settings
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    parent = ctx.find_root().obj
-    return parent if isinstance(parent, Settings) else Settings.load()
+from bilat.interfaces.options import settings_of
 
 
 def bench(
@@ -37,7 +32,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Words per second of the full pipeline against bare spaCy, and peak memory."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if batch_size:
         settings = replace(settings, batch_size=batch_size)
     with Console(stderr=True).status("benchmarking…"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,7 @@ from typing import Annotated
 import typer
 
 from bilat import api
-from bilat.config import Settings
+from bilat.interfaces.options import date_bound, pair_of, settings_of
 from bilat.report import exports
 
 
@@ -28,31 +27,6 @@ class NetworkFormat(StrEnum):
     json = "json"
     graphml = "graphml"
     svg = "svg"
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
-    return settings
-
-
-def _when(value: str | None, *, end: bool = False) -> date | None:
-    """A date bound at any precision; ``until 2021`` means up to 2021-12-31."""
-    if value is None:
-        return None
-    from bilat.nlp.dates import parse_date
-
-    span = parse_date(value)
-    if span is None:
-        raise typer.BadParameter(f"not a date: {value!r} (try 2021, 2021-09 or 2021-09-30)")
-    return span.end if end else span.start
-
-
-def _pair(value: str, settings: Settings) -> tuple[str, str]:
-    left, sep, right = value.partition("-")
-    if not sep:
-        raise typer.BadParameter("write a pair as A-B, e.g. PAK-RUS")
-    return (api.resolve_actor(left, settings).code, api.resolve_actor(right, settings).code)
 
 
 def _write(data: bytes, output: Path | None) -> None:
@@ -76,12 +50,12 @@ def export(
     until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
 ) -> None:
     """Export stored events (graphml: their alignment network)."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     flt = api.EventFilter(
-        dyad=_pair(dyad, settings) if dyad else None,
+        dyad=pair_of(dyad, settings) if dyad else None,
         actor=api.resolve_actor(actor, settings).code if actor else None,
-        since=_when(since),
-        until=_when(until, end=True),
+        since=date_bound(since),
+        until=date_bound(until, end=True),
     )
     if format is ExportChoice.parquet and output is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: write it with -o FILE or a pipe")
@@ -93,7 +67,7 @@ def import_events(
     file: Annotated[str, typer.Argument(help="A JSONL file from `bilat export`, or - for stdin.")],
 ) -> None:
     """Store the articles and events of a `bilat export --format jsonl` file."""
-    summary = api.import_events(file, _settings(ctx))
+    summary = api.import_events(file, settings_of(ctx))
     typer.echo(
         f"{summary.seen} articles in {file}: {summary.stored} stored, "
         f"{summary.unchanged} already stored; {summary.events} events stored",
@@ -111,7 +85,7 @@ def network(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """The signed alignment network of all actors: edges, balanced and strained triads."""
-    net = api.network(_when(since), _when(until, end=True), _settings(ctx))
+    net = api.network(date_bound(since), date_bound(until, end=True), settings_of(ctx))
     if format is NetworkFormat.graphml:
         text = exports.network_graphml(net)
     elif format is NetworkFormat.svg:

@@ -11,16 +11,11 @@ from rich.console import Console
 from rich.status import Status
 
 from bilat import evaluate
-from bilat.config import Settings
+from bilat.interfaces.options import settings_of
 
 eval_app = typer.Typer(help="Measure bilat on reference data (rules 1-6).", no_args_is_help=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    parent = ctx.find_root().obj
-    return parent if isinstance(parent, Settings) else Settings.load()
 
 
 def _measure(label: str) -> Status:
@@ -51,7 +46,7 @@ def classes(
 ) -> None:
     """Rule 1: CAMEO pentaclass of each sentence (accuracy, macro-F1)."""
     with _measure(file.name):
-        result = evaluate.classes(file, _settings(ctx))
+        result = evaluate.classes(file, settings_of(ctx))
     _show(result, as_json)
 
 
@@ -63,7 +58,7 @@ def roles(
 ) -> None:
     """Rule 2: source and target actor spans (P/R/F1)."""
     with _measure(file.name):
-        result = evaluate.roles(file, _settings(ctx))
+        result = evaluate.roles(file, settings_of(ctx))
     _show(result, as_json)
 
 
@@ -75,7 +70,7 @@ def plover(
 ) -> None:
     """Rule 3: PLOVER type and country-code accuracy."""
     with _measure(file.name):
-        result = evaluate.plover(file, _settings(ctx))
+        result = evaluate.plover(file, settings_of(ctx))
     _show(result, as_json)
 
 
@@ -98,7 +93,7 @@ def boilerplate(
 ) -> None:
     """Rule 5: word-shingle P/R/F1 of extracted article bodies."""
     with _measure(directory.name):
-        result = evaluate.boilerplate(directory, _settings(ctx))
+        result = evaluate.boilerplate(directory, settings_of(ctx))
     _show(result, as_json)
 
 
@@ -111,7 +106,7 @@ def events(
 ) -> None:
     """Rule 6: document events against gold (P/R/F1, typed and untyped)."""
     with _measure(gold.name):
-        result = evaluate.events(gold, docs, _settings(ctx))
+        result = evaluate.events(gold, docs, settings_of(ctx))
     _show(result, as_json)
 
 
@@ -131,7 +126,7 @@ def all_sets(
         raise typer.BadParameter("--events and --docs go together")
     event_sets = [(events_gold, docs)] if events_gold and docs else []
     with _measure(str(data)):
-        results = evaluate.all_sets(data, _settings(ctx), markdown, event_sets)
+        results = evaluate.all_sets(data, settings_of(ctx), markdown, event_sets)
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False))
     else:
