@@ -29,9 +29,11 @@ import spacy
 from bilat.evaluation.plover import LABEL_MAP
 from bilat.nlp.quad_model import (
     MODEL_FILE,
+    TRAINED_FILE,
     QuadModel,
     Token,
     TrainConfig,
+    fingerprint,
     span_tokens,
     train,
 )
@@ -368,6 +370,9 @@ def main() -> None:
         return
     out = args.out / MODEL_FILE
     model.save(out)
+    # Fingerprints let `bilat eval` leave the model out on sentences it has seen.
+    prints = sorted({fingerprint(t) for t in texts})
+    (args.out / TRAINED_FILE).write_text("\n".join(prints) + "\n", encoding="utf-8")
     size = out.stat().st_size
     print(f"wrote {out} ({size / 1024:.0f} KiB)")
     write_card(

@@ -38,6 +38,7 @@ class Settings:
     min_words: int = 40
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0
+    quad_model: str = "off"
     fetch_timeout: float = 20.0
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_fetch: bool = False

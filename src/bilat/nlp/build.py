@@ -10,6 +10,9 @@ Components, in order, and what each reads and writes:
 - ``bilat_facts``: reads ``doc.text``, ``doc._.anchor``; writes ``doc._.facts``
   (actor mentions, date expressions, amounts)
 - ``bilat_events``: reads the parse and ``doc._.facts``; writes ``doc._.events``
+- ``bilat_quads`` (unless ``settings.quad_model`` is "off"): reads the sentences and
+  ``doc._.events``; writes ``doc._.events`` reconciled with the sentence classifier
+  ("filter" drops what it contradicts; "recode" also re-types or adds events)
 """
 
 from collections.abc import Iterable, Iterator
@@ -22,16 +25,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bilat.config import Settings
-from bilat.errors import ModelMissing
+from bilat.errors import BilatError, ModelMissing
 from bilat.nlp.actors import ActorResolver
 from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dates import find_dates
-from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
+from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount, Intensity
+from bilat.nlp.hybrid import reconcile, sentence_event
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.money import find_amounts
+from bilat.nlp.quad_model import QuadModel, span_tokens
 from bilat.records import Event
 from bilat.resources import load_ontology
 
+QUAD_MODES = ("off", "filter", "recode")
 # Components the model ships that bilat does not use.
 UNUSED_MODEL_PARTS = ("ner",)
 
@@ -85,6 +91,44 @@ class EventsComponent:
         return doc
 
 
+class QuadComponent:
+    """Lets the sentence classifier overrule the rules where it is sure they are wrong."""
+
+    def __init__(
+        self, model: QuadModel, intensity: Intensity, keep_uncoded: bool, recode: bool
+    ) -> None:
+        self.model = model
+        self.intensity = intensity
+        self.keep_uncoded = keep_uncoded
+        self.recode = recode
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents)
+        if not sentences:
+            return doc
+        proba = self.model.predict_proba_many([span_tokens(s) for s in sentences])
+        by_start: dict[int, list[Event]] = {}
+        for event in doc._.events:
+            by_start.setdefault(event.evidence.start, []).append(event)
+        facts: DocFacts = doc._.facts
+        kept: list[Event] = []
+        for sent, row in zip(sentences, proba, strict=True):
+            events = by_start.get(sent.start_char, [])
+            kept.extend(
+                reconcile(
+                    events,
+                    [float(x) for x in row],
+                    self.intensity,
+                    lambda type_, sent=sent: sentence_event(  # type: ignore[misc]
+                        sent, type_, facts, self.intensity, self.keep_uncoded
+                    ),
+                    retype=self.recode,
+                )
+            )
+        doc._.events = tuple(kept)
+        return doc
+
+
 @Language.component("bilat_lines")
 def split_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break."""
@@ -107,6 +151,11 @@ def make_events(nlp: Language, name: str, keep_uncoded: bool) -> EventsComponent
     return EventsComponent(extractor, keep_uncoded)
 
 
+@Language.factory("bilat_quads", default_config={"keep_uncoded": False, "recode": False})
+def make_quads(nlp: Language, name: str, keep_uncoded: bool, recode: bool) -> QuadComponent:
+    return QuadComponent(QuadModel.load(), load_ontology().intensity, keep_uncoded, recode)
+
+
 def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
     """Load the model and add bilat's components. ``keep_uncoded`` keeps events whose
     actors resolve to no code (the sentence-level evaluations need them)."""
@@ -120,6 +169,11 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
     nlp.add_pipe("bilat_lines", before="parser")
     nlp.add_pipe("bilat_facts", config={"actors_file": settings.actors_file})
     nlp.add_pipe("bilat_events", config={"keep_uncoded": keep_uncoded})
+    if settings.quad_model not in QUAD_MODES:
+        raise BilatError(f"setting quad_model: {settings.quad_model!r} is not one of {QUAD_MODES}")
+    if settings.quad_model != "off":
+        recode = settings.quad_model == "recode"
+        nlp.add_pipe("bilat_quads", config={"keep_uncoded": keep_uncoded, "recode": recode})
     return nlp
 
 

@@ -15,6 +15,7 @@ them and ``MODEL_CARD.md`` beside them says from what.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ Proba = tuple[float, float, float, float, float]
 N_CLASSES = 5
 DEFAULT_BITS = 18
 MODEL_FILE = "quad_model.npz"
+# SHA-256 fingerprints of the training sentences: evaluation on data the model has seen
+# must leave it out (see bilat.evaluate).
+TRAINED_FILE = "quad_model.trained.txt"
 
 MODALS = frozenset(
     {"will", "would", "shall", "should", "may", "might", "can", "could", "must", "ought"}
@@ -56,6 +60,25 @@ class _SpacyToken(Protocol):
     def pos_(self) -> str: ...
     @property
     def dep_(self) -> str: ...
+
+
+def fingerprint(sentence: str) -> str:
+    """A sentence's identity across tokenisations: case and all white space dropped."""
+    folded = "".join(sentence.split()).casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def training_fingerprints(path: Path | None = None) -> frozenset[str]:
+    """Fingerprints of the sentences the shipped model was trained on."""
+    if path is not None:
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = (
+            resources.files("bilat.resources")
+            .joinpath("models", TRAINED_FILE)
+            .read_text(encoding="utf-8")
+        )
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 def span_tokens(span: Iterable[_SpacyToken]) -> list[Token]:
