@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bilat.nlp.actors import ActorResolver
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
-    from bilat.store.base import Store
+    from bilat.store.base import EventQuery, Store
 
 
 @contextmanager
@@ -67,13 +67,11 @@ class EventFilter:
     limit: int | None = None
 
 
-def events(flt: EventFilter | None = None, settings: Settings | None = None) -> list[Event]:
-    """Stored events matching ``flt``, in date order."""
+def _query(flt: EventFilter, settings: Settings, offset: int = 0) -> EventQuery:
+    """The store query for a filter; the confidence floor of the settings always applies."""
     from bilat.store.base import EventQuery
 
-    settings = settings or Settings.load()
-    flt = flt or EventFilter()
-    query = EventQuery(
+    return EventQuery(
         dyad=flt.dyad,
         actor=flt.actor,
         type=flt.type,
@@ -82,9 +80,16 @@ def events(flt: EventFilter | None = None, settings: Settings | None = None) -> 
         status=flt.status,
         min_confidence=max(flt.min_confidence, settings.min_confidence),
         limit=flt.limit,
+        offset=offset,
     )
+
+
+def events(flt: EventFilter | None = None, settings: Settings | None = None) -> list[Event]:
+    """Stored events matching ``flt``, in date order."""
+
+    settings = settings or Settings.load()
     with _open(settings, read_only=True) as store:
-        return store.events(query)
+        return store.events(_query(flt or EventFilter(), settings))
 
 
 def actors(settings: Settings | None = None) -> list[tuple[str, str, int]]:
@@ -322,21 +327,9 @@ def event_page(
     flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
 ) -> tuple[list[Event], int]:
     """Events ``flt`` matches, ``flt.limit`` of them from ``offset``, and how many match."""
-    from bilat.store.base import EventQuery
 
     settings = settings or Settings.load()
-    flt = flt or EventFilter()
-    query = EventQuery(
-        dyad=flt.dyad,
-        actor=flt.actor,
-        type=flt.type,
-        since=flt.since,
-        until=flt.until,
-        status=flt.status,
-        min_confidence=max(flt.min_confidence, settings.min_confidence),
-        limit=flt.limit,
-        offset=offset,
-    )
+    query = _query(flt or EventFilter(), settings, offset)
     with _open(settings, read_only=True) as store:
         return store.events(query), store.count_events(query)
 
