@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bilat.config import Settings
+from bilat.interfaces.options import settings_of
 
 
 def register(app: typer.Typer) -> None:
@@ -24,8 +24,7 @@ def serve(
 
     from bilat.interfaces.web import create_app
 
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
+    settings = settings_of(ctx)
     where = f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"
     writes = "POST /api/articles needs the api_token" if settings.api_token else "read-only"
     typer.echo(f"bilat: serving {settings.db} at {where} ({writes})", err=True)

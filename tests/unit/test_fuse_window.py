@@ -1,0 +1,89 @@
+"""Fusion's sweep retires clusters the dates have passed: same clusters as comparing all."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilat import fuse
+from bilat.records import (
+    Actor,
+    DateSpan,
+    Event,
+    EventType,
+    Evidence,
+    Granularity,
+    Mention,
+    Status,
+)
+
+WORDS = ["talks", "pipeline", "gas", "visit", "minister", "summit", "wheat", "deal", "third"]
+START = date(2021, 1, 1)
+
+
+@st.composite
+def _span(draw: st.DrawFn) -> DateSpan | None:
+    kind = draw(st.sampled_from(["day", "day", "day", "month", "year", "none"]))
+    day = START + timedelta(days=draw(st.integers(0, 90)))
+    if kind == "day":
+        return DateSpan(day, day, Granularity.DAY)
+    if kind == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return DateSpan(day.replace(day=1), day.replace(day=last), Granularity.MONTH)
+    if kind == "year":
+        return DateSpan(date(day.year, 1, 1), date(day.year, 12, 31), Granularity.YEAR)
+    return None
+
+
+@st.composite
+def _event(draw: st.DrawFn, n: int) -> Event:
+    sentence = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=7)))
+    article = f"{draw(st.integers(0, 5)):064d}"
+    return Event(
+        id=f"e{n:05d}",
+        type=draw(st.sampled_from([EventType.CONSULT, EventType.AGREE, EventType.ACCUSE])),
+        source=Mention("Pakistan", 0, 8, Actor("PAK", "Pakistan")),
+        target=Mention("Russia", 13, 19, Actor("RUS", "Russia")),
+        evidence=Evidence(article, sentence, n * 100, n * 100 + len(sentence)),
+        date=draw(_span()),
+        status=draw(st.sampled_from([Status.OCCURRED, Status.OCCURRED, Status.PLANNED])),
+    )
+
+
+def _every_cluster(events: Sequence[Event]) -> list[list[Event]]:
+    """The sweep as it was: each event tried against every cluster so far."""
+    groups: list[list[fuse._Profile]] = []
+    hulls: list[tuple[date, date] | None] = []
+    for event in events:
+        profile = fuse._profile(event)
+        best: tuple[float, int] | None = None
+        for index, group in enumerate(groups):
+            if not fuse._may_overlap(event.date, hulls[index]):
+                continue
+            margin = fuse._fit(profile, group)
+            if margin is not None and (best is None or margin > best[0]):
+                best = (margin, index)
+        if best is None:
+            groups.append([profile])
+            hulls.append(fuse._widen(None, event.date))
+        else:
+            groups[best[1]].append(profile)
+            hulls[best[1]] = fuse._widen(hulls[best[1]], event.date)
+    return [[p.event for p in group] for group in groups]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, 10_000), min_size=1, max_size=60, unique=True).flatmap(
+        lambda ns: st.tuples(*(_event(n) for n in ns))
+    )
+)
+def test_retiring_passed_clusters_changes_no_cluster(events: tuple[Event, ...]) -> None:
+    ordered = sorted(events, key=fuse._order)
+    got = [[e.id for e in g] for g in fuse._group(ordered)]
+    want = [[e.id for e in g] for g in _every_cluster(ordered)]
+    assert got == want
