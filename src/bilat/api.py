@@ -128,6 +128,17 @@ class _DyadMaterial:
     all_events: list[Event]
 
 
+def _network_of(material: _DyadMaterial) -> Network:
+    """The network of every fused event, the dyad's as the brief fused them (with articles)."""
+    from bilat.analysis.network import build_network
+    from bilat.fuse import fuse
+
+    own = {e.id for c in material.clusters for e in c.events}
+    others = [e for e in material.all_events if e.id not in own]
+    leads = [c.lead for c in material.clusters] + [c.lead for c in fuse(others)]
+    return build_network(leads)
+
+
 def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
     from bilat.analysis.articles import ArticleInfo
     from bilat.fuse import fuse
@@ -182,8 +193,19 @@ def brief(
         mentions=mentions,
         all_events=material.all_events,
         names=names,
+        network=_network_of(material),
     )
     return render_html(report) if fmt == "html" else render_markdown(report)
+
+
+def brief_pdf(a: str, b: str, output: Path, settings: Settings | None = None) -> None:
+    """Print the HTML brief on a–b to ``output`` as PDF with headless Chromium.
+
+    Raises ``PdfEngineMissing`` when Chromium is not installed.
+    """
+    from bilat.report.pdf import html_to_pdf
+
+    html_to_pdf(brief(a, b, "html", settings), output)
 
 
 def network(
@@ -415,6 +437,7 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
         mentions=mentions,
         all_events=material.all_events,
         names=names,
+        network=_network_of(material),
     )
 
 

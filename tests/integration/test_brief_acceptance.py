@@ -1,5 +1,5 @@
 """Acceptance of the brief on the seeds: the JMCC round cited once by both articles; the HTML
-brief renders its chart in headless Chromium with the network off."""
+brief renders its charts in headless Chromium with the network off."""
 
 from __future__ import annotations
 
@@ -111,6 +111,9 @@ def test_html_brief_renders_its_chart_offline_in_chromium(store: Path) -> None:
             assert box["height"] > 0
             bars = page.locator("figure svg rect")
             assert bars.count() > 4  # the legend's four swatches and at least one bar
+            picture = page.locator("figure.network svg")
+            picture.wait_for(state="visible", timeout=10_000)
+            assert page.locator("figure.network svg circle").count() >= 2  # the dyad at least
             page.screenshot(path=str(ARTIFACTS / "brief_pak_rus.png"), full_page=True)
             chart.screenshot(path=str(ARTIFACTS / "brief_pak_rus_chart.png"))
         finally:
@@ -118,3 +121,12 @@ def test_html_brief_renders_its_chart_offline_in_chromium(store: Path) -> None:
     # The page is self-contained: it asked for nothing beyond itself.
     assert [u for u in requests if not u.startswith("file:")] == []
     assert (ARTIFACTS / "brief_pak_rus.png").stat().st_size > 0
+
+
+def test_pdf_brief_is_printed_by_chromium(store: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: apt-get install chromium (CI installs it)")
+    out = tmp_path / "brief.pdf"
+    done = bilat("brief", "PAK", "RUS", "--format", "pdf", "-o", str(out), db=store)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:4] == b"%PDF"

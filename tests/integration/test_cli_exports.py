@@ -72,7 +72,7 @@ def test_plover_and_parquet_exports(store: Path, tmp_path: Path) -> None:
     assert parquet.read_bytes()[:4] == b"PAR1"
 
 
-def test_network_formats(store: Path) -> None:
+def test_network_formats(store: Path, tmp_path: Path) -> None:
     done = bilat("network", "--since", "2021", "--until", "2021", db=store)
     assert done.returncode == 0, done.stderr
     net = json.loads(done.stdout)
@@ -82,6 +82,11 @@ def test_network_formats(store: Path) -> None:
     svg = bilat("network", "--format", "svg", db=store)
     assert svg.returncode == 0, svg.stderr
     assert ET.fromstring(svg.stdout).tag.endswith("svg")
+    png = tmp_path / "network.png"
+    done = bilat("network", "--format", "png", "-o", str(png), db=store)
+    assert done.returncode == 0, done.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 1000
     graphml = bilat("export", "--format", "graphml", db=store)
     assert graphml.returncode == 0, graphml.stderr
     assert ET.fromstring(graphml.stdout).tag.endswith("graphml")

@@ -50,6 +50,7 @@ class OutputFormat(StrEnum):
 class BriefFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 @app.callback()
@@ -72,11 +73,21 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL files or - for stdin.")],
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    engine: Annotated[
+        str | None, typer.Option(help="Where to parse: local (ray: not installed yet).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes of the local engine.")
+    ] = None,
 ) -> None:
     """Read articles, extract their events and store both."""
     settings = settings_of(ctx)
     if batch_size:
         settings = replace(settings, batch_size=batch_size)
+    if engine is not None:
+        settings = replace(settings, engine=engine)
+    if workers is not None:
+        settings = replace(settings, workers=workers)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -168,7 +179,9 @@ def brief(
         str | None, typer.Argument(help="First actor; default: most-covered pair.")
     ] = None,
     b: Annotated[str | None, typer.Argument(help="Second actor.")] = None,
-    format: Annotated[BriefFormat, typer.Option(help="md or html.")] = BriefFormat.md,
+    format: Annotated[
+        BriefFormat, typer.Option(help="md, html or pdf (needs Chromium and -o).")
+    ] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """A brief on a relationship in which every item cites its source sentence."""
@@ -177,6 +190,12 @@ def brief(
         raise typer.BadParameter("name both actors, or neither for the most-covered pair")
     if a is None or b is None:
         a, b = api.top_dyad(settings)
+    if format is BriefFormat.pdf:
+        if output is None:
+            raise typer.BadParameter("a PDF is binary: write it with -o FILE")
+        api.brief_pdf(a, b, output, settings)
+        err.print(f"wrote {output}")
+        return
     text = api.brief(a, b, format.value, settings)  # type: ignore[arg-type]
     if output is None:
         typer.echo(text)

@@ -27,6 +27,7 @@ class NetworkFormat(StrEnum):
     json = "json"
     graphml = "graphml"
     svg = "svg"
+    png = "png"
 
 
 def _write(data: bytes, output: Path | None) -> None:
@@ -80,12 +81,17 @@ def network(
     since: Annotated[str | None, typer.Option(help="Earliest date (2021, 2021-09, ...).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
     format: Annotated[
-        NetworkFormat, typer.Option(help="json, graphml or svg.")
+        NetworkFormat, typer.Option(help="json, graphml, svg or png.")
     ] = NetworkFormat.json,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """The signed alignment network of all actors: edges, balanced and strained triads."""
+    if format is NetworkFormat.png and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("PNG is binary: write it with -o FILE or a pipe")
     net = api.network(date_bound(since), date_bound(until, end=True), settings_of(ctx))
+    if format is NetworkFormat.png:
+        _write(exports.network_png(net), output)
+        return
     if format is NetworkFormat.graphml:
         text = exports.network_graphml(net)
     elif format is NetworkFormat.svg:

@@ -22,9 +22,18 @@ from bilat.analysis.dyads import (
     series,
     timeline,
 )
+from bilat.analysis.network import Network, build_network
 from bilat.fuse import source_groups
 from bilat.records import Actor, Event, EventCluster, EventType, Mention, Status
-from bilat.report.model import Brief, BriefItem, Citation, Driver, Party, SourceEntry
+from bilat.report.model import (
+    Brief,
+    BriefItem,
+    Citation,
+    Driver,
+    NetworkLink,
+    Party,
+    SourceEntry,
+)
 from bilat.report.render import render_html, render_markdown
 
 __all__ = [
@@ -33,6 +42,7 @@ __all__ = [
     "BriefItem",
     "Citation",
     "Driver",
+    "NetworkLink",
     "Party",
     "PartyLike",
     "SourceEntry",
@@ -66,6 +76,8 @@ MIN_TREND_EVENTS = 4
 TREND_DELTA = 0.2
 # Past five years of months a monthly chart is unreadable; switch to years.
 MAX_MONTHS = 60
+# Third parties in the brief's network picture: enough for context, few enough to read.
+MAX_NEIGHBOURS = 5
 
 PartyLike = Party | Actor | tuple[str, str]
 _SECTIONS: tuple[tuple[str, frozenset[Status]], ...] = (
@@ -85,12 +97,15 @@ def build_brief(
     mentions: Mapping[str, tuple[str, ...]] | None = None,
     all_events: Sequence[Event] | None = None,
     names: Mapping[str, str] | None = None,
+    network: Network | None = None,
 ) -> Brief:
     """Brief on the dyad {a, b} from fused ``clusters`` (other dyads' clusters are ignored).
 
     ``mentions`` (event id -> third-party codes in its evidence) and
     ``all_events`` (the baseline) enable the drivers section; ``names`` maps
-    third-party codes to display names.
+    third-party codes to display names. ``network`` (e.g. ``build_network`` of
+    every fused event) gives the network picture its third parties; without it
+    the picture shows the dyad's own edge only.
     """
     pa, pb = _party(a), _party(b)
     items = timeline(clusters, pa.code, pb.code)
@@ -108,6 +123,12 @@ def build_brief(
     dated = [i for i in occurred if i.date is not None]
     freq = _freq(dated)
     points = tuple(series(leads, freq))
+    driven = _drivers(
+        items, a=pa.code, b=pb.code, mentions=mentions, all_events=all_events, names=names or {}
+    )
+    neighbourhood, links = _neighbourhood(
+        pa, pb, network if network is not None else build_network(leads), driven
+    )
     return Brief(
         a=pa,
         b=pb,
@@ -122,12 +143,12 @@ def build_brief(
         denied=sections["denied"],
         hypothetical=sections["hypothetical"],
         sectors=tuple(sectors(_merged(i) for i in items)),
-        drivers=_drivers(
-            items, a=pa.code, b=pb.code, mentions=mentions, all_events=all_events, names=names or {}
-        ),
+        drivers=driven,
         series_freq=freq,
         series=points,
         source_list=numbering.source_list(articles),
+        neighbourhood=neighbourhood,
+        links=links,
     )
 
 
@@ -282,6 +303,36 @@ def _drivers(
     baseline = list(all_events) if all_events is not None else leads
     ranked = drivers(leads, baseline, a, b, {**mentions, **merged})
     return tuple(Driver(code, names.get(code, code), score) for code, score in ranked)
+
+
+def _neighbourhood(
+    a: Party, b: Party, network: Network, drivers: Sequence[Driver]
+) -> tuple[tuple[Party, ...], tuple[NetworkLink, ...]]:
+    """The dyad and up to MAX_NEIGHBOURS third parties with an edge to either side.
+
+    Drivers come first, in driver order; then the others by the total absolute
+    weight of their edges to the dyad, then code. Links are every edge among them,
+    the dyad's own first.
+    """
+    tie: dict[str, float] = {}
+    for e in network.edges:
+        for own, other in ((e.a, e.b), (e.b, e.a)):
+            if own in (a.code, b.code) and other not in (a.code, b.code):
+                tie[other] = tie.get(other, 0.0) + abs(e.weight)
+    rank = {d.code: i for i, d in enumerate(drivers)}
+    chosen = sorted(tie, key=lambda c: (rank.get(c, len(rank)), -tie[c], c))[:MAX_NEIGHBOURS]
+    names = {n.code: n.name for n in network.nodes}
+    parties = (a, b, *(Party(c, names.get(c, c)) for c in chosen))
+    codes = {p.code for p in parties}
+    dyad = tuple(sorted((a.code, b.code)))
+    links = tuple(
+        NetworkLink(
+            e.a, e.b, e.events, e.cooperation, e.conflict, round(e.weight, 6), round(e.score, 6)
+        )
+        for e in sorted(network.edges, key=lambda e: (e.a, e.b) != dyad)  # the dyad's own first
+        if e.a in codes and e.b in codes
+    )
+    return parties, links
 
 
 def _safe_url(url: str | None) -> str | None:

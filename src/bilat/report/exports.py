@@ -416,12 +416,20 @@ def network_svg(net: Network) -> str:
     """A self-contained SVG drawing of the network (circle layout)."""
     from bilat.report.svg import network_chart
 
+    return network_chart(*_drawing(net), title=_network_title(net)) + "\n"
+
+
+def network_png(net: Network) -> bytes:
+    """The drawing of ``network_svg`` as a PNG image (Pillow)."""
+    from bilat.report.raster import network_png as draw_png
+
+    return draw_png(*_drawing(net), title=_network_title(net))
+
+
+def _drawing(net: Network) -> tuple[list[tuple[str, str]], list[tuple[str, str, float]]]:
+    return [(n.code, n.name) for n in net.nodes], [(e.a, e.b, e.weight) for e in net.edges]
+
+
+def _network_title(net: Network) -> str:
     window = " to ".join(d.isoformat() for d in (net.since, net.until) if d is not None)
-    return (
-        network_chart(
-            [(n.code, n.name) for n in net.nodes],
-            [(e.a, e.b, e.weight) for e in net.edges],
-            title="Alignment network" + (f", {window}" if window else ""),
-        )
-        + "\n"
-    )
+    return "Alignment network" + (f", {window}" if window else "")

@@ -65,6 +65,22 @@ class Driver:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkLink:
+    """A signed edge of the dyad's neighbourhood (codes a < b), from ``analysis.network``.
+
+    ``weight`` is cooperation minus conflict (intensity-weighted), ``score`` it over their sum.
+    """
+
+    a: str
+    b: str
+    events: int
+    cooperation: float
+    conflict: float
+    weight: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything a rendered brief shows; the renderers add nothing but layout.
 
@@ -76,7 +92,9 @@ class Brief:
     ``change_points`` of the ``series``. Sections hold items in date order,
     undated last: ``developments`` (occurred), ``planned`` (planned and
     proposed), ``denied``, ``hypothetical``. ``source_list`` is numbered in
-    order of first citation.
+    order of first citation. ``neighbourhood`` holds the two parties and the
+    third parties most tied to them (drivers first), ``links`` the signed edges
+    among them: the brief's small network picture.
     """
 
     a: Party
@@ -96,3 +114,5 @@ class Brief:
     series_freq: str
     series: tuple[SeriesPoint, ...]
     source_list: tuple[SourceEntry, ...]
+    neighbourhood: tuple[Party, ...] = ()
+    links: tuple[NetworkLink, ...] = ()

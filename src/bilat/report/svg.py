@@ -124,24 +124,14 @@ def network_chart(
             f'{head}<text x="{size // 2}" y="{size // 2}" text-anchor="middle">'
             "No actors in this window</text></svg>"
         )
-    centre, radius = size / 2, size / 2 - 48
-    place: dict[str, tuple[float, float]] = {}
-    for i, (code, _) in enumerate(nodes):
-        # Start at the top and go clockwise; one node sits in the middle.
-        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
-        r = radius if len(nodes) > 1 else 0.0
-        place[code] = (centre + r * math.cos(angle), centre + r * math.sin(angle))
-    heaviest = max((abs(w) for _, _, w in edges), default=0.0) or 1.0
+    place = network_layout(nodes, size)
     parts = [head]
-    for a, b, weight in edges:
+    for (a, b, weight), stroke in zip(edges, edge_strokes(edges), strict=True):
         if a not in place or b not in place:
             continue
         (x1, y1), (x2, y2) = place[a], place[b]
-        colour = (
-            POSITIVE_COLOUR if weight > 0 else NEGATIVE_COLOUR if weight < 0 else NEUTRAL_COLOUR
-        )
-        dash = ' stroke-dasharray="6 4"' if weight < 0 else ""
-        width = 1 + 5 * abs(weight) / heaviest
+        colour, width, dashed = stroke
+        dash = ' stroke-dasharray="6 4"' if dashed else ""
         tip = escape(f"{a}–{b}: {weight:+g}", quote=False)
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
@@ -160,3 +150,27 @@ def network_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def network_layout(nodes: Sequence[tuple[str, str]], size: int) -> dict[str, tuple[float, float]]:
+    """Node centres on a circle, from the top clockwise in ``nodes`` order; one node sits mid."""
+    centre, radius = size / 2, size / 2 - 48
+    place: dict[str, tuple[float, float]] = {}
+    for i, (code, _) in enumerate(nodes):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
+        r = radius if len(nodes) > 1 else 0.0
+        place[code] = (centre + r * math.cos(angle), centre + r * math.sin(angle))
+    return place
+
+
+def edge_strokes(edges: Sequence[tuple[str, str, float]]) -> list[tuple[str, float, bool]]:
+    """(colour, width, dashed) of each edge: width 1 to 6 by |weight| over the heaviest."""
+    heaviest = max((abs(w) for _, _, w in edges), default=0.0) or 1.0
+    return [
+        (
+            POSITIVE_COLOUR if w > 0 else NEGATIVE_COLOUR if w < 0 else NEUTRAL_COLOUR,
+            1 + 5 * abs(w) / heaviest,
+            w < 0,
+        )
+        for _, _, w in edges
+    ]

@@ -25,7 +25,13 @@ from bilat.report import Party, build_brief, render_html, render_markdown
 from bilat.report.brief import describe
 
 PAK, RUS = Party("PAK", "Pakistan"), Party("RUS", "Russia")
-NAMES = {"PAK": "Pakistan", "RUS": "Russia", "IND": "India", "USA": "United States"}
+NAMES = {
+    "PAK": "Pakistan",
+    "RUS": "Russia",
+    "IND": "India",
+    "USA": "United States",
+    "CHN": "China",
+}
 
 JMCC_A = (
     "Pakistan and Russia held the third round of the Joint Military Consultative Committee "
@@ -282,3 +288,64 @@ def test_empty_brief_renders() -> None:
     assert "No dated events" not in md
     assert "None found." in md
     assert "No dated events" in render_html(brief)
+
+
+def _neighbourhood_events() -> list[Event]:
+    """PAK–RUS cooperate; USA cools with both; IND and CHN deal with PAK only, CHN more heavily."""
+    extra = [
+        ("n1", EventType.ACCUSE, ("USA", "RUS"), 6.0),
+        ("n2", EventType.SANCTION, ("USA", "PAK"), 8.0),
+        ("n3", EventType.AID, ("IND", "PAK"), 3.0),
+        ("n4", EventType.COOPERATE, ("CHN", "PAK"), 9.0),
+        ("n5", EventType.CONSULT, ("IND", "USA"), 2.0),
+        ("n6", EventType.CONSULT, ("CHN", "IND"), 1.0),
+    ]
+    return _events() + [
+        _event(
+            id_, f"Sentence {id_}.", "a9", type_, when=_span(2021, 6), pair=pair, intensity=weight
+        )
+        for id_, type_, pair, weight in extra
+    ]
+
+
+def test_network_picture_lists_the_dyad_and_its_third_parties() -> None:
+    from bilat.analysis.network import build_network
+
+    network = build_network([c.lead for c in fuse(_neighbourhood_events())])
+    brief = build_brief(PAK, RUS, _clusters(), _articles(), network=network)
+    # USA is tied to the dyad by 14 (6 + 8), CHN by 9, IND by 3.
+    assert [p.code for p in brief.neighbourhood] == ["PAK", "RUS", "USA", "CHN", "IND"]
+    assert [(link.a, link.b, link.weight) for link in brief.links] == [
+        ("PAK", "RUS", 10.0),  # first: the JMCC round once (2.5) and the aid (7.5)
+        ("CHN", "IND", 1.0),
+        ("CHN", "PAK", 9.0),
+        ("IND", "PAK", 3.0),
+        ("IND", "USA", 3.0),  # n5 (2) and e8 (unscored: 1)
+        ("PAK", "USA", -8.0),
+        ("RUS", "USA", -6.0),
+    ]
+    # A driver comes first whatever its weight.
+    mentions = {"e1": ("IND",)}
+    driven = build_brief(
+        PAK, RUS, _clusters(), _articles(), mentions=mentions, names=NAMES, network=network
+    )
+    assert [p.code for p in driven.neighbourhood][2] == "IND"
+
+    md = render_markdown(brief)
+    section = md.split("## Network", 1)[1].split("## Sources", 1)[0]
+    assert "| Pakistan – Russia | " in section
+    assert "| Pakistan – United States | 1 | 0.00 | 8.00 | -8.00 |" in section
+    html = render_html(brief)
+    picture = html.split("<h2>Network</h2>", 1)[1].split("<h2>Sources</h2>", 1)[0]
+    assert picture.count("<circle") == 5
+    assert picture.count('stroke-dasharray="6 4"') == 2  # the two conflictual edges
+    assert render_html(build_brief(PAK, RUS, _clusters(), _articles(), network=network)) == html
+
+
+def test_network_picture_without_a_network_shows_the_dyad_alone() -> None:
+    brief = build_brief(PAK, RUS, _clusters(), _articles())
+    assert [p.code for p in brief.neighbourhood] == ["PAK", "RUS"]
+    assert [(link.a, link.b) for link in brief.links] == [("PAK", "RUS")]
+    empty = build_brief(PAK, RUS, [], {})
+    assert empty.links == ()
+    assert "## Network\n\n- None found." in render_markdown(empty)

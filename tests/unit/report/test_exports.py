@@ -261,3 +261,22 @@ def test_empty_network_svg_says_so() -> None:
     svg = exports.network_svg(build_network([]))
     assert "No actors" in svg
     ET.fromstring(svg)
+
+
+def test_network_png_is_a_png_of_the_svg_size_with_signed_colours() -> None:
+    from PIL import Image
+
+    from bilat.report.svg import NEGATIVE_COLOUR, POSITIVE_COLOUR
+
+    data = exports.network_png(build_network(_triangle()))
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size == (420, 420)  # network_chart's default size
+    colours = {f"#{r:02x}{g:02x}{b:02x}" for _, (r, g, b) in image.getcolors(1 << 16) or []}
+    assert {POSITIVE_COLOUR, NEGATIVE_COLOUR} <= colours
+    assert exports.network_png(build_network(_triangle())) == data  # deterministic
+
+
+def test_empty_network_png_still_renders() -> None:
+    data = exports.network_png(build_network([]))
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
