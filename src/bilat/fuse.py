@@ -20,7 +20,7 @@ from enum import Enum
 
 from bilat.analysis.articles import ArticleInfo
 from bilat.dedup import SYNDICATED, estimated_jaccard, jaccard
-from bilat.records import DateSpan, Event, EventCluster, Granularity
+from bilat.records import DateSpan, Event, EventCluster, Granularity, Status
 
 # Required similarity, by how much of the rest agrees.
 SAME_DAY = 0.1
@@ -51,6 +51,10 @@ _ROUND = re.compile(
     r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:round|session|meeting|edition|"
     r"summit|dialogue|consultations?|sitting|iteration)\b",
     re.IGNORECASE,
+)
+# The nouns _ROUND ends with: a sentence without one of them has no round.
+_ROUND_NOUN = re.compile(
+    r"round|session|meeting|edition|summit|dialogue|consultation|sitting|iteration", re.IGNORECASE
 )
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before being
@@ -185,19 +189,25 @@ def _group(events: Sequence[Event]) -> list[list[Event]]:
     """Greedy clustering: each event joins the best-matching cluster so far, or starts one."""
     groups: list[list[_Profile]] = []
     hulls: list[tuple[date, date] | None] = []  # span of each group's dated members
+    # An event joins a group only by matching a member of its status and quad, so all
+    # members of a group share both: other groups can never take it and are not tried.
+    kinds: dict[tuple[Status, int], list[int]] = {}
     # Dated events come in order of start date, so a group whose hull ends before the
     # current start (with the slack of _may_overlap) can take no later dated event:
     # retiring it keeps the scan linear in the events. Undated events, last, see all groups.
-    active: list[int] = []
+    active: dict[tuple[Status, int], list[int]] = {}
+    profiler = _Profiler()
     for event in events:
-        profile = _profile(event)
+        profile = profiler(event)
+        kind = (event.status, event.type.quad)
         best: tuple[float, int] | None = None
         if event.date is not None:
             edge = event.date.start - timedelta(days=1)
-            active = [i for i in active if (h := hulls[i]) is None or h[1] >= edge]
-            candidates: Iterable[int] = active
+            alive = [i for i in active.get(kind, ()) if (h := hulls[i]) is None or h[1] >= edge]
+            active[kind] = alive
+            candidates: Iterable[int] = alive
         else:
-            candidates = range(len(groups))
+            candidates = kinds.get(kind, ())
         for index in candidates:
             group = groups[index]
             if not _may_overlap(event.date, hulls[index]):
@@ -208,7 +218,8 @@ def _group(events: Sequence[Event]) -> list[list[Event]]:
         if best is None:
             groups.append([profile])
             hulls.append(_widen(None, event.date))
-            active.append(len(groups) - 1)
+            kinds.setdefault(kind, []).append(len(groups) - 1)
+            active.setdefault(kind, []).append(len(groups) - 1)
         else:
             groups[best[1]].append(profile)
             hulls[best[1]] = _widen(hulls[best[1]], event.date)
@@ -234,9 +245,10 @@ def _fit(profile: _Profile, group: Sequence[_Profile]) -> float | None:
     """How far the best member match clears its threshold; None when it fits nowhere."""
     best: float | None = None
     for member in group:
-        if _dates(profile.event, member.event) is _Dates.CLASH:
+        dates = _dates(profile.event, member.event)
+        if dates is _Dates.CLASH:
             return None  # one member with an incompatible date rules the cluster out
-        threshold = _threshold(profile.event, member.event)
+        threshold = _threshold(profile.event, member.event, dates)
         if threshold is None:
             continue
         margin = _similarity(profile, member) - threshold
@@ -245,11 +257,10 @@ def _fit(profile: _Profile, group: Sequence[_Profile]) -> float | None:
     return best
 
 
-def _threshold(a: Event, b: Event) -> float | None:
-    """Similarity two events need to match, or None when they can never match."""
+def _threshold(a: Event, b: Event, dates: _Dates) -> float | None:
+    """Similarity two events (whose dates compare as ``dates``) need to match, or None."""
     if a.status is not b.status:
         return None
-    dates = _dates(a, b)
     if dates is _Dates.CLASH:
         return None
     if a.type is not b.type:
@@ -295,30 +306,52 @@ def _similarity(p: _Profile, q: _Profile) -> float:
 
 
 def _profile(event: Event) -> _Profile:
-    sentence = event.evidence.sentence
-    actor_words = _actor_words(event)
-    words = frozenset(
-        w
-        for w in (_normal(t) for t in _TOKEN.findall(sentence))
-        if w not in _STOPWORDS and not _is_actor(w, actor_words) and (len(w) > 2 or w.isdigit())
-    )
-    ordinals = frozenset(_ordinal(m.group(1)) for m in _ROUND.finditer(sentence))
-    salient = {f"round:{n}" for n in ordinals}
-    salient.update(
-        f"acr:{m.group(0)}"
-        for m in _ACRONYM.finditer(sentence)
-        if not _is_actor(m.group(0).casefold(), actor_words)
-    )
-    for m in _NUMBER.finditer(sentence):
-        value = float(m.group(0).replace(",", ""))
-        if value >= 100 and not (1900 <= value <= 2099 and "." not in m.group(0)):
-            salient.add(f"num:{value:g}")
-    salient.update(f"amt:{a.value.normalize()}{a.unit}" for a in event.amounts)
-    return _Profile(event, words, frozenset(salient), ordinals)
+    return _Profiler()(event)
 
 
-def _actor_words(event: Event) -> frozenset[str]:
-    """Words naming the dyad's own actors: always shared, so not evidence of sameness."""
+class _Profiler:
+    """Profiles events, computing each dyad's actor words once: the busy part of a big fuse."""
+
+    def __init__(self) -> None:
+        self._actors: dict[tuple[object, ...], _ActorWords] = {}
+
+    def __call__(self, event: Event) -> _Profile:
+        sentence = event.evidence.sentence
+        actor_words = self._actor_words(event)
+        words = frozenset(
+            w
+            for w in {_normal(t) for t in _TOKEN.findall(sentence)}
+            if w not in _STOPWORDS and not _is_actor(w, actor_words) and (len(w) > 2 or w.isdigit())
+        )
+        ordinals: frozenset[int] = frozenset()
+        if _ROUND_NOUN.search(sentence):  # the full pattern is slow, and rarely matches
+            ordinals = frozenset(_ordinal(m.group(1)) for m in _ROUND.finditer(sentence))
+        salient = {f"round:{n}" for n in ordinals}
+        salient.update(
+            f"acr:{m.group(0)}"
+            for m in _ACRONYM.finditer(sentence)
+            if not _is_actor(m.group(0).casefold(), actor_words)
+        )
+        for m in _NUMBER.finditer(sentence):
+            value = float(m.group(0).replace(",", ""))
+            if value >= 100 and not (1900 <= value <= 2099 and "." not in m.group(0)):
+                salient.add(f"num:{value:g}")
+        salient.update(f"amt:{a.value.normalize()}{a.unit}" for a in event.amounts)
+        return _Profile(event, words, frozenset(salient), ordinals)
+
+    def _actor_words(self, event: Event) -> _ActorWords:
+        key = tuple(
+            (m.text, m.actor.code, m.actor.name) if m.actor else (m.text,)
+            for m in (event.source, event.target)
+            if m is not None
+        )
+        found = self._actors.get(key)
+        if found is None:
+            found = self._actors[key] = _actor_words(event)
+        return found
+
+
+def _actor_words(event: Event) -> _ActorWords:
     out: set[str] = set()
     for mention in (event.source, event.target):
         if mention is None:
@@ -327,12 +360,21 @@ def _actor_words(event: Event) -> frozenset[str]:
         if mention.actor is not None:
             out.add(mention.actor.code.casefold())
             out.update(_normal(t) for t in _TOKEN.findall(mention.actor.name))
-    return frozenset(w for w in out if len(w) > 2)
+    words = frozenset(w for w in out if len(w) > 2)
+    return _ActorWords(words, frozenset(w[:5] for w in words if len(w) >= 5))
 
 
-def _is_actor(word: str, actor_words: frozenset[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _ActorWords:
+    """Words naming the dyad's own actors: always shared, so not evidence of sameness."""
+
+    words: frozenset[str]
+    stems: frozenset[str]  # the first five letters of each word that long
+
+
+def _is_actor(word: str, actor: _ActorWords) -> bool:
     # A shared five-letter stem covers demonyms: "Pakistani" for Pakistan, "Russian" for Russia.
-    return word in actor_words or any(len(a) >= 5 and word.startswith(a[:5]) for a in actor_words)
+    return word in actor.words or (len(word) >= 5 and word[:5] in actor.stems)
 
 
 def _normal(token: str) -> str:

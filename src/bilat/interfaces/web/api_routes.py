@@ -21,7 +21,25 @@ from bilat.interfaces.web.render import settings_of
 from bilat.interfaces.web.spans import snippet
 from bilat.records import EventType, Status
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorOut(BaseModel):
+    """Why a request failed."""
+
+    detail: str
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorOut, "description": description}
+
+
+# Answers every route may give besides its own: named in the spec so clients
+# (and schemathesis) know them.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("A parameter bilat cannot use (a date, a pair, an actor it does not know)"),
+    404: _error("No such article, actor or pair"),
+    503: _error("The store is locked by a writer, missing, or needs an upgrade: try later"),
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many items.")]
@@ -220,11 +238,13 @@ _POST_BODY = {
     summary="Ingest articles (needs `Authorization: Bearer <api_token>`)",
     openapi_extra=_POST_BODY,
     responses={
-        401: {"description": "No bearer token given"},
-        403: {"description": "Wrong token"},
-        404: {"description": "Writing is off: no api_token is set"},
-        413: {"description": "Body over max_request_bytes"},
-        503: {"description": "The store is locked by another process"},
+        400: _error("Not an article or a list of articles, or not UTF-8"),
+        401: _error("No bearer token given"),
+        403: _error("Wrong token"),
+        404: _error("Writing is off: no api_token is set"),
+        413: _error("Body over max_request_bytes"),
+        422: _error("An article bilat refused"),
+        503: _error("The store is locked by another process"),
     },
 )
 async def post_articles(
