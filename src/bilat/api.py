@@ -452,62 +452,43 @@ class ArticleHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """Articles and events matching a query, best first."""
+    """One page of articles and of events matching a query, best first, with their totals."""
 
     terms: tuple[str, ...]
     articles: list[ArticleHit]
     events: list[Event]
+    total_articles: int = 0
+    total_events: int = 0
+    offset: int = 0
 
 
 def search_terms(q: str) -> tuple[str, ...]:
     """The distinct casefolded words of a query, in order."""
-    return tuple(dict.fromkeys(w.casefold() for w in _words(q)))
+    from bilat.store.search import query_terms
+
+    return query_terms(q)
 
 
-def _first_at(text: str, wanted: set[str]) -> int:
-    import re
-
-    for m in re.finditer(r"\w+", text):
-        if m.group().casefold() in wanted:
-            return m.start()
-    return 0
-
-
-def _words(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"\w+", text)
-
-
-def search(q: str, limit: int = 50, settings: Settings | None = None) -> SearchResult:
+def search(
+    q: str, limit: int = 50, settings: Settings | None = None, offset: int = 0
+) -> SearchResult:
     """Full-text search: articles (title and body) and event sentences holding every word of ``q``.
 
-    A tokenised scan: words match whole words, case-insensitively; a hit
-    scores the number of times the words occur.
+    Words match whole words, case-insensitively, through the store's search index;
+    a hit scores the number of times the words occur. ``limit``/``offset`` page
+    through both lists at once.
     """
-    from bilat.store.base import EventQuery
+    from bilat.store.search import first_match
 
     settings = settings or Settings.load()
     terms = search_terms(q)
     if not terms:
-        return SearchResult(terms, [], [])
-    wanted = set(terms)
-    hits: list[ArticleHit] = []
-    matched: list[tuple[int, Event]] = []
+        return SearchResult(terms, [], [], offset=offset)
     with _open(settings, read_only=True) as store:
-        for art in store.articles():
-            body = [w.casefold() for w in _words(art.body)]
-            title = [w.casefold() for w in _words(art.title or "")]
-            if wanted <= set(body) | set(title):
-                score = sum(1 for w in (*title, *body) if w in wanted)
-                hits.append(ArticleHit(art, score, _first_at(art.body, wanted)))
-        for event in store.events(EventQuery(min_confidence=settings.min_confidence)):
-            words = [w.casefold() for w in _words(event.evidence.sentence)]
-            if wanted <= set(words):
-                matched.append((sum(1 for w in words if w in wanted), event))
-    hits.sort(key=lambda h: -h.score)
-    matched.sort(key=lambda t: -t[0])
-    return SearchResult(terms, hits[:limit], [e for _, e in matched[:limit]])
+        articles, total_articles = store.search_articles(terms, limit, offset)
+        events, total_events = store.search_events(terms, settings.min_confidence, limit, offset)
+    hits = [ArticleHit(a, score, first_match(a.body, terms)) for a, score in articles]
+    return SearchResult(terms, hits, [e for e, _ in events], total_articles, total_events, offset)
 
 
 @dataclass(frozen=True, slots=True)

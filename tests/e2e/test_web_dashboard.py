@@ -170,3 +170,42 @@ def test_script_in_an_article_is_shown_not_run(server: str, browser: object) -> 
         page.goto(f"{server}{url}", wait_until="load")
         assert page.evaluate("window.pwned === undefined"), url
     context.close()
+
+
+def test_home_network_window_and_search_work_in_the_browser(server: str, browser: object) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/", wait_until="load")
+    assert page.locator('a[href="/dyads/PAK/RUS"]').count() >= 1
+    # The network over all time, then over a window with nothing in it.
+    page.goto(f"{server}/network", wait_until="load")
+    page.locator("section.chart svg").first.wait_for(state="visible", timeout=10_000)
+    assert page.locator("tbody a", has_text="PAK–RUS").count() == 1
+    page.fill('input[name="since"]', "1901")
+    page.fill('input[name="until"]', "1902")
+    with page.expect_navigation():
+        page.click("form.filters button")
+    assert "since=1901" in page.url and "until=1902" in page.url
+    assert page.locator('input[name="since"]').input_value() == "1901"
+    assert page.locator("tbody a", has_text="PAK–RUS").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "web_network_window.png"), full_page=False)
+    # Search from the form: ranked hits with highlighted words, each linking to its article.
+    page.goto(f"{server}/search", wait_until="load")
+    page.fill('form.filters input[name="q"]', "Pakistan Russia")
+    with page.expect_navigation():
+        page.click("form.filters button")
+    hits = page.locator("ol.hits li a")
+    assert hits.count() >= 2
+    assert page.locator("ol.hits mark").count() >= 1
+    with page.expect_navigation():
+        hits.first.click()
+    assert "/articles/" in page.url
+    page.screenshot(path=str(ARTIFACTS / "web_search.png"), full_page=False)
+    assert errors == []
+    assert outside == []
+    context.close()

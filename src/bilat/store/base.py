@@ -101,6 +101,21 @@ class Store(Protocol):
         """How many events match, ignoring ``limit`` and ``offset``."""
         ...
 
+    def search_articles(
+        self, terms: Sequence[str], limit: int, offset: int = 0
+    ) -> tuple[list[tuple[Article, int]], int]:
+        """Articles whose title or body holds every one of ``terms`` (words as
+        ``bilat.store.search.words`` makes them), with their scores (how often the
+        terms occur), best first, ties in stored order; and how many match in all."""
+        ...
+
+    def search_events(
+        self, terms: Sequence[str], min_confidence: float, limit: int, offset: int = 0
+    ) -> tuple[list[tuple[Event, int]], int]:
+        """Events whose evidence sentence holds every one of ``terms``, scored and ordered
+        as ``search_articles`` (ties by date, then id); and how many match in all."""
+        ...
+
     def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None: ...
 
     def rejections(self, run_id: str | None = None) -> list[Rejection]:

@@ -18,7 +18,7 @@ from uuid import uuid4
 
 from bilat.errors import StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
-from bilat.store import migrations, rows, sql
+from bilat.store import migrations, rows, search, sql
 from bilat.store.base import EventQuery, RunInfo
 
 
@@ -70,20 +70,43 @@ def first_occurrences(
     return unique
 
 
-def child_tables(events: Sequence[Event]) -> list[tuple[str, list[rows.Row]]]:
-    """The bulk inserts (statement, rows) that store events with their contexts and amounts."""
+def child_tables(
+    articles: Sequence[Article], events: Sequence[Event]
+) -> list[tuple[str, list[rows.Row]]]:
+    """The bulk inserts (statement, rows) that store events with their contexts and amounts,
+    and the search index of both, once the articles themselves are in."""
     contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
     amounts = [rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
     return [
         (sql.INSERT_EVENTS, [rows.event_row(e) for e in events]),
         (sql.INSERT_CONTEXTS, contexts),
         (sql.INSERT_AMOUNTS, amounts),
+        *index_tables(articles, events),
+    ]
+
+
+def index_tables(
+    articles: Sequence[Article], events: Sequence[Event]
+) -> list[tuple[str, list[rows.Row]]]:
+    """The bulk inserts that put articles and events in the search index."""
+    return [
+        (sql.INSERT_ARTICLE_TERMS, [r for a in articles for r in search.article_terms(a)]),
+        (sql.INSERT_EVENT_TERMS, [r for e in events for r in search.event_terms(e)]),
     ]
 
 
 def columns(table: list[rows.Row]) -> list[list[Any]]:
     """Rows as one list per column: the parameters of ``sql.bulk_insert``."""
     return [list(column) for column in zip(*table, strict=True)]
+
+
+def _searchable(terms: Sequence[str]) -> list[str]:
+    """The distinct terms to look up; none when one can never be indexed, as none then matches.
+
+    A NUL is never part of a word (and PostgreSQL text cannot hold it).
+    """
+    wanted = sorted(set(terms))
+    return [] if any("\x00" in t for t in wanted) else wanted
 
 
 class SQLStore(ABC):
@@ -152,7 +175,26 @@ class SQLStore(ABC):
             for step in migrations.pending(current, self._where):
                 for statement in migrations.statements(step.sql):
                     writer.execute(self._ddl(statement))
+                if step.version == migrations.SEARCH_INDEX_VERSION:
+                    self._fill_search_index(writer)
                 writer.execute(sql.RECORD_VERSION, [step.version, now()])
+
+    def _fill_search_index(self, writer: Writer, chunk: int = 5000) -> None:
+        """Index what a store written before the search index holds, a chunk at a time."""
+        last = ""
+        while found := self._all(sql.ARTICLES_AFTER, [last, chunk]):
+            self._write_index(writer, [rows.article(r) for r in found], [])
+            last = found[-1][0]
+        last = ""
+        while found := self._all(sql.EVENTS_AFTER, [last, chunk * 10]):
+            self._write_index(writer, [], [rows.event(r, (), ()) for r in found])
+            last = found[-1][0]
+
+    @staticmethod
+    def _write_index(writer: Writer, articles: list[Article], events: list[Event]) -> None:
+        for statement, table in index_tables(articles, events):
+            if table:
+                writer.execute(statement, columns(table))
 
     # -- articles and events ----------------------------------------------------
 
@@ -178,7 +220,10 @@ class SQLStore(ABC):
 
     def events(self, query: EventQuery) -> list[Event]:
         text, params = sql.select_events(query)
-        found = self._all(text, params)
+        return self._events(self._all(text, params))
+
+    def _events(self, found: Sequence[Sequence[Any]]) -> list[Event]:
+        """Events from rows of ``sql.EVENT_COLUMNS`` (extra columns after them are ignored)."""
         ids = [r[0] for r in found]
         contexts: defaultdict[str, list[str]] = defaultdict(list)
         amounts: defaultdict[str, list[Amount]] = defaultdict(list)
@@ -188,6 +233,32 @@ class SQLStore(ABC):
             for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
                 amounts[event_id].append(rows.amount(amount))
         return [rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
+
+    # -- full-text search ---------------------------------------------------------
+
+    def search_articles(
+        self, terms: Sequence[str], limit: int, offset: int = 0
+    ) -> tuple[list[tuple[Article, int]], int]:
+        wanted = _searchable(terms)
+        if not wanted:
+            return [], 0
+        n = len(wanted)
+        found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
+        total = int(self._one(sql.count_search_articles(n), [*wanted, n]))
+        return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+
+    def search_events(
+        self, terms: Sequence[str], min_confidence: float, limit: int, offset: int = 0
+    ) -> tuple[list[tuple[Event, int]], int]:
+        wanted = _searchable(terms)
+        if not wanted:
+            return [], 0
+        n = len(wanted)
+        head = [*wanted, n, min_confidence]
+        found = self._all(sql.search_events(n), [*head, limit, offset])
+        total = int(self._one(sql.count_search_events(n), head))
+        scores = [int(r[-1]) for r in found]
+        return list(zip(self._events(found), scores, strict=True)), total
 
     def count_events(self, query: EventQuery) -> int:
         text, params = sql.count_events(query)

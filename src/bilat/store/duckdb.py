@@ -46,7 +46,8 @@ def _insert(
     conn: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Sequence[Event]]]
 ) -> None:
     _bulk(conn, sql.INSERT_ARTICLES, [rows.article_row(a) for a, _ in items])
-    for statement, table in child_tables([e for _, es in items for e in es]):
+    events = [e for _, es in items for e in es]
+    for statement, table in child_tables([a for a, _ in items], events):
         _bulk(conn, statement, table)
 
 

@@ -25,7 +25,12 @@ def _packaged(name: str) -> str:
     return resources.files("bilat.store").joinpath(name).read_text(encoding="utf-8")
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _packaged("schema.sql")),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _packaged("schema.sql")),
+    Migration(2, "full-text search index", _packaged("search_index.sql")),
+)
+# The step after which the store fills the search index for documents already stored.
+SEARCH_INDEX_VERSION = 2
 
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -71,7 +71,9 @@ def _insert(writer: _Writer, items: Sequence[tuple[Article, Sequence[Event]]]) -
     seqs = sorted(r[0] for r in writer.fetch(sql.NEXT_ARTICLE_SEQS, [len(items)]))
     table = [(seq, *rows.article_row(a)) for seq, (a, _) in zip(seqs, items, strict=True)]
     new = {r[0] for r in writer.fetch(sql.INSERT_NEW_ARTICLES, columns(table))}
-    for statement, child_rows in child_tables([e for a, es in items if a.id in new for e in es]):
+    stored = [(a, es) for a, es in items if a.id in new]
+    events = [e for _, es in stored for e in es]
+    for statement, child_rows in child_tables([a for a, _ in stored], events):
         if child_rows:
             writer.execute(statement, columns(child_rows))
     return new

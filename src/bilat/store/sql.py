@@ -52,6 +52,10 @@ AMOUNT_SPEC: Columns = (
 )
 
 
+ARTICLE_TERM_SPEC: Columns = (("term", _V), ("article_id", _V), ("tf", "INTEGER"))
+EVENT_TERM_SPEC: Columns = (("term", _V), ("event_id", _V), ("tf", "INTEGER"))
+
+
 def _names(spec: Columns) -> str:
     return ", ".join(name for name, _ in spec)
 
@@ -72,6 +76,8 @@ INSERT_ARTICLES = bulk_insert("articles", ARTICLE_SPEC)
 INSERT_EVENTS = bulk_insert("events", EVENT_SPEC)
 INSERT_CONTEXTS = bulk_insert("event_contexts", CONTEXT_SPEC)
 INSERT_AMOUNTS = bulk_insert("event_amounts", AMOUNT_SPEC)
+INSERT_ARTICLE_TERMS = bulk_insert("article_terms", ARTICLE_TERM_SPEC)
+INSERT_EVENT_TERMS = bulk_insert("event_terms", EVENT_TERM_SPEC)
 
 ARTICLE_BY_ID = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
 ARTICLE_IDS_IN = "SELECT id FROM articles WHERE id = ANY(?)"
@@ -187,6 +193,73 @@ def count_events(q: EventQuery) -> tuple[str, list[Any]]:
 def select_articles(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     tail, params = page(limit, offset)
     return f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq{tail}", params
+
+
+# -- full-text search over the index of bilat.store.search ------------------------------
+
+
+# Documents holding every query word (one index row per word and document, so the
+# count of matching rows is the count of words found), scored by their occurrences.
+# ``IN`` with a placeholder per word: DuckDB filters the index scan with it, but not
+# with ``= ANY(list)``.
+def _hits(table: str, doc: str, n_terms: int) -> str:
+    marks = ", ".join("?" * n_terms)
+    return (
+        f"SELECT {doc}, SUM(tf) AS score FROM {table} WHERE term IN ({marks})"
+        f" GROUP BY {doc} HAVING COUNT(*) = ?"
+    )
+
+
+def search_articles(n_terms: int) -> str:
+    """Articles holding all of ``n_terms`` words, best first, ties as stored; one page.
+
+    Parameters: the words, their number, limit, offset. The page is ranked on ids
+    first, so only its own articles' texts are read.
+    """
+    hits = _hits("article_terms", "article_id", n_terms)
+    return (
+        "WITH ranked AS ("
+        f"SELECT hits.article_id, hits.score, articles.seq FROM ({hits}) AS hits"
+        " JOIN articles ON articles.id = hits.article_id"
+        " ORDER BY hits.score DESC, articles.seq LIMIT ? OFFSET ?)"
+        f" SELECT {ARTICLE_COLUMNS}, ranked.score FROM ranked"
+        " JOIN articles ON articles.id = ranked.article_id ORDER BY ranked.score DESC, ranked.seq"
+    )
+
+
+def count_search_articles(n_terms: int) -> str:
+    """How many articles hold all the words. Parameters: the words, their number."""
+    return f"SELECT COUNT(*) FROM ({_hits('article_terms', 'article_id', n_terms)}) AS hits"
+
+
+def search_events(n_terms: int) -> str:
+    """Events whose sentence holds all the words, best first, ties by date then id; one page.
+
+    Parameters: the words, their number, the least confidence, limit, offset.
+    """
+    hits = _hits("event_terms", "event_id", n_terms)
+    return (
+        "WITH ranked AS ("
+        f"SELECT hits.event_id, hits.score, events.date_start AS day FROM ({hits}) AS hits"
+        " JOIN events ON events.id = hits.event_id WHERE events.confidence >= ?"
+        " ORDER BY hits.score DESC, events.date_start NULLS LAST, events.id LIMIT ? OFFSET ?)"
+        f" SELECT {EVENT_COLUMNS}, ranked.score FROM ranked"
+        " JOIN events ON events.id = ranked.event_id"
+        " ORDER BY ranked.score DESC, ranked.day NULLS LAST, ranked.event_id"
+    )
+
+
+def count_search_events(n_terms: int) -> str:
+    """How many events match. Parameters: the words, their number, the least confidence."""
+    return (
+        f"SELECT COUNT(*) FROM ({_hits('event_terms', 'event_id', n_terms)}) AS hits"
+        " JOIN events ON events.id = hits.event_id WHERE events.confidence >= ?"
+    )
+
+
+# Filling the index of a store written before it existed, a chunk at a time (by id).
+ARTICLES_AFTER = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?"
+EVENTS_AFTER = f"SELECT {EVENT_COLUMNS} FROM events WHERE id > ? ORDER BY id LIMIT ?"
 
 
 # -- PostgreSQL only ------------------------------------------------------------------

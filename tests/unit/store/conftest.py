@@ -61,7 +61,16 @@ def new_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> New
 
 
 # Children first, so deleting never trips a foreign key.
-_TABLES = ("event_contexts", "event_amounts", "events", "articles", "rejections", "runs")
+_TABLES = (
+    "article_terms",
+    "event_terms",
+    "event_contexts",
+    "event_amounts",
+    "events",
+    "articles",
+    "rejections",
+    "runs",
+)
 
 
 @pytest.fixture

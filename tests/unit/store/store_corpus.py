@@ -83,12 +83,12 @@ def sample_batch() -> Batch:
     return [(a, by_article[a.id]) for a in ARTICLES.values()]
 
 
-TABLES = ("articles", "events", "event_contexts", "event_amounts")
+TABLES = ("articles", "events", "event_contexts", "event_amounts", "article_terms", "event_terms")
 
 
 def nothing_stored(store: SQLStore) -> bool:
     # Ask the child tables too: a partial write would show there first.
-    return [store._one(f"SELECT COUNT(*) FROM {table}") for table in TABLES] == [0, 0, 0, 0]
+    return all(store._one(f"SELECT COUNT(*) FROM {table}") == 0 for table in TABLES)
 
 
 def with_contexts(sample: Batch) -> Batch:

@@ -100,6 +100,19 @@ def test_api_search_finds_articles_and_event_sentences(client: TestClient) -> No
     assert none["articles"] == [] and none["events"] == []
 
 
+def test_api_search_ranks_and_pages_with_totals(client: TestClient) -> None:
+    # "Pakistan" occurs in both articles, more often in the pipeline story.
+    first = client.get("/api/search", params={"q": "pakistan", "limit": 1}).json()
+    assert (first["total_articles"], first["total_events"]) == (2, 3)
+    assert [a["title"] for a in first["articles"]] == ["Pakistan and Russia sign pipeline deal"]
+    second = client.get("/api/search", params={"q": "pakistan", "limit": 1, "offset": 1}).json()
+    assert second["offset"] == 1 and len(second["articles"]) == 1
+    assert second["articles"][0]["id"] != first["articles"][0]["id"]
+    assert second["events"][0]["id"] != first["events"][0]["id"]
+    past = client.get("/api/search", params={"q": "pakistan", "offset": 5}).json()
+    assert past["articles"] == [] and past["total_articles"] == 2
+
+
 def test_openapi_spec_is_version_3_and_lists_the_endpoints(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.")

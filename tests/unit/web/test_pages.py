@@ -54,6 +54,14 @@ def test_network_search_actors_and_list_pages_render(client: TestClient) -> None
     assert "sign pipeline deal" in client.get("/articles").text
 
 
+def test_search_page_counts_every_hit_and_numbers_a_later_page(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "pakistan"}).text
+    assert "Articles (2)" in page and "Events (3)" in page
+    later = client.get("/search", params={"q": "pakistan", "offset": 25}).text
+    assert '<ol class="hits" start="26">' in later
+    assert "No more articles." in later
+
+
 def test_unknown_pair_is_an_html_404(client: TestClient) -> None:
     page = client.get("/dyads/PAK/Atlantis")
     assert page.status_code == 404 and "unknown actor" in page.text

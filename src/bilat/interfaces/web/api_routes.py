@@ -183,15 +183,23 @@ def get_network(
     return convert.network_json(net)
 
 
-@router.get("/search", summary="Full-text search over article texts and event sentences")
+@router.get(
+    "/search",
+    summary="Full-text search over article texts and event sentences, best first, paginated",
+)
 def get_search(
     request: Request,
     q: Annotated[str, Query(max_length=200, description="Words, all of which must occur.")],
     limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
-    found = api.search(q, limit, settings_of(request))
+    found = api.search(q, limit, settings_of(request), offset)
     return {
         "terms": list(found.terms),
+        "limit": limit,
+        "offset": offset,
+        "total_articles": found.total_articles,
+        "total_events": found.total_events,
         "articles": [
             convert.hit_json(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles
         ],

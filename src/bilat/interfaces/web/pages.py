@@ -22,6 +22,7 @@ from bilat.report.svg import network_chart, trend_chart
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
+SEARCH_PAGE = 25  # hits per search page, in each of the two lists
 _LAST_DAY = date(9999, 12, 31)
 
 
@@ -195,12 +196,25 @@ def network(request: Request, since: str | None = None, until: str | None = None
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
-    found = api.search(q, 50, settings_of(request)) if q.strip() else None
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    found = api.search(q, SEARCH_PAGE, settings_of(request), offset) if q.strip() else None
     hits = []
     if found is not None:
         hits = [(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles]
-    context = {"q": q, "found": found, "hits": hits, "events": _marked(found)}
+    total = max(found.total_articles, found.total_events) if found is not None else 0
+    context = {
+        "q": q,
+        "found": found,
+        "hits": hits,
+        "events": _marked(found),
+        "offset": offset,
+        "step": SEARCH_PAGE,
+        "total": total,
+    }
     return page(request, "search.html.j2", context)
 
 

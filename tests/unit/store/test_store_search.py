@@ -1,0 +1,175 @@
+"""Full-text search in the store: every word must occur, best first, paginated, on every backend.
+
+The same tests run on DuckDB and PostgreSQL (conftest.py), with the same expected
+answers: both backends keep the one inverted index of bilat.store.search.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+from store_corpus import NewStore, NewUrl
+
+from bilat.records import (
+    Actor,
+    Article,
+    DateSpan,
+    Event,
+    EventType,
+    Evidence,
+    Granularity,
+    Mention,
+    article_id,
+)
+from bilat.store import open_store
+from bilat.store.common import SQLStore
+from bilat.store.search import query_terms, words
+
+Doc = tuple[Article, list[Event]]
+
+
+def _doc(
+    body: str, title: str | None = None, events: tuple[tuple[str, str, float], ...] = ()
+) -> Doc:
+    """An article; each event is (sentence, ISO day, confidence), the sentence inside the body."""
+    article = Article(article_id(body), f"{body[:10]}.txt", body, title=title)
+    made = []
+    for n, (sentence, day, confidence) in enumerate(events):
+        at = body.index(sentence)
+        when = date.fromisoformat(day)
+        made.append(
+            Event(
+                id=f"{article.id[:8]}-{n}",
+                type=EventType.CONSULT,
+                source=Mention("Pakistan", at, at + 8, Actor("PAK", "Pakistan")),
+                target=Mention("Russia", at, at + 6, Actor("RUS", "Russia")),
+                evidence=Evidence(article.id, sentence, at, at + len(sentence)),
+                date=DateSpan(when, when, Granularity.DAY),
+                confidence=confidence,
+            )
+        )
+    return article, made
+
+
+GAS_TWICE = "Gas talks: the gas pipeline was discussed."
+ONE_GAS = "The pipeline deal covers gas."
+DOCS = [
+    _doc("Wheat exports rose. Nothing about energy at all."),
+    _doc(f"Officials met. {ONE_GAS}", events=((ONE_GAS, "2021-05-02", 0.9),)),
+    _doc(GAS_TWICE, title="Pipeline news", events=((GAS_TWICE, "2021-05-01", 0.4),)),
+    _doc("A gas-fired plant; the pipeline of projects is long.", title="Energy"),
+]
+
+
+@pytest.fixture
+def searchable(store: SQLStore) -> SQLStore:
+    store.write_batch(DOCS)
+    return store
+
+
+def _titles(found: list[tuple[Article, int]]) -> list[tuple[str, int]]:
+    return [(a.body[:12], score) for a, score in found]
+
+
+def test_articles_hold_every_word_and_rank_by_occurrences(searchable: SQLStore) -> None:
+    found, total = searchable.search_articles(query_terms("Gas PIPELINE"), limit=10)
+    # Title words count: "Pipeline news" + 2 gas + 1 pipeline = 4; ties keep stored order.
+    assert _titles(found) == [
+        (GAS_TWICE[:12], 4),
+        ("Officials me", 2),
+        ("A gas-fired ", 2),
+    ]
+    assert total == 3
+    assert searchable.search_articles(query_terms("gas wheat"), limit=10) == ([], 0)
+
+
+def test_article_search_pages_through_the_ranking(searchable: SQLStore) -> None:
+    everything, total = searchable.search_articles(["gas"], limit=10)
+    pages = [searchable.search_articles(["gas"], limit=1, offset=i)[0] for i in range(total)]
+    assert [p[0] for p in pages] == everything
+    assert total == 3
+    assert searchable.search_articles(["gas"], limit=10, offset=3) == ([], 3)
+
+
+def test_words_match_whole_words_casefolded(searchable: SQLStore) -> None:
+    assert searchable.search_articles(["pipe"], limit=10) == ([], 0)
+    assert searchable.search_articles(["ENERGY".casefold()], limit=10)[1] == 2
+    assert words("Gas-fired PIPELINE's") == ["gas", "fired", "pipeline", "s"]
+
+
+@pytest.mark.parametrize(
+    "hostile", ["%", "_", "'; DROP TABLE articles; --", "\\", "?", "%s", "gas%", "*", "\x00"]
+)
+def test_search_terms_are_values_never_sql(searchable: SQLStore, hostile: str) -> None:
+    assert searchable.search_articles([hostile], limit=10) == ([], 0)
+    assert searchable.search_events([hostile], 0.0, limit=10) == ([], 0)
+    assert searchable.count_articles() == len(DOCS)
+
+
+def test_events_match_their_sentence_with_the_confidence_floor(searchable: SQLStore) -> None:
+    found, total = searchable.search_events(["gas", "pipeline"], 0.0, limit=10)
+    assert [(e.evidence.sentence, score) for e, score in found] == [(GAS_TWICE, 3), (ONE_GAS, 2)]
+    assert total == 2
+    assert found[0][0] == DOCS[2][1][0]  # the whole event comes back
+    kept, total = searchable.search_events(["gas", "pipeline"], 0.5, limit=10)
+    assert [e.evidence.sentence for e, _ in kept] == [ONE_GAS]
+    assert total == 1
+
+
+def test_events_with_equal_scores_come_by_date(store: SQLStore) -> None:
+    late = "Gas was sold in June."
+    early = "Gas was sold in May."
+    store.write_batch(
+        [_doc(f"{late} {early}", events=((late, "2021-06-01", 0.9), (early, "2021-05-01", 0.9)))]
+    )
+    found, _ = store.search_events(["gas"], 0.0, limit=10)
+    assert [e.evidence.sentence for e, _ in found] == [early, late]
+    second, total = store.search_events(["gas"], 0.0, limit=1, offset=1)
+    assert [e.evidence.sentence for e, _ in second] == [late]
+    assert total == 2
+
+
+def test_no_words_find_nothing(searchable: SQLStore) -> None:
+    assert query_terms("  ,;-- ") == ()
+    assert searchable.search_articles([], limit=10) == ([], 0)
+    assert searchable.search_events([], 0.0, limit=10) == ([], 0)
+
+
+def test_a_repeated_article_is_indexed_once(new_store: NewStore) -> None:
+    store = new_store()
+    store.write_batch([DOCS[2], DOCS[2]])
+    store.write_batch([DOCS[2]])
+    assert _titles(store.search_articles(["gas"], limit=10)[0]) == [(GAS_TWICE[:12], 2)]
+
+
+def test_a_store_from_before_the_index_is_indexed_on_upgrade(new_url: NewUrl) -> None:
+    url = new_url()
+    with open_store(url) as store:
+        store.write_batch(DOCS)
+    _as_version_1(url)
+    with open_store(url) as store:
+        found, total = store.search_articles(["gas", "pipeline"], limit=10)
+        assert total == 3
+        assert found[0][1] == 4
+        assert store.search_events(["gas"], 0.0, limit=10)[1] == 2
+
+
+def _as_version_1(url: str) -> None:
+    """Drop the index and its schema version, as a store written by an older bilat."""
+    statements = [
+        "DROP TABLE article_terms",
+        "DROP TABLE event_terms",
+        "DELETE FROM schema_version WHERE version >= 2",
+    ]
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+        return
+    with duckdb.connect(url) as conn:
+        for statement in statements:
+            conn.execute(statement)
