@@ -7,7 +7,6 @@ Nothing large is committed: the 50 MB file and the 1 MB line are written on the 
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,25 +61,28 @@ def _html_page(body: str, charset: str = "utf-8") -> str:
     )
 
 
-def _truncated_warc(page: str) -> bytes:
-    """A gzipped WARC of two responses, cut in the middle of the second."""
-    records = io.BytesIO()
-    with gzip.GzipFile(fileobj=records, mode="wb") as packed:
-        for number in range(2):
-            payload = (
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
-            ).encode()
-            head = (
-                "WARC/1.0\r\nWARC-Type: response\r\n"
-                f"WARC-Target-URI: https://news.example/{number}\r\n"
-                "WARC-Date: 2021-04-07T10:00:00Z\r\n"
-                f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{number}>\r\n"
-                "Content-Type: application/http; msgtype=response\r\n"
-                f"Content-Length: {len(payload)}\r\n\r\n"
-            ).encode()
-            packed.write(head + payload + b"\r\n\r\n")
-    data = records.getvalue()
-    return data[: len(data) * 3 // 4]
+def _record_id(number: int) -> str:
+    return f"<urn:uuid:00000000-0000-0000-0000-00000000000{number}>"
+
+
+def _truncated_warc(pages: list[str]) -> bytes:
+    """A gzipped WARC, one gzip member per response as in CC-NEWS, cut inside the last."""
+    members = []
+    for number, page in enumerate(pages):
+        payload = (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+        ).encode()
+        head = (
+            "WARC/1.0\r\nWARC-Type: response\r\n"
+            f"WARC-Target-URI: https://news.example/{number}\r\n"
+            "WARC-Date: 2021-04-07T10:00:00Z\r\n"
+            f"WARC-Record-ID: {_record_id(number)}\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(payload)}\r\n\r\n"
+        ).encode()
+        members.append(gzip.compress(head + payload + b"\r\n\r\n"))
+    members[-1] = members[-1][: len(members[-1]) // 2]
+    return b"".join(members)
 
 
 def write_corpus(folder: Path) -> HostileCorpus:
@@ -130,7 +132,11 @@ def write_corpus(folder: Path) -> HostileCorpus:
     put("french.txt", (FRENCH + "\n\n" + FRENCH).encode(), ok=False)
     put("german.txt", (GERMAN + "\n\n" + GERMAN).encode(), ok=False)
     put("russian.txt", (RUSSIAN + "\n\n" + RUSSIAN).encode(), ok=False)
-    put("truncated.warc.gz", _truncated_warc(_html_page(good_text(8))), ok=False)
+    # The first page is whole and kept; the cut second one rejects the rest of the file.
+    warc = put(
+        "truncated.warc.gz", _truncated_warc([_html_page(good_text(n)) for n in (8, 11)]), ok=False
+    )
+    good.add(f"{warc}#{_record_id(0).strip('<>')}")
     put(
         "broken_feed.rss",
         b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A',

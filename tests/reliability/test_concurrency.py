@@ -61,6 +61,7 @@ def test_serve_answers_every_request_while_an_ingest_writes(tmp_path: Path) -> N
         _, err = ingest.communicate()
         final = client.get("/api/articles?limit=1").json()["total"]
 
+    print(f"{turn} requests during the ingest: {dict(statuses)}; totals seen {sorted(set(totals))}")
     assert ingest.returncode == 0, err.decode()
     assert "145 articles stored, 5 unchanged" in err.decode()
     assert set(statuses) == {200}, statuses

@@ -108,6 +108,7 @@ def test_kill_9_mid_ingest_keeps_whole_articles_and_a_rerun_finishes(tmp_path: P
 
     seen = ingest_killed_midway(crashed_db, corpus, time.monotonic() + 300)
     after_kill = events_by_article(crashed_db)  # opens: the WAL is replayed
+    print(f"killed with {seen} articles seen committed, {len(after_kill)} stored after reopening")
     assert seen <= len(after_kill) < ARTICLES, "killed midway: some stored, not all"
     for article_id, events in after_kill.items():
         assert events == expected[article_id], differences(events, expected[article_id])

@@ -71,6 +71,7 @@ def test_hostile_inputs_are_rejected_one_by_one_and_good_ones_stored(
     stderr = str(result["stderr"])
     assert result["code"] == EXIT_REJECTED, stderr
     assert "Traceback" not in stderr
+    print(f"peak RSS of bilat ingest: {result['peak_mb']:.0f} MB")
     assert float(str(result["peak_mb"])) < MAX_PEAK_RSS_MB, result["peak_mb"]
 
     with open_store(str(db), read_only=True) as store:
