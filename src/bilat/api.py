@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _open(settings: Settings, read_only: bool) -> Iterator[Store]:
+def _open(settings: Settings, read_only: bool, hold: bool = True) -> Iterator[Store]:
     from bilat.store import open_store
 
-    store = open_store(settings.db, read_only=read_only)
+    store = open_store(settings.db, read_only=read_only, hold=hold, lock_wait=settings.lock_wait)
     try:
         yield store
     finally:
@@ -49,7 +49,8 @@ def ingest(
     from bilat.pipeline import run
 
     settings = settings or Settings.load()
-    with _open(settings, read_only=False) as store:
+    # The file is held per batch only, so `bilat serve` and other readers get turns.
+    with _open(settings, read_only=False, hold=False) as store:
         return run(paths, settings, store, progress=progress)
 
 

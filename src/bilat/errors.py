@@ -19,6 +19,10 @@ class StoreError(BilatError):
     """The store could not be opened, migrated or written."""
 
 
+class StoreLocked(StoreError):
+    """Another process held the store's file for longer than the ``lock_wait`` setting."""
+
+
 class ResourceInvalid(BilatError):
     """A resource file (ontology, actor knowledge base) does not validate."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bilat.config import Settings
 from bilat.engines import Batch, WorkerPool, check_engine, items_of
-from bilat.errors import StoreError
+from bilat.errors import StoreError, StoreLocked
 from bilat.ingest import read_sources
 from bilat.records import Article, Event, Rejection, RunSummary
 
@@ -76,6 +76,8 @@ def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int,
     one bad article is rejected with its reason and the others are kept."""
     try:
         return store.write_batch(items), []
+    except StoreLocked:
+        raise  # no article's fault: the run stops, and a rerun goes on from here
     except StoreError:
         stored, failed = 0, []
         for article, events in items:

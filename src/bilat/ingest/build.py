@@ -95,6 +95,11 @@ def _finish(
             f"text too short: {words} words after removing boilerplate "
             f"(min_words={settings.min_words})"
         )
+    if len(body) > settings.max_chars:
+        raise InputRejected(
+            f"text too long: {len(body):,} characters after removing boilerplate "
+            f"(max_chars={settings.max_chars:,}): split it or raise the max_chars setting"
+        )
     language = check_language(body, settings.languages)
     published = (
         (parse_published(declared.published) if declared.published else None)

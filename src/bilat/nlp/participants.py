@@ -47,7 +47,9 @@ def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | No
             for m in mentions
             if m.actor is not None and sent.start_char <= m.start < sent.end_char
         }
-        ordered = sorted(actors, key=lambda a: a.code)
+        # A total order: one code may come with two sectors, and a set's order varies
+        # from process to process, which made the pair (and stored events) vary too.
+        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 if a.code != b.code:

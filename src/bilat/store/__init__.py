@@ -12,7 +12,9 @@ __all__ = ["EventQuery", "RunInfo", "Store", "open_store"]
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
-def open_store(url: str, read_only: bool = False) -> Store:
+def open_store(
+    url: str, read_only: bool = False, *, hold: bool = True, lock_wait: float = 0.0
+) -> Store:
     """Open the store a URL names, applying any schema migrations it lacks.
 
     A plain path (or ``:memory:``) and ``duckdb:///path`` open a DuckDB file;
@@ -20,28 +22,33 @@ def open_store(url: str, read_only: bool = False) -> Store:
     ``duckdb:////var/bilat.duckdb`` absolute. ``postgresql://user@host/db``
     (libpq's URL, also ``postgres://`` and ``postgresql+psycopg://``) opens a
     PostgreSQL database.
+
+    A DuckDB file is locked by the process that opens it (shared by readers, exclusively
+    by a writer). ``hold=False`` opens it only for each operation, so other processes get
+    it in between; a locked file is retried for up to ``lock_wait`` seconds, then
+    StoreLocked. PostgreSQL ignores both: its server arbitrates.
     """
     match = _SCHEME.match(url)
     if match is None:
-        return _duckdb(url, read_only)
+        return _duckdb(url, read_only, hold, lock_wait)
     scheme = match.group(1).lower()
     if scheme == "duckdb":
         prefix = "duckdb:///"
         if url.lower().startswith(prefix):
-            return _duckdb(url[len(prefix) :], read_only)
+            return _duckdb(url[len(prefix) :], read_only, hold, lock_wait)
         if len(url) == len("duckdb://"):
-            return _duckdb("", read_only)
+            return _duckdb("", read_only, hold, lock_wait)
         raise StoreError(f"{url!r} names a host; write duckdb:///path for a DuckDB file")
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
         return _postgres(url, read_only)
     raise StoreError(f"unknown store URL scheme {scheme!r}: use a file path or duckdb:///path")
 
 
-def _duckdb(path: str, read_only: bool) -> Store:
+def _duckdb(path: str, read_only: bool, hold: bool, lock_wait: float) -> Store:
     # Imported here so `import bilat.store` stays light for code that only needs EventQuery.
     from bilat.store.duckdb import MEMORY, DuckDBStore
 
-    return DuckDBStore(path or MEMORY, read_only=read_only)
+    return DuckDBStore(path or MEMORY, read_only=read_only, hold=hold, lock_wait=lock_wait)
 
 
 def _postgres(url: str, read_only: bool) -> Store:

@@ -1,11 +1,19 @@
 """The default store: one embedded DuckDB file (or ``:memory:``).
 
 DuckDB lets one process write a file at a time; other processes may open it
-read-only, and only while no process holds it for writing.
+read-only, and only while no process holds it for writing. So that readers (``bilat
+serve``) and an ingest can take turns, a store opened with ``hold=False`` connects
+for each operation and lets go after it, and opening a file another process holds
+is retried with backoff for up to ``lock_wait`` seconds.
+
+After a crash (kill -9) the file opens as usual: DuckDB replays the committed
+transactions of its write-ahead log (``<file>.wal``) and drops an uncommitted tail.
 """
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -13,15 +21,39 @@ from typing import Any
 
 import duckdb
 
-from bilat.errors import StoreError
+from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
 from bilat.store import rows, sql
 from bilat.store.common import SQLStore, check_batch, child_tables, columns
 
 MEMORY = ":memory:"
+# Backoff between attempts to open a locked file: short first, as a writer holds it for
+# one batch and a reader for one request.
+_FIRST_DELAY = 0.01
+_MAX_DELAY = 0.25
 
 
-def _connect(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+class _Locked(Exception):
+    """The file is held by another process, or in another mode by this one: wait or say so."""
+
+
+def _connect(where: str, read_only: bool, lock_wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying for up to ``lock_wait`` seconds while the file is held elsewhere."""
+    deadline = time.monotonic() + lock_wait
+    delay = _FIRST_DELAY
+    while True:
+        try:
+            return _connect_once(where, read_only)
+        except _Locked as e:
+            if time.monotonic() + delay > deadline:
+                waited = f" (waited {lock_wait:g} s)" if lock_wait else ""
+                raise StoreLocked(f"{e}{waited}: try again later") from e.__cause__
+        # Jitter, so several waiting processes do not retry in step.
+        time.sleep(delay * random.uniform(0.5, 1.0))
+        delay = min(delay * 2, _MAX_DELAY)
+
+
+def _connect_once(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     if read_only and where != MEMORY and not Path(where).exists():
         raise StoreError(f"cannot open {where}: no bilat store there yet (run `bilat ingest`)")
     try:
@@ -30,14 +62,13 @@ def _connect(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(where, read_only=read_only)
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
-            raise StoreError(f"{where} is locked by another bilat process") from e
+            raise _Locked(f"{where} is locked by another bilat process") from e
         raise StoreError(f"cannot open {where}: {e}") from e
     except duckdb.ConnectionException as e:
-        # DuckDB shares one database per file within a process, in one mode only.
-        raise StoreError(
-            f"cannot open {where}: it is already open in this process "
-            f"{'for writing' if read_only else 'read-only'}"
-        ) from e
+        # DuckDB shares one database per file within a process, in one mode only: in
+        # `bilat serve`, a write (POST) and reads wait for each other's turn like processes.
+        mode = "for writing" if read_only else "read-only"
+        raise _Locked(f"cannot open {where}: it is already open in this process {mode}") from e
     except (duckdb.Error, OSError) as e:
         raise StoreError(f"cannot open {where}: {e}") from e
 
@@ -57,33 +88,62 @@ def _bulk(conn: duckdb.DuckDBPyConnection, statement: str, table: list[rows.Row]
 
 
 class DuckDBStore(SQLStore):
-    """A ``Store`` on DuckDB. Use from one thread; open ``read_only`` to share a file."""
+    """A ``Store`` on DuckDB. Use from one thread; open ``read_only`` to share a file.
+
+    ``hold`` (the default) keeps the file open until ``close``; ``hold=False`` opens it
+    for each operation (a query, a batch) only. ``lock_wait``: see ``_connect``.
+    """
 
     _engine = "DuckDB"
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        *,
+        hold: bool = True,
+        lock_wait: float = 0.0,
+    ) -> None:
         where = str(path)
         self._where = where if where == MEMORY else str(Path(where).expanduser())
         self._read_only = read_only
-        self._conn: duckdb.DuckDBPyConnection | None = _connect(self._where, read_only)
+        self._lock_wait = lock_wait
+        self._closed = False
+        self._conn: duckdb.DuckDBPyConnection | None = None
         try:
-            self._migrate()
+            if hold or where == MEMORY:  # a database in memory ends with its connection
+                self._conn = _connect(self._where, read_only, lock_wait)
+            with self._connected():
+                self._migrate()
         except BaseException:
             self.close()
             raise
 
     # -- plumbing ---------------------------------------------------------------
 
-    def _db(self) -> duckdb.DuckDBPyConnection:
-        if self._conn is None:
+    @contextmanager
+    def _connected(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The open connection; without one (``hold=False``), one for this block only."""
+        if self._closed:
             raise StoreError(f"the store at {self._where} is closed")
-        return self._conn
+        if self._conn is not None:
+            yield self._conn
+            return
+        conn = _connect(self._where, self._read_only, self._lock_wait)
+        self._conn = conn
+        try:
+            yield conn
+        finally:
+            self._conn = None
+            conn.close()
 
     def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._db().execute(query, list(params)).fetchall()
+        with self._connected() as conn:
+            return conn.execute(query, list(params)).fetchall()
 
     def _one(self, query: str, params: Sequence[Any] = ()) -> Any:
-        row = self._db().execute(query, list(params)).fetchone()
+        with self._connected() as conn:
+            row = conn.execute(query, list(params)).fetchone()
         return None if row is None else row[0]
 
     @contextmanager
@@ -91,17 +151,17 @@ class DuckDBStore(SQLStore):
         """Commit what the block wrote, or roll all of it back and raise StoreError."""
         if self._read_only:
             raise StoreError(f"cannot {what}: {self._where} is open read-only")
-        conn = self._db()
-        conn.begin()
-        try:
-            yield conn
-            conn.commit()
-        except duckdb.Error as e:
-            self._rollback(conn)
-            raise StoreError(f"could not {what}: {e}") from e
-        except BaseException:
-            self._rollback(conn)
-            raise
+        with self._connected() as conn:
+            conn.begin()
+            try:
+                yield conn
+                conn.commit()
+            except duckdb.Error as e:
+                self._rollback(conn)
+                raise StoreError(f"could not {what}: {e}") from e
+            except BaseException:
+                self._rollback(conn)
+                raise
 
     @staticmethod
     def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
@@ -115,6 +175,10 @@ class DuckDBStore(SQLStore):
         check_batch(items)
         if not items:
             return 0
+        with self._connected():  # one connection for the batch and for finding a culprit
+            return self._write(items)
+
+    def _write(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
         new: list[tuple[Article, Sequence[Event]]] = []
         try:
             with self._transaction(f"store a batch of {len(items)} articles") as conn:
@@ -147,7 +211,8 @@ class DuckDBStore(SQLStore):
         self, items: Sequence[tuple[Article, Sequence[Event]]]
     ) -> tuple[Article, str] | None:
         """The first article that fails to store on its own, with why; nothing is kept."""
-        conn = self._db()
+        assert self._conn is not None, "called inside write_batch's connection"
+        conn = self._conn
         for article, events in items:
             conn.begin()
             try:
@@ -161,6 +226,7 @@ class DuckDBStore(SQLStore):
     # -- lifetime -----------------------------------------------------------------
 
     def close(self) -> None:
+        self._closed = True
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -133,7 +133,8 @@ def test_missing_store_is_503_with_a_message(tmp_path: Path) -> None:
 def test_locked_store_is_503(web_db: Path) -> None:
     from bilat.store.duckdb import DuckDBStore
 
-    with TestClient(create_app(Settings(db=str(web_db)))) as c, DuckDBStore(web_db):
+    settings = Settings(db=str(web_db), lock_wait=0.2)  # it waits for its turn first
+    with TestClient(create_app(settings)) as c, DuckDBStore(web_db):
         # Open for writing in this process: DuckDB refuses a read-only open next to it.
         response = c.get("/api/events")
     assert response.status_code == 503 and response.headers["retry-after"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Request
@@ -219,6 +220,7 @@ class ArticleIn(BaseModel):
     publisher: str | None = None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _POSTED: TypeAdapter[ArticleIn | list[ArticleIn]] = TypeAdapter(ArticleIn | list[ArticleIn])
 _POST_BODY = {
     "requestBody": {
@@ -295,6 +297,8 @@ def _posted(content_type: str, body: bytes) -> list[api.NewArticle]:
         text = body.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BilatError(f"the body is not UTF-8 ({e.reason} at byte {e.start})") from e
+    if kind in ("text/plain", "text/html") and not text.strip():
+        raise BilatError("the body is empty: send the article's text or HTML")
     if kind == "text/plain":
         return [api.NewArticle(text=text)]
     if kind == "text/html":
@@ -305,6 +309,8 @@ def _posted(content_type: str, body: bytes) -> list[api.NewArticle]:
         value = _POSTED.validate_python(json.loads(text))
     except (ValueError, ValidationError) as e:
         raise BilatError(f"not an article or a list of articles: {str(e)[:300]}") from e
+    except RecursionError as e:  # json.loads on arrays or objects nested thousands deep
+        raise BilatError("not an article or a list of articles: nested too deeply") from e
     given = value if isinstance(value, list) else [value]
     if not given or len(given) > MAX_POSTED:
         raise BilatError(f"send between 1 and {MAX_POSTED} articles")
@@ -314,5 +320,9 @@ def _posted(content_type: str, body: bytes) -> list[api.NewArticle]:
             raise BilatError('each article needs "text", "html" or "url"')
         if item.url and not item.url.lower().startswith(("http://", "https://")):
             raise BilatError(f"only http(s) URLs: {item.url[:80]!r}")
-        out.append(api.NewArticle(**item.model_dump()))
+        fields = item.model_dump()
+        # JSON may escape a lone surrogate ("\ud800"): no text, and it cannot be stored.
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in fields.values()):
+            raise BilatError("a string holds a lone surrogate (\\ud800-\\udfff): not text")
+        out.append(api.NewArticle(**fields))
     return out
