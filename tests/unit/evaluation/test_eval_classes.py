@@ -57,7 +57,7 @@ def test_lead_event_is_highest_absolute_intensity_first_on_tie(make_event: MakeE
     assert predicted_class([calm, war]) == 4
 
 
-def test_perfect_predictor_scores_one(tmp_path: Path, make_event: MakeEvent) -> None:
+def test_classes_perfect_predictor_scores_one(tmp_path: Path, make_event: MakeEvent) -> None:
     items = _gold(tmp_path, ROWS)
     by_text = {t: c for t, c in ROWS}
 
@@ -84,7 +84,7 @@ def test_empty_predictor_predicts_class_zero(tmp_path: Path) -> None:
     assert result.confusion[3] == (1, 0, 0, 0, 0)
 
 
-def test_partial_predictor_by_hand(tmp_path: Path, make_event: MakeEvent) -> None:
+def test_classes_partial_predictor_by_hand(tmp_path: Path, make_event: MakeEvent) -> None:
     items = _gold(tmp_path, [("x", 1), ("y", 1), ("z", 2), ("w", 0)])
     answers = {"x": [EventType.CONSULT], "y": [EventType.AID], "z": [EventType.AID], "w": []}
 

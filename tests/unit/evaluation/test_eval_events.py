@@ -101,7 +101,7 @@ def test_load_gold_rejects_bad_lines(
         load_gold(path)
 
 
-def test_perfect_predictor_scores_one(gold: list[GoldEvent], make_event: MakeEvent) -> None:
+def test_events_perfect_predictor_scores_one(gold: list[GoldEvent], make_event: MakeEvent) -> None:
     result = score_events(gold, _perfect(make_event))
     assert result.as_dict() == {
         "n_gold": 3,
@@ -114,7 +114,7 @@ def test_perfect_predictor_scores_one(gold: list[GoldEvent], make_event: MakeEve
     assert not result.missed and not result.spurious
 
 
-def test_empty_predictor_scores_zero(gold: list[GoldEvent]) -> None:
+def test_events_empty_predictor_scores_zero(gold: list[GoldEvent]) -> None:
     result = score_events(gold, {})
     assert result.as_dict()["f1"] == 0.0 and result.as_dict()["n_pred"] == 0
     assert result.missed == tuple(gold)
@@ -201,7 +201,7 @@ def test_matching_is_one_to_one_and_maximum(make_event: MakeEvent) -> None:
     assert result.spurious == (("a.txt", september),)
 
 
-def test_partial_predictor_by_hand(gold: list[GoldEvent], make_event: MakeEvent) -> None:
+def test_events_partial_predictor_by_hand(gold: list[GoldEvent], make_event: MakeEvent) -> None:
     predicted = _perfect(make_event)
     predicted["a.txt"][1] = make_event("AGREE", "SUN", "PAK", sentence=S2, when=(1955, 1, 1))
     predicted["c.txt"] = [make_event("ASSAULT", "IND", "PAK", sentence="India attacked.")]

@@ -115,7 +115,9 @@ def _perfect(make_event: MakeEvent) -> dict[str, list[Event]]:
     }
 
 
-def test_perfect_predictor_scores_one(records: list[PloverRecord], make_event: MakeEvent) -> None:
+def test_plover_perfect_predictor_scores_one(
+    records: list[PloverRecord], make_event: MakeEvent
+) -> None:
     answers = _perfect(make_event)
     out = score_plover(records, lambda texts: [answers[t] for t in texts]).as_dict()
     assert out["n"] == 5
@@ -126,13 +128,15 @@ def test_perfect_predictor_scores_one(records: list[PloverRecord], make_event: M
     assert out["per_type"]["ACCUSE"] == {"n": 2, "accuracy": 1.0}
 
 
-def test_empty_predictor_scores_zero(records: list[PloverRecord]) -> None:
+def test_plover_empty_predictor_scores_zero(records: list[PloverRecord]) -> None:
     out = score_plover(records, lambda texts: [[] for _ in texts]).as_dict()
     assert out["type_accuracy"] == 0.0
     assert out["country_accuracy"] == 0.0
 
 
-def test_partial_predictor_by_hand(records: list[PloverRecord], make_event: MakeEvent) -> None:
+def test_plover_partial_predictor_by_hand(
+    records: list[PloverRecord], make_event: MakeEvent
+) -> None:
     answers = _perfect(make_event)
     # Roles swapped: type right, both country slots wrong.
     answers["Russia demanded that Ukraine withdraw."] = [

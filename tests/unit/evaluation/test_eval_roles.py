@@ -86,7 +86,9 @@ def _gold_events(sentence: RoleSentence, make_event: MakeEvent) -> list[Event]:
     return [make_event(source=src, target=("B", *_char(sentence, *t))) for t in sentence.target]
 
 
-def test_perfect_predictor_scores_one(sentences: list[RoleSentence], make_event: MakeEvent) -> None:
+def test_roles_perfect_predictor_scores_one(
+    sentences: list[RoleSentence], make_event: MakeEvent
+) -> None:
     by_text = {s.text: _gold_events(s, make_event) for s in sentences}
 
     def predict(texts: Sequence[str]) -> list[list[Event]]:
@@ -99,7 +101,7 @@ def test_perfect_predictor_scores_one(sentences: list[RoleSentence], make_event:
     assert out["reciprocal"] == {"n": 2, "recall": 1.0}
 
 
-def test_empty_predictor_scores_zero(sentences: list[RoleSentence]) -> None:
+def test_roles_empty_predictor_scores_zero(sentences: list[RoleSentence]) -> None:
     out = score_roles(sentences, lambda texts: [[] for _ in texts]).as_dict()
     assert out["micro"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
     assert out["reciprocal"]["recall"] == 0.0
@@ -141,7 +143,9 @@ def test_matching_is_one_to_one_and_duplicates_collapse(
     assert (source.tp, source.fp, source.fn) == (1, 1, 0)
 
 
-def test_partial_predictor_by_hand(sentences: list[RoleSentence], make_event: MakeEvent) -> None:
+def test_roles_partial_predictor_by_hand(
+    sentences: list[RoleSentence], make_event: MakeEvent
+) -> None:
     third = sentences[2]
     # Source right, one of two targets right, one unresolved (code None) span still scored.
     events = [
