@@ -173,29 +173,9 @@ def brief(
     settings: Settings | None = None,
 ) -> str:
     """A cited brief on the relationship a–b, as Markdown or self-contained HTML."""
-    from bilat.report.brief import build_brief, render_html, render_markdown
+    from bilat.report.brief import render_html, render_markdown
 
-    settings = settings or Settings.load()
-    resolver = _resolver(settings)
-    first, second = resolver.lookup(a), resolver.lookup(b)
-    material = _dyad_material(first.code, second.code, settings)
-    # Third parties named in each evidence sentence: the candidates for drivers.
-    mentions: dict[str, tuple[str, ...]] = {}
-    names: dict[str, str] = {}
-    for event in material.all_events:
-        found = resolver.find_mentions(event.evidence.sentence, when=None)
-        mentions[event.id] = tuple(sorted({m.actor.code for m in found if m.actor}))
-        names.update({m.actor.code: m.actor.name for m in found if m.actor})
-    report = build_brief(
-        first,
-        second,
-        material.clusters,
-        material.articles,
-        mentions=mentions,
-        all_events=material.all_events,
-        names=names,
-        network=_network_of(material),
-    )
+    report = dyad_brief(a, b, settings)
     return render_html(report) if fmt == "html" else render_markdown(report)
 
 
@@ -424,6 +404,7 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
     resolver = _resolver(settings)
     first, second = resolver.lookup(a), resolver.lookup(b)
     material = _dyad_material(first.code, second.code, settings)
+    # Third parties named in each evidence sentence: the candidates for drivers.
     mentions: dict[str, tuple[str, ...]] = {}
     names: dict[str, str] = {}
     for event in material.all_events:
