@@ -18,18 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from bilat.report.pdf import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 HOSTILE = (
     "Officials in Islamabad and Moscow spoke again on Monday about trade, energy and "
     "security, and about the long road of the relationship between the two countries. "
@@ -110,7 +103,7 @@ def browser() -> Iterator[object]:
     )
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
         )
         try:
             yield chromium
