@@ -245,9 +245,8 @@ class _Reader:
             terms = [(pi, t) for pi in candidates for t in people[pi].terms]
         active = [(pi, t) for pi, t in terms if t.active(self.when)]
         pool = (active or terms) if titled else active
-        if not pool or (not entry.persons and len({pi for pi, _ in pool}) > 1 and not titled):
-            return None
-        if len({t.country for _, t in pool}) != 1:
+        # Several holders of one name resolve when they all served one country ("Assad").
+        if not pool or len({t.country for _, t in pool}) != 1:
             return None
         return pool[-1][1].country, pool[-1][1].sector
 
@@ -294,6 +293,9 @@ class _Reader:
             same = nxt.entry.actor.code == sense.code and nxt.entry.actor.kind is Kind.SEAT
             if same and self.toks.linked(nxt.i):  # "US State Department"
                 last, sector, next_hit = nxt.j, nxt.entry.actor.sector, next_hit + 1
+            elif _demonym(nat) and _demonym(nxt) and self.toks.linked(nxt.i):
+                # "Bosnian Serbs", "Iraqi Turkmens": a people of the first-named state
+                last, next_hit = nxt.j, next_hit + 1
         sector = sector or self._office(after) or self._office_before(nat.i)
         self._emit(nat.i, last, sense.code, sector)
         return next_hit

@@ -20,6 +20,8 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
+# Prepositions that say where an act happens: "in Cizre", "near Kabul".
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -115,7 +117,7 @@ class ParticipantFinder:
             return Participants(unknown, target, False, base - 0.2)
         confidence = base
         if target is None or not target.code:
-            recipient = self._recipient_in_clause(trigger, source.code)
+            recipient = self._recipient_in_clause(trigger, source)
             if recipient is not None:
                 target, confidence = recipient, confidence - 0.1
         if source.code:
@@ -142,12 +144,24 @@ class ParticipantFinder:
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
-    def _recipient_in_clause(self, trigger: Token, source: str | None) -> Mention | None:
-        """The other actor named in the trigger's clause, nearest the trigger."""
-        others = [m for m in self._mentions_in(clause_tokens(trigger)) if m.code != source]
-        if len({m.code for m in others}) != 1:
+    def _recipient_in_clause(self, trigger: Token, source: Mention) -> Mention | None:
+        """The other actor named in the trigger's clause, nearest the trigger; failing
+        that, a place of the source's own country the act happens in ("Turkish police
+        imposed a curfew in Cizre": the target is Turkey)."""
+        clause = [
+            m
+            for m in self._mentions_in(clause_tokens(trigger))
+            if not (source.start <= m.start and m.end <= source.end)
+        ]
+        others = [m for m in clause if m.code != source.code]
+        if len({m.code for m in others}) == 1:
+            return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
+        if others or source.code is None:
             return None
-        return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
+        places = [m for m in clause if _locative(m, trigger.doc)]
+        if not places:
+            return None
+        return _whole_phrase(min(places, key=lambda m: _distance(m, trigger)), trigger.doc)
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -159,7 +173,28 @@ class ParticipantFinder:
         )
 
     def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
-        return _distinct([m for h in heads if (m := self._phrase(h)) is not None])
+        found = [m for h in heads if (m := self._phrase(h)) is not None]
+        found += [c for m in found for c in self._coordinated(m, heads[0].doc)]
+        return _distinct(found)
+
+    def _coordinated(self, phrase: Mention, doc: Doc) -> list[Mention]:
+        """Actors coordinated with the one a phrase names: "aid for *Romania and Poland*"
+        names Poland as well (one event each)."""
+        if phrase.actor is None:
+            return []
+        inside = [m for m in self.mentions if phrase.start <= m.start and m.end <= phrase.end]
+        named = [m for m in inside if m.code == phrase.code]
+        if not named:
+            return []
+        root = _root(named[0], doc)
+        if root is None:
+            return []
+        out = []
+        for conjunct in root.conjuncts:
+            for m in inside:
+                if m.code != phrase.code and m.start <= conjunct.idx < m.end:
+                    out.append(_whole_phrase(m, doc))
+        return out
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
@@ -174,11 +209,40 @@ class ParticipantFinder:
         if named:
             nearest = min(named, key=lambda m: _distance(m, head))
             actor = nearest.actor
+            if _ethnic(nearest, head.doc):
+                # "ethnic Albanians in Serbia": a people, coded by the state they live in
+                actor = self._home_of(nearest, span, head) or actor
+            elif nearest.start <= head.idx < nearest.end and head.tag_ in ("NNS", "NNPS"):
+                # "the Albanians of southern Serbia": the same, when their phrase says where
+                actor = self._home_of(nearest, span, head, sentence=False) or actor
         elif any(t.lower_ in POSSESSIVE for t in span):
             # "the withdrawal of its troops": the first actor the sentence names before it.
             before = [m for m in self.mentions if m.end <= span.start_char]
             actor = before[0].actor if before else None
         return Mention(span.text, span.start_char, span.end_char, actor)
+
+    def _home_of(
+        self, people: Mention, span: Span, head: Token, sentence: bool = True
+    ) -> Actor | None:
+        """The state a people named as "ethnic X" lives in: a place "in"/"of" their phrase,
+        else one the sentence locates the act in."""
+        doc = head.doc
+        inside = [
+            m
+            for m in self._mentions_in(list(span))
+            if m.code != people.code and _locative(m, doc, LOCATIVE_PREPS | {"of"})
+        ]
+        if inside or not sentence:
+            return inside[0].actor if inside else None
+        around = [
+            m
+            for m in self.mentions
+            if m.code != people.code
+            and head.sent.start_char <= m.start < head.sent.end_char
+            and _locative(m, doc, frozenset({"in"}))
+        ]
+        codes = {m.code for m in around}
+        return around[0].actor if len(codes) == 1 else None
 
     def _coded_in(self, heads: Sequence[Token]) -> list[Mention]:
         tokens = [t for h in heads for t in naming_tokens(h)]
@@ -197,6 +261,40 @@ class ParticipantFinder:
         if len(inside) == 2:
             return Participants(inside[0], inside[1], True, base - 0.3)
         return None
+
+
+def _root(mention: Mention, doc: Doc) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _locative(
+    mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS
+) -> bool:
+    """Whether a mention names where something happens: the object of "in", "near", ...
+    ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
+    token = _root(mention, doc)
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ in preps:
+                return True
+            if prep.lower_ != "of":
+                return False
+            token = prep.head
+            continue
+        if token.dep_ not in ("compound", "poss", "nmod", "appos"):
+            return False  # "the *Israeli*-occupied West Bank": a modifier, not the place
+        token = token.head
+    return False
+
+
+def _ethnic(mention: Mention, doc: Doc) -> bool:
+    """ "ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
+    start = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return start is not None and start.start > 0 and doc[start.start - 1].lower_ == "ethnic"
 
 
 def _whole_phrase(mention: Mention, doc: Doc) -> Mention:

@@ -90,15 +90,23 @@ def role_span(head: Token) -> Span:
         token = stack.pop()
         right = max(right, token.i)
         stack.extend(c for c in token.children if _in_span(c) or c.dep_ == "conj")
-    while right > head.i and head.doc[right].is_punct:
+    doc = head.doc
+    while right > head.i and doc[right].is_punct:
         right -= 1
-    return head.doc[left : right + 1]
+    # "Nigerian Air Force ( NAF )": an opened bracket closes inside the phrase.
+    words = [t.text for t in doc[left : right + 1]]
+    if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1
+    return doc[left : right + 1]
 
 
 def _in_span(token: Token) -> bool:
-    """Whether a dependent to the right stays in a role's phrase: not a clause, and not
-    an infinitive ("the decision *to recognise* ...") or a participle set off by a comma."""
+    """Whether a dependent to the right stays in a role's phrase: not a clause, not a
+    time ("IDF troops *on Sunday*"), and not an infinitive ("the decision *to
+    recognise* ...") or a participle set off by a comma."""
     if token.dep_ in SPAN_STOPS:
+        return False
+    if token.dep_ in ("prep", "npadvmod") and _temporal(token):
         return False
     if token.dep_ == "acl":
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -269,3 +277,13 @@ def noun_arguments(noun: Token) -> Arguments:
         tuple(modifiers),
         inherited,
     )
+
+
+def _temporal(token: Token) -> bool:
+    """A time phrase: "Sunday", "on Sunday", "on March 31", "in 2019", "this month"."""
+    if token.dep_ == "npadvmod":
+        return token.lemma_.lower() in TEMPORAL
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    return objects[0].like_num or any(t.lower_ in TEMPORAL for t in objects[0].subtree)

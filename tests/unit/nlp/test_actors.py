@@ -268,12 +268,13 @@ def test_resolver_titled_person_out_of_office_keeps_nationality() -> None:
     assert codes("former Prime Minister Nawaz Sharif", date(2023, 1, 1)) == ["PAK"]
 
 
-def test_resolver_common_or_shared_surnames_need_a_title() -> None:
+def test_resolver_common_surnames_or_ones_shared_across_countries_need_a_title() -> None:
     assert codes("Khan said", date(2020, 1, 1)) == []
     assert codes("Mr Khan said", date(2020, 1, 1)) == []
     assert codes("PM Khan said", date(2020, 1, 1)) == ["PAK"]
-    assert codes("Bush said", None) == []  # two presidents Bush
+    assert codes("Bush said", None) == ["USA"]  # two presidents Bush, one country
     assert codes("Bush said", date(2002, 1, 1)) == ["USA"]
+    assert codes("Johnson said", None) == []  # a British and an American Johnson
 
 
 def test_resolver_surname_inside_an_unknown_name_is_not_a_person() -> None:
