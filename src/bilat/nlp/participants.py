@@ -22,6 +22,8 @@ PAIR_ANAPHOR = re.compile(
 
 # Prepositions that say where an act happens: "in Cizre", "near Kabul".
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Nouns that say against whom an act is done: "in protest against", "in defiance of".
+AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -154,14 +156,39 @@ class ParticipantFinder:
             if not (source.start <= m.start and m.end <= source.end)
         ]
         others = [m for m in clause if m.code != source.code]
-        if len({m.code for m in others}) == 1:
+        if len({m.code for m in others}) > 1:
+            # Several: the one the act happens in ("strengthened its forces in Lebanon
+            # after the discovery of Russian-made rockets").
+            others = [m for m in others if _locative(m, trigger.doc)]
+            if len({m.code for m in others}) != 1:
+                return None
+        if others:
             return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
-        if others or source.code is None:
+        if source.code is None:
             return None
         places = [m for m in clause if _locative(m, trigger.doc)]
-        if not places:
+        if places:
+            return _whole_phrase(min(places, key=lambda m: _distance(m, trigger)), trigger.doc)
+        return self._aim(trigger, source)
+
+    def _aim(self, trigger: Token, source: Mention) -> Mention | None:
+        """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
+        demand the resignation of President X*", "rioted *in protest against* Y"."""
+        purposes = [
+            c
+            for c in trigger.children
+            if (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))
+            or (c.dep_ == "prep" and any(p.lemma_.lower() in AIMS for p in c.children))
+        ]
+        tokens = [t for p in purposes for t in p.subtree]
+        named = [
+            m
+            for m in self._mentions_in(tokens)
+            if not (source.start <= m.start and m.end <= source.end)
+        ]
+        if len({m.code for m in named}) != 1:
             return None
-        return _whole_phrase(min(places, key=lambda m: _distance(m, trigger)), trigger.doc)
+        return _whole_phrase(named[0], trigger.doc)
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -268,9 +295,7 @@ def _root(mention: Mention, doc: Doc) -> Token | None:
     return None if span is None else span.root
 
 
-def _locative(
-    mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS
-) -> bool:
+def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     """Whether a mention names where something happens: the object of "in", "near", ...
     ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
     token = _root(mention, doc)
