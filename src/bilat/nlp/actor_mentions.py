@@ -223,11 +223,20 @@ class _Reader:
     def _bare_person(self, c: _Chain) -> int:
         assert c.person is not None
         person = c.person
+        if self._bracketed_abbreviation(person):
+            return c.next_hit
         if person.entry.persons or self._guard_ok(person):
             found = self._person(person, (), titled=False)
             if found is not None:
                 self._emit(person.i, person.j, *found)
         return c.next_hit
+
+    def _bracketed_abbreviation(self, hit: Hit) -> bool:
+        """ "the Municipality Association (AKK)": capitals in brackets after a name abbreviate
+        it, even when a person goes by the same letters."""
+        words, i, j = self.toks.words, hit.i, hit.j
+        inside = i > 0 and words[i - 1] == "(" and j < len(words) and words[j] == ")"
+        return inside and all(w.isupper() for w in words[i:j])
 
     def _person(self, hit: Hit, titles: tuple[Hit, ...], titled: bool) -> tuple[str, str] | None:
         """(country, sector) of the office holder a name or surname denotes, if unambiguous."""

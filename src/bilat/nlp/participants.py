@@ -116,12 +116,14 @@ class ParticipantFinder:
                 return self._fallback(sent, base)
             # Nobody named as acting ("five people were killed"): keep the recipient.
             unknown = Mention("", trigger.idx, trigger.idx, None)
-            return Participants(unknown, target, False, base - 0.2)
+            where = self._passive_place(trigger, target)
+            return Participants(where or unknown, target, False, base - 0.2)
         confidence = base
+        further: list[Mention] = []
         if target is None or not target.code:
-            recipient = self._recipient_in_clause(trigger, source)
-            if recipient is not None:
-                target, confidence = recipient, confidence - 0.1
+            recipients = self._recipients_in_clause(trigger, source)
+            if recipients:
+                (target, *further), confidence = recipients, confidence - 0.1
         if source.code:
             confidence += 0.2
         if target is not None and target.code:
@@ -136,7 +138,7 @@ class ParticipantFinder:
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
             (source, other)
-            for other in coded_targets
+            for other in (*coded_targets, *further)
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
@@ -146,10 +148,12 @@ class ParticipantFinder:
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
-    def _recipient_in_clause(self, trigger: Token, source: Mention) -> Mention | None:
-        """The other actor named in the trigger's clause, nearest the trigger; failing
-        that, a place of the source's own country the act happens in ("Turkish police
-        imposed a curfew in Cizre": the target is Turkey)."""
+    def _recipients_in_clause(self, trigger: Token, source: Mention) -> list[Mention]:
+        """The other actor named in the trigger's clause, nearest the trigger (or the
+        states of one coordination: "to help people in Somalia, Ethiopia and Kenya");
+        failing that, a place of the source's own country the act happens in ("Turkish
+        police imposed a curfew in Cizre": the target is Turkey)."""
+        doc = trigger.doc
         clause = [
             m
             for m in self._mentions_in(clause_tokens(trigger))
@@ -157,23 +161,42 @@ class ParticipantFinder:
         ]
         others = [m for m in clause if m.code != source.code]
         if len({m.code for m in others}) > 1:
+            coordinated = _coordination(others, doc) if source.code else []
+            if coordinated:
+                return [_whole_phrase(m, doc) for m in coordinated]
             # Several: the one the act happens in ("strengthened its forces in Lebanon
             # after the discovery of Russian-made rockets").
-            others = [m for m in others if _locative(m, trigger.doc)]
+            others = [m for m in others if _locative(m, doc)]
             if len({m.code for m in others}) != 1:
-                return None
+                return []
         if others:
-            return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
+            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
         if source.code is None:
-            return None
-        places = [m for m in clause if _locative(m, trigger.doc)]
+            return []
+        places = [m for m in clause if _locative(m, doc)]
         if places:
-            return _whole_phrase(min(places, key=lambda m: _distance(m, trigger)), trigger.doc)
+            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
         return self._aim(trigger, source)
 
-    def _aim(self, trigger: Token, source: Mention) -> Mention | None:
+    def _passive_place(self, trigger: Token, target: Mention) -> Mention | None:
+        """ "A missionary was arrested in Lebanon": an act done to someone, by nobody
+        named, in a state's territory is that state's."""
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+            return None
+        places = [
+            m
+            for m in self._mentions_in(clause_tokens(trigger))
+            if not (target.start <= m.start and m.end <= target.end)
+            and _locative(m, trigger.doc, frozenset({"in"}))
+        ]
+        if len({m.code for m in places}) != 1:
+            return None
+        return _whole_phrase(places[0], trigger.doc)
+
+    def _aim(self, trigger: Token, source: Mention) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
-        demand the resignation of President X*", "rioted *in protest against* Y"."""
+        demand the resignation of President X*", "rioted *in protest against* Y",
+        "provided money *to help people in Chad and Mali*"."""
         purposes = [
             c
             for c in trigger.children
@@ -186,9 +209,10 @@ class ParticipantFinder:
             for m in self._mentions_in(tokens)
             if not (source.start <= m.start and m.end <= source.end)
         ]
-        if len({m.code for m in named}) != 1:
-            return None
-        return _whole_phrase(named[0], trigger.doc)
+        if len({m.code for m in named}) > 1:
+            # "provided money to help people in Chad, Niger and Mali": one event each
+            named = _coordination(named, trigger.doc)
+        return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -288,6 +312,17 @@ class ParticipantFinder:
         if len(inside) == 2:
             return Participants(inside[0], inside[1], True, base - 0.3)
         return None
+
+
+def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """The mentions, one per actor, when they are all of one coordination ("Somalia,
+    Ethiopia and Kenya"); else nothing."""
+    first = _root(mentions[0], doc)
+    if first is None:
+        return []
+    linked = {first.i, *(c.i for c in first.conjuncts)}
+    members = _distinct([m for m in mentions if (r := _root(m, doc)) is not None and r.i in linked])
+    return members if {m.code for m in members} == {m.code for m in mentions} else []
 
 
 def _root(mention: Mention, doc: Doc) -> Token | None:

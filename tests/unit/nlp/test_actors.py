@@ -177,6 +177,11 @@ def test_resolver_places_and_armed_groups_stand_for_their_state(text: str, code:
     assert codes(text, date(2020, 1, 1)) == [code]
 
 
+def test_resolver_capitals_in_brackets_abbreviate_the_name_before_them() -> None:
+    assert codes("AKK said") == ["DEU"]
+    assert codes("the Kenya Farmers Association (AKK) said") == ["KEN"]
+
+
 def test_resolver_a_people_of_a_state_is_that_states() -> None:
     assert found("Bosnian Serbs demanded a truce") == [("Bosnian Serbs", "BIH", None)]
     assert codes("Turkish Cypriots voted") == ["CYP"]

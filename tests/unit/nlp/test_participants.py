@@ -213,3 +213,53 @@ def test_whom_a_protest_is_aimed_at_comes_from_its_purpose(extractor: Extractor)
     assert [(e.type, e.target.text if e.target else None) for e in found] == [
         (EventType.PROTEST, "Chilean ministers")
     ]
+
+
+def test_states_coordinated_in_the_purpose_of_an_act_are_each_its_target(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Norway", 1, "nsubj", "PROPN", "Norway"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("money", 1, "dobj", "NOUN", "money"),
+        ("to", 4, "aux", "PART", "to"),
+        ("help", 1, "advcl", "VERB", "help"),
+        ("people", 4, "dobj", "NOUN", "people"),
+        ("in", 5, "prep", "ADP", "in"),
+        ("Chad", 6, "pobj", "PROPN", "Chad"),
+        (",", 7, "punct", "PUNCT", ","),
+        ("Niger", 7, "conj", "PROPN", "Niger"),
+        ("and", 9, "cc", "CCONJ", "and"),
+        ("Mali", 9, "conj", "PROPN", "Mali"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Norway", "NOR"),
+        mention(doc, "Chad", "TCD"),
+        mention(doc, "Niger", "NER"),
+        mention(doc, "Mali", "MLI"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted(e.dyad or () for e in found if e.type is EventType.AID) == [
+        ("MLI", "NOR"),
+        ("NER", "NOR"),
+        ("NOR", "TCD"),
+    ]
+
+
+def test_an_act_done_by_nobody_named_in_a_state_is_that_states(extractor: Extractor) -> None:
+    doc = parsed([
+        ("A", 2, "det", "DET", "a"),
+        ("Peruvian", 2, "amod", "ADJ", "peruvian"),
+        ("doctor", 4, "nsubjpass", "NOUN", "doctor"),
+        ("was", 4, "auxpass", "AUX", "be"),
+        ("arrested", 4, "ROOT", "VERB", "arrest"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        (".", 4, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Peruvian", "PER"), mention(doc, "Chile", "CHL")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.COERCE, "CHL", "PER")
+    ]
