@@ -22,6 +22,11 @@ PAIR_ANAPHOR = re.compile(
 
 # Prepositions that say where an act happens: "in Cizre", "near Kabul".
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Unnamed crowds, coded by the place they act in.
+CROWDS = frozenset(
+    """people protester demonstrator student worker resident villager crowd civilian farmer
+    supporter activist rioter striker youth thousand hundred dozen""".split()  # noqa: SIM905
+)
 # Nouns that say against whom an act is done: "in protest against", "in defiance of".
 AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
@@ -130,6 +135,8 @@ class ParticipantFinder:
             confidence += 0.15
         if args.inherited:
             confidence -= 0.05
+        if not source.code and source.text:
+            source = self._people_of_place(source, trigger, target)
         if self.domestic is not None and not (source.code and (target is None or target.code)):
             # One actor in the whole sentence: the unnamed sides are of that country
             # ("Lt. Gen. Avril resigned to allow Haiti's first elections").
@@ -177,6 +184,21 @@ class ParticipantFinder:
         if places:
             return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
         return self._aim(trigger, source)
+
+    def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
+        """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
+        place they act in."""
+        head = _root(source, trigger.doc)
+        if head is None or head.lemma_.lower() not in CROWDS:
+            return source
+        places = [
+            m
+            for m in self._mentions_in(clause_tokens(trigger))
+            if _locative(m, trigger.doc, frozenset({"in"}))
+        ]
+        if len({m.code for m in places}) != 1:
+            return source
+        return Mention(source.text, source.start, source.end, places[0].actor)
 
     def _passive_place(self, trigger: Token, target: Mention) -> Mention | None:
         """ "A missionary was arrested in Lebanon": an act done to someone, by nobody

@@ -263,3 +263,21 @@ def test_an_act_done_by_nobody_named_in_a_state_is_that_states(extractor: Extrac
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
         (EventType.COERCE, "CHL", "PER")
     ]
+
+
+def test_an_unnamed_crowd_is_of_the_place_it_acts_in(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("against", 1, "prep", "ADP", "against"),
+        ("Peruvian", 6, "amod", "ADJ", "peruvian"),
+        ("fishermen", 4, "pobj", "NOUN", "fisherman"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peruvian", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("Students", "CHL", "PER")
+    ]
