@@ -161,12 +161,10 @@ class ParticipantFinder:
         failing that, a place of the source's own country the act happens in ("Turkish
         police imposed a curfew in Cizre": the target is Turkey)."""
         doc = trigger.doc
-        clause = [
-            m
-            for m in self._mentions_in(clause_tokens(trigger))
-            if not (source.start <= m.start and m.end <= source.end)
-        ]
-        others = [m for m in clause if m.code != source.code]
+        named = self._mentions_in(clause_tokens(trigger))
+        # "Moscow-Islamabad partnership": the other side may sit in the source's own words
+        others = [m for m in named if m.code != source.code]
+        clause = [m for m in named if not (source.start <= m.start and m.end <= source.end)]
         if len({m.code for m in others}) > 1:
             coordinated = _coordination(others, doc) if source.code else []
             if coordinated:
