@@ -34,6 +34,8 @@ class Kind(StrEnum):
     CAPITAL = "capital"
     DEMONYM = "demonym"
     PREFIX = "prefix"
+    PLACE = "place"
+    GROUP = "group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,8 @@ def _actor_names(actor: ActorEntry, variants: bool) -> Iterable[tuple[Sense, tup
         yield Sense(code, Kind.SEAT, seat.sector), pick((seat.name,), upper=False)
     yield Sense(code, Kind.NAME), pick((actor.name, *actor.aliases), upper=True)
     yield Sense(code, Kind.CAPITAL), pick(actor.capitals, upper=True)
+    yield Sense(code, Kind.PLACE), pick(actor.places, upper=True)
+    yield Sense(code, Kind.GROUP), pick(actor.groups, upper=False)
     plural = (p for d in actor.demonyms for p in plurals(d))
     yield Sense(code, Kind.DEMONYM), pick((*actor.demonyms, *plural), upper=True)
     yield Sense(code, Kind.PREFIX), pick(actor.prefixes, upper=False)

@@ -5,9 +5,11 @@ user file of the same schema (see ``resources/actors/README.md``). Every file
 is a mapping with any of these keys:
 
 - ``actors``: ``{code, name, kind?, aliases?, demonyms?, capitals?, prefixes?,
-  seats?, successor?, start?, end?, note?}``; ``kind`` is state, historical or igo.
-- ``extend``: ``{code, aliases?, demonyms?, capitals?, prefixes?, seats?}`` adds
-  names to an actor defined in another file.
+  places?, groups?, seats?, successor?, start?, end?, note?}``; ``kind`` is state,
+  historical or igo; ``places`` are cities and regions, ``groups`` armed groups and
+  parties based in the state.
+- ``extend``: ``{code, aliases?, demonyms?, capitals?, prefixes?, places?, groups?,
+  seats?}`` adds names to an actor defined in another file.
 - ``people``: ``{names, country, surname?, terms, note?}``; each term is
   ``{role, start, end, country?, sector?, note?}`` (``end: null`` = in office).
 - ``roles`` (role -> sector), ``titles``, ``sectors``, ``blockers``,
@@ -159,6 +161,7 @@ def _check_surfaces(actors: Iterable[ActorEntry]) -> None:
     seen: dict[str, str] = {}
     for entry in actors:
         names = (entry.name, *entry.aliases, *entry.demonyms, *entry.capitals, *entry.prefixes)
+        names += (*entry.places, *entry.groups)
         for name in (*names, *(s.name for s in entry.seats)):
             other = seen.setdefault(name, entry.code)
             if other != entry.code:

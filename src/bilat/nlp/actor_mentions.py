@@ -223,11 +223,20 @@ class _Reader:
     def _bare_person(self, c: _Chain) -> int:
         assert c.person is not None
         person = c.person
+        if self._bracketed_abbreviation(person):
+            return c.next_hit
         if person.entry.persons or self._guard_ok(person):
             found = self._person(person, (), titled=False)
             if found is not None:
                 self._emit(person.i, person.j, *found)
         return c.next_hit
+
+    def _bracketed_abbreviation(self, hit: Hit) -> bool:
+        """ "the Municipality Association (AKK)": capitals in brackets after a name abbreviate
+        it, even when a person goes by the same letters."""
+        words, i, j = self.toks.words, hit.i, hit.j
+        inside = i > 0 and words[i - 1] == "(" and j < len(words) and words[j] == ")"
+        return inside and all(w.isupper() for w in words[i:j])
 
     def _person(self, hit: Hit, titles: tuple[Hit, ...], titled: bool) -> tuple[str, str] | None:
         """(country, sector) of the office holder a name or surname denotes, if unambiguous."""
@@ -245,9 +254,8 @@ class _Reader:
             terms = [(pi, t) for pi in candidates for t in people[pi].terms]
         active = [(pi, t) for pi, t in terms if t.active(self.when)]
         pool = (active or terms) if titled else active
-        if not pool or (not entry.persons and len({pi for pi, _ in pool}) > 1 and not titled):
-            return None
-        if len({t.country for _, t in pool}) != 1:
+        # Several holders of one name resolve when they all served one country ("Assad").
+        if not pool or len({t.country for _, t in pool}) != 1:
             return None
         return pool[-1][1].country, pool[-1][1].sector
 
@@ -294,6 +302,9 @@ class _Reader:
             same = nxt.entry.actor.code == sense.code and nxt.entry.actor.kind is Kind.SEAT
             if same and self.toks.linked(nxt.i):  # "US State Department"
                 last, sector, next_hit = nxt.j, nxt.entry.actor.sector, next_hit + 1
+            elif _demonym(nat) and _demonym(nxt) and self.toks.linked(nxt.i):
+                # "Bosnian Serbs", "Iraqi Turkmens": a people of the first-named state
+                last, next_hit = nxt.j, next_hit + 1
         sector = sector or self._office(after) or self._office_before(nat.i)
         self._emit(nat.i, last, sense.code, sector)
         return next_hit

@@ -28,7 +28,7 @@ _TOP = frozenset(
         *("blockers", "guarded", "common_surnames"),
     )
 )
-NAME_LISTS = ("aliases", "demonyms", "capitals", "prefixes")
+NAME_LISTS = ("aliases", "demonyms", "capitals", "prefixes", "places", "groups")
 _ACTOR_KEYS = frozenset(
     ("code", "name", "kind", "seats", "successor", "start", "end", "note", *NAME_LISTS)
 )
@@ -57,6 +57,11 @@ class ActorEntry:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
+    # Cities and regions inside the state: "shelled Kirkuk" names Iraq as the target.
+    places: tuple[str, ...] = ()
+    # Armed groups, parties and movements based in the state, coded as its actors
+    # (CAMEO's convention: "Hamas" -> PSE, "the Taliban" -> AFG).
+    groups: tuple[str, ...] = ()
     seats: tuple[Seat, ...] = ()
     successor: str | None = None
     start: date | None = None
@@ -114,6 +119,8 @@ class Extension:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
     seats: tuple[Seat, ...] = ()
 
 

@@ -21,7 +21,8 @@ over its hits (:mod:`bilat.nlp.actor_mentions`). What it resolves, and why:
   make a name titled.
 - Bare full names ("Vladimir Putin") resolve while in office on ``when`` (any
   term when ``when`` is None); bare surnames ("Lavrov") only when one office
-  holder in office has that surname and the surname is not common ("Khan").
+  the office holders with that surname served one country and the surname is
+  not common ("Khan").
 - Sector: MIL or GOV from the office ("Russian troops", "Pakistani army
   chief", "the Russian foreign minister"), the seat, or the person's role;
   None when nothing says.
@@ -32,8 +33,8 @@ Known limitations: "Georgia" the US state, "Jordan" or "Chad" as person
 names are caught only when written next to another capitalised name
 ("Atlanta, Georgia", "Michael Jordan"), not at a sentence start; a bare
 "Congo" is the DR Congo; capitals (Moscow) and Brussels (EU) are read as
-the government even when they name the city; a surname shared by two people
-in office at once resolves to neither.
+the government even when they name the city; a surname shared by office
+holders of two countries at once resolves to neither.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ class ActorResolver:
         for actor in kb.actors:
             demonyms = (*actor.demonyms, *(p for d in actor.demonyms for p in plurals(d)))
             seats = (s.name for s in actor.seats)
-            for name in (actor.name, *actor.aliases, *demonyms, *actor.capitals, *seats):
+            places = (*actor.capitals, *actor.places, *actor.groups)
+            for name in (actor.name, *actor.aliases, *demonyms, *places, *seats):
                 names.setdefault(name.casefold(), actor.code)
                 names.setdefault(plain(name).casefold(), actor.code)
         offices = dict(kb.sectors)

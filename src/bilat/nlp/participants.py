@@ -20,6 +20,15 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
+# Prepositions that say where an act happens: "in Cizre", "near Kabul".
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Unnamed crowds, coded by the place they act in.
+CROWDS = frozenset(
+    """people protester demonstrator student worker resident villager crowd civilian farmer
+    supporter activist rioter striker youth thousand hundred dozen""".split()  # noqa: SIM905
+)
+# Nouns that say against whom an act is done: "in protest against", "in defiance of".
+AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -114,18 +123,22 @@ class ParticipantFinder:
                 return self._fallback(sent, base)
             # Nobody named as acting ("five people were killed"): keep the recipient.
             unknown = Mention("", trigger.idx, trigger.idx, None)
-            return Participants(unknown, target, False, base - 0.2)
+            where = self._passive_place(trigger, target)
+            return Participants(where or unknown, target, False, base - 0.2)
         confidence = base
+        further: list[Mention] = []
         if target is None or not target.code:
-            recipient = self._recipient_in_clause(trigger, source.code)
-            if recipient is not None:
-                target, confidence = recipient, confidence - 0.1
+            recipients = self._recipients_in_clause(trigger, source)
+            if recipients:
+                (target, *further), confidence = recipients, confidence - 0.1
         if source.code:
             confidence += 0.2
         if target is not None and target.code:
             confidence += 0.15
         if args.inherited:
             confidence -= 0.05
+        if not source.code and source.text:
+            source = self._people_of_place(source, trigger, target)
         if self.domestic is not None and not (source.code and (target is None or target.code)):
             # One actor in the whole sentence: the unnamed sides are of that country
             # ("Lt. Gen. Avril resigned to allow Haiti's first elections").
@@ -134,7 +147,7 @@ class ParticipantFinder:
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
             (source, other)
-            for other in coded_targets
+            for other in (*coded_targets, *further)
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
@@ -144,12 +157,84 @@ class ParticipantFinder:
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
-    def _recipient_in_clause(self, trigger: Token, source: str | None) -> Mention | None:
-        """The other actor named in the trigger's clause, nearest the trigger."""
-        others = [m for m in self._mentions_in(clause_tokens(trigger)) if m.code != source]
-        if len({m.code for m in others}) != 1:
+    def _recipients_in_clause(self, trigger: Token, source: Mention) -> list[Mention]:
+        """The other actor named in the trigger's clause, nearest the trigger (or the
+        states of one coordination: "to help people in Somalia, Ethiopia and Kenya");
+        failing that, a place of the source's own country the act happens in ("Turkish
+        police imposed a curfew in Cizre": the target is Turkey)."""
+        doc = trigger.doc
+        named = self._mentions_in(clause_tokens(trigger))
+        # "Moscow-Islamabad partnership": the other side may sit in the source's own words
+        others = [m for m in named if m.code != source.code]
+        clause = [m for m in named if not (source.start <= m.start and m.end <= source.end)]
+        if len({m.code for m in others}) > 1:
+            coordinated = _coordination(others, doc) if source.code else []
+            if coordinated:
+                return [_whole_phrase(m, doc) for m in coordinated]
+            # Several: the one the act happens in ("strengthened its forces in Lebanon
+            # after the discovery of Russian-made rockets").
+            others = [m for m in others if _locative(m, doc)]
+            if len({m.code for m in others}) != 1:
+                return []
+        if others:
+            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
+        if source.code is None:
+            return []
+        places = [m for m in clause if _locative(m, doc)]
+        if places:
+            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
+        return self._aim(trigger, source)
+
+    def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
+        """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
+        place they act in."""
+        head = _root(source, trigger.doc)
+        if head is None or head.lemma_.lower() not in CROWDS:
+            return source
+        places = [
+            m
+            for m in self._mentions_in(clause_tokens(trigger))
+            if _locative(m, trigger.doc, frozenset({"in"}))
+        ]
+        if len({m.code for m in places}) != 1:
+            return source
+        return Mention(source.text, source.start, source.end, places[0].actor)
+
+    def _passive_place(self, trigger: Token, target: Mention) -> Mention | None:
+        """ "A missionary was arrested in Lebanon": an act done to someone, by nobody
+        named, in a state's territory is that state's."""
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
             return None
-        return _whole_phrase(min(others, key=lambda m: _distance(m, trigger)), trigger.doc)
+        places = [
+            m
+            for m in self._mentions_in(clause_tokens(trigger))
+            if not (target.start <= m.start and m.end <= target.end)
+            and _locative(m, trigger.doc, frozenset({"in"}))
+        ]
+        if len({m.code for m in places}) != 1:
+            return None
+        return _whole_phrase(places[0], trigger.doc)
+
+    def _aim(self, trigger: Token, source: Mention) -> list[Mention]:
+        """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
+        demand the resignation of President X*", "rioted *in protest against* Y",
+        "provided money *to help people in Chad and Mali*"."""
+        purposes = [
+            c
+            for c in trigger.children
+            if (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))
+            or (c.dep_ == "prep" and any(p.lemma_.lower() in AIMS for p in c.children))
+        ]
+        tokens = [t for p in purposes for t in p.subtree]
+        named = [
+            m
+            for m in self._mentions_in(tokens)
+            if not (source.start <= m.start and m.end <= source.end)
+        ]
+        if len({m.code for m in named}) > 1:
+            # "provided money to help people in Chad, Niger and Mali": one event each
+            named = _coordination(named, trigger.doc)
+        return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -161,7 +246,28 @@ class ParticipantFinder:
         )
 
     def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
-        return _distinct([m for h in heads if (m := self._phrase(h)) is not None])
+        found = [m for h in heads if (m := self._phrase(h)) is not None]
+        found += [c for m in found for c in self._coordinated(m, heads[0].doc)]
+        return _distinct(found)
+
+    def _coordinated(self, phrase: Mention, doc: Doc) -> list[Mention]:
+        """Actors coordinated with the one a phrase names: "aid for *Romania and Poland*"
+        names Poland as well (one event each)."""
+        if phrase.actor is None:
+            return []
+        inside = [m for m in self.mentions if phrase.start <= m.start and m.end <= phrase.end]
+        named = [m for m in inside if m.code == phrase.code]
+        if not named:
+            return []
+        root = _root(named[0], doc)
+        if root is None:
+            return []
+        out = []
+        for conjunct in root.conjuncts:
+            for m in inside:
+                if m.code != phrase.code and m.start <= conjunct.idx < m.end:
+                    out.append(_whole_phrase(m, doc))
+        return out
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
@@ -176,11 +282,40 @@ class ParticipantFinder:
         if named:
             nearest = min(named, key=lambda m: _distance(m, head))
             actor = nearest.actor
+            if _ethnic(nearest, head.doc):
+                # "ethnic Albanians in Serbia": a people, coded by the state they live in
+                actor = self._home_of(nearest, span, head) or actor
+            elif nearest.start <= head.idx < nearest.end and head.tag_ in ("NNS", "NNPS"):
+                # "the Albanians of southern Serbia": the same, when their phrase says where
+                actor = self._home_of(nearest, span, head, sentence=False) or actor
         elif any(t.lower_ in POSSESSIVE for t in span):
             # "the withdrawal of its troops": the first actor the sentence names before it.
             before = [m for m in self.mentions if m.end <= span.start_char]
             actor = before[0].actor if before else None
         return Mention(span.text, span.start_char, span.end_char, actor)
+
+    def _home_of(
+        self, people: Mention, span: Span, head: Token, sentence: bool = True
+    ) -> Actor | None:
+        """The state a people named as "ethnic X" lives in: a place "in"/"of" their phrase,
+        else one the sentence locates the act in."""
+        doc = head.doc
+        inside = [
+            m
+            for m in self._mentions_in(list(span))
+            if m.code != people.code and _locative(m, doc, LOCATIVE_PREPS | {"of"})
+        ]
+        if inside or not sentence:
+            return inside[0].actor if inside else None
+        around = [
+            m
+            for m in self.mentions
+            if m.code != people.code
+            and head.sent.start_char <= m.start < head.sent.end_char
+            and _locative(m, doc, frozenset({"in"}))
+        ]
+        codes = {m.code for m in around}
+        return around[0].actor if len(codes) == 1 else None
 
     def _coded_in(self, heads: Sequence[Token]) -> list[Mention]:
         tokens = [t for h in heads for t in naming_tokens(h)]
@@ -199,6 +334,49 @@ class ParticipantFinder:
         if len(inside) == 2:
             return Participants(inside[0], inside[1], True, base - 0.3)
         return None
+
+
+def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """The mentions, one per actor, when they are all of one coordination ("Somalia,
+    Ethiopia and Kenya"); else nothing."""
+    first = _root(mentions[0], doc)
+    if first is None:
+        return []
+    linked = {first.i, *(c.i for c in first.conjuncts)}
+    members = _distinct([m for m in mentions if (r := _root(m, doc)) is not None and r.i in linked])
+    return members if {m.code for m in members} == {m.code for m in mentions} else []
+
+
+def _root(mention: Mention, doc: Doc) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
+    """Whether a mention names where something happens: the object of "in", "near", ...
+    ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
+    token = _root(mention, doc)
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ in preps:
+                return True
+            if prep.lower_ != "of":
+                return False
+            token = prep.head
+            continue
+        if token.dep_ not in ("compound", "poss", "nmod", "appos"):
+            return False  # "the *Israeli*-occupied West Bank": a modifier, not the place
+        token = token.head
+    return False
+
+
+def _ethnic(mention: Mention, doc: Doc) -> bool:
+    """ "ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
+    start = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return start is not None and start.start > 0 and doc[start.start - 1].lower_ == "ethnic"
 
 
 def _whole_phrase(mention: Mention, doc: Doc) -> Mention:

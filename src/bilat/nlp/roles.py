@@ -24,6 +24,12 @@ TEMPORAL = frozenset(
     sep sept oct nov dec""".split()  # noqa: SIM905
 )
 PERSONAL = frozenset({"it", "he", "she", "they", "we"})
+# Texts that speak for whoever issues them: "a report accusing ...", "a letter threatening ...".
+DOCUMENTS = frozenset(
+    """report letter statement resolution declaration communique communiqué message motion
+    bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
+)
+OWNERS = frozenset({"its", "their", "his", "her", "our"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Where a role's phrase stops on the right of its head.
 SPAN_STOPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "conj", "cc"})
@@ -90,15 +96,23 @@ def role_span(head: Token) -> Span:
         token = stack.pop()
         right = max(right, token.i)
         stack.extend(c for c in token.children if _in_span(c) or c.dep_ == "conj")
-    while right > head.i and head.doc[right].is_punct:
+    doc = head.doc
+    while right > head.i and doc[right].is_punct:
         right -= 1
-    return head.doc[left : right + 1]
+    # "Nigerian Air Force ( NAF )": an opened bracket closes inside the phrase.
+    words = [t.text for t in doc[left : right + 1]]
+    if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1
+    return doc[left : right + 1]
 
 
 def _in_span(token: Token) -> bool:
-    """Whether a dependent to the right stays in a role's phrase: not a clause, and not
-    an infinitive ("the decision *to recognise* ...") or a participle set off by a comma."""
+    """Whether a dependent to the right stays in a role's phrase: not a clause, not a
+    time ("IDF troops *on Sunday*"), and not an infinitive ("the decision *to
+    recognise* ...") or a participle set off by a comma."""
     if token.dep_ in SPAN_STOPS:
+        return False
+    if token.dep_ in ("prep", "npadvmod") and _temporal(token):
         return False
     if token.dep_ == "acl":
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -184,6 +198,15 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
             current = current.head.head
             inherited = True
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            noun = current.head
+            above = governing_verb(noun)
+            if noun.lemma_.lower() in DOCUMENTS and above is not None:
+                # "put out a report accusing the army": whoever put it out accuses
+                current, inherited = above, True
+                continue
+            # "rebels attacking the town": the noun a participle describes does it
+            return conjuncts(noun), True
         break
     return [], inherited
 
@@ -250,15 +273,35 @@ def clause_tokens(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _agents_below(prep: Token) -> list[Token]:
+    """The "by" phrase inside a prepositional phrase: "under consideration *by X*"."""
+    return [
+        agent
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for by in obj.children
+        if by.dep_ == "prep" and by.lower_ == "by"
+        for agent in by.children
+        if agent.dep_ == "pobj"
+    ]
+
+
 def noun_arguments(noun: Token) -> Arguments:
     """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
     verb = governing_verb(noun)
     joint = _between(noun) or (_between(verb) if verb is not None else [])
     sources = [c for c in noun.children if c.dep_ == "poss"]
+    if verb is not None and sources and all(s.lower_ in OWNERS for s in sources):
+        # "NAF reiterated its commitment": the owner is the governing verb's subject
+        subjects, _ = _subject_of(verb)
+        sources = [h for h in subjects if h.i != noun.i] or sources
     sources += list(_prep_objects(noun, frozenset({"by", "of"})))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     targets = list(_prep_objects(noun, TARGET_PREPS))
     inherited = False
+    if not sources and verb is not None:
+        # "a proposal ... is under consideration by both sides": the agent of the clause
+        sources = [a for p in verb.children if p.dep_ == "prep" for a in _agents_below(p)]
     if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
         sources, inherited = _subject_of(verb)
@@ -269,3 +312,13 @@ def noun_arguments(noun: Token) -> Arguments:
         tuple(modifiers),
         inherited,
     )
+
+
+def _temporal(token: Token) -> bool:
+    """A time phrase: "Sunday", "on Sunday", "on March 31", "in 2019", "this month"."""
+    if token.dep_ == "npadvmod":
+        return token.lemma_.lower() in TEMPORAL
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    return objects[0].like_num or any(t.lower_ in TEMPORAL for t in objects[0].subtree)

@@ -40,6 +40,9 @@ def _tag(text: str, pos: str, lemma: str) -> str:
         if text.endswith("ing"):
             return "VBG"
         return "VBD" if text.endswith("ed") else "VB"
+    plural = pos in ("NOUN", "PROPN") and lemma != text and text.endswith("s")
+    if plural:  # "Albanians" (lemma "Albanian") is NNPS, "Paris" (lemma "Paris") is not
+        return "NNPS" if pos == "PROPN" else "NNS"
     return {"PROPN": "NNP", "NOUN": "NN", "AUX": "MD", "PUNCT": "."}.get(pos, "XX")
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bilat.errors import ResourceInvalid
 from bilat.nlp.actor_kb import KnowledgeBase, Person, load_kb, shipped_kb
 from bilat.nlp.actor_schema import parse_file
+from bilat.nlp.actors import ActorResolver
 
 
 def _words(text: str) -> list[str]:
@@ -129,6 +130,20 @@ def test_kb_every_term_is_well_formed() -> None:
 def test_kb_shipped_part_is_parsed_once() -> None:
     assert shipped_kb() is shipped_kb()
     assert load_kb(None) is shipped_kb()
+
+
+def test_kb_places_and_groups_resolve_to_their_state(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+actors:
+  - {code: ZZL, name: Zembla, places: [Radugovo], groups: [Shadows]}
+""",
+    )
+    kb = load_kb(path)
+    assert (kb.actor("ZZL").places, kb.actor("ZZL").groups) == (("Radugovo",), ("Shadows",))
+    mentions = ActorResolver.build(kb).find_mentions("The Shadows shelled Radugovo.")
+    assert [(m.text, m.code) for m in mentions] == [("Shadows", "ZZL"), ("Radugovo", "ZZL")]
 
 
 def test_kb_user_file_adds_actors_people_and_names(tmp_path: Path) -> None:

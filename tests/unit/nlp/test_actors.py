@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +19,10 @@ CODES = tuple(a.code for a in R.kb.actors)
 NAMES = tuple(
     (a.code, name)
     for a in R.kb.actors
-    for name in (a.name, *a.aliases, *a.demonyms, *a.capitals, *(s.name for s in a.seats))
+    for name in (
+        *(a.name, *a.aliases, *a.demonyms, *a.capitals, *a.places, *a.groups),
+        *(s.name for s in a.seats),
+    )
 )
 
 
@@ -160,6 +162,31 @@ def test_resolver_names_capitals_demonyms(text: str, code: str) -> None:
     assert codes(text, date(2020, 1, 1))[:1] == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("rockets hit Kirkuk", "IRQ"),
+        ("a ceasefire in the Gaza Strip", "PSE"),
+        ("Hamas said", "PSE"),
+        ("the Taliban attacked", "AFG"),
+        ("shelling in Donetsk", "UKR"),
+        ("Boko Haram fighters", "NGA"),
+    ],
+)
+def test_resolver_places_and_armed_groups_stand_for_their_state(text: str, code: str) -> None:
+    assert codes(text, date(2020, 1, 1)) == [code]
+
+
+def test_resolver_capitals_in_brackets_abbreviate_the_name_before_them() -> None:
+    assert codes("AKK said") == ["DEU"]
+    assert codes("the Kenya Farmers Association (AKK) said") == ["KEN"]
+
+
+def test_resolver_a_people_of_a_state_is_that_states() -> None:
+    assert found("Bosnian Serbs demanded a truce") == [("Bosnian Serbs", "BIH", None)]
+    assert codes("Turkish Cypriots voted") == ["CYP"]
+
+
 def test_resolver_seats_and_services_carry_sectors() -> None:
     text = "the Kremlin, the White House, the Pentagon, Downing Street, Foggy Bottom, GHQ"
     assert [(c, s) for _, c, s in found(text)] == [
@@ -268,12 +295,13 @@ def test_resolver_titled_person_out_of_office_keeps_nationality() -> None:
     assert codes("former Prime Minister Nawaz Sharif", date(2023, 1, 1)) == ["PAK"]
 
 
-def test_resolver_common_or_shared_surnames_need_a_title() -> None:
+def test_resolver_common_surnames_or_ones_shared_across_countries_need_a_title() -> None:
     assert codes("Khan said", date(2020, 1, 1)) == []
     assert codes("Mr Khan said", date(2020, 1, 1)) == []
     assert codes("PM Khan said", date(2020, 1, 1)) == ["PAK"]
-    assert codes("Bush said", None) == []  # two presidents Bush
+    assert codes("Bush said", None) == ["USA"]  # two presidents Bush, one country
     assert codes("Bush said", date(2002, 1, 1)) == ["USA"]
+    assert codes("Johnson said", None) == []  # a British and an American Johnson
 
 
 def test_resolver_surname_inside_an_unknown_name_is_not_a_person() -> None:
@@ -363,15 +391,10 @@ def test_resolver_user_file_extends_the_kb(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_resolver_seed_articles_fast_and_sound() -> None:
+def test_resolver_seed_articles_are_read_soundly() -> None:
+    # Speed is measured by `bilat bench`, not asserted here: tests never time themselves.
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        R.find_mentions(text)  # warm up
-        runs = 20
-        start = time.perf_counter()
-        for _ in range(runs):
-            mentions = R.find_mentions(text, date(2022, 2, 20))
-        per_10kb = (time.perf_counter() - start) / runs * 1000 * 10_000 / max(len(text), 1)
-        assert per_10kb < 10, f"{path.name}: {per_10kb:.1f} ms per 10 kB"
+        mentions = R.find_mentions(text, date(2022, 2, 20))
         assert all(text[m.start : m.end] == m.text for m in mentions)
         assert {"PAK", "RUS"} <= {m.code for m in mentions}

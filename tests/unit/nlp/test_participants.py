@@ -81,3 +81,203 @@ def test_its_in_an_unnamed_phrase_is_the_sentences_first_actor(extractor: Extrac
         doc, facts(doc, [mention(doc, "Russia", "RUS"), mention(doc, "Syria", "SYR")])
     )
     assert [(e.type, e.dyad) for e in found] == [(EventType.RETREAT, ("RUS", "SYR"))]
+
+
+def test_coordinated_countries_inside_a_recipient_phrase_make_one_event_each(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Norway", 1, "nsubj", "PROPN", "Norway"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 3, "aux", "PART", "to"),
+        ("send", 1, "xcomp", "VERB", "send"),
+        ("money", 3, "dobj", "NOUN", "money"),
+        ("for", 4, "prep", "ADP", "for"),
+        ("Chad", 5, "pobj", "PROPN", "Chad"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("Niger", 6, "conj", "PROPN", "Niger"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Norway", "NOR"),
+        mention(doc, "Chad", "TCD"),
+        mention(doc, "Niger", "NER"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    agreed = [e for e in found if e.type is EventType.AGREE]
+    assert sorted(e.dyad or () for e in agreed) == [("NER", "NOR"), ("NOR", "TCD")]
+
+
+def test_an_ethnic_group_is_coded_by_the_state_it_lives_in(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ethnic", 1, "amod", "ADJ", "ethnic"),
+        ("Greeks", 5, "nsubj", "PROPN", "Greek"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Albania", 2, "pobj", "PROPN", "Albania"),
+        ("have", 5, "aux", "AUX", "have"),
+        ("accused", 5, "ROOT", "VERB", "accuse"),
+        ("Italy", 5, "dobj", "PROPN", "Italy"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Greeks", "GRC"),
+        mention(doc, "Albania", "ALB"),
+        mention(doc, "Italy", "ITA"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("ALB", "ITA")]
+
+
+def test_a_people_named_with_their_home_is_coded_by_it(extractor: Extractor) -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("Greeks", 6, "nsubj", "PROPN", "Greek"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("southern", 4, "amod", "ADJ", "southern"),
+        ("Albania", 2, "pobj", "PROPN", "Albania"),
+        ("have", 6, "aux", "AUX", "have"),
+        ("accused", 6, "ROOT", "VERB", "accuse"),
+        ("Italy", 6, "dobj", "PROPN", "Italy"),
+        (".", 6, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Greeks", "GRC"),
+        mention(doc, "Albania", "ALB"),
+        mention(doc, "Italy", "ITA"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.source.code for e in found] == ["ALB"]
+
+
+def test_a_place_of_the_acting_state_is_the_target_of_a_domestic_act(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("arrested", 2, "ROOT", "VERB", "arrest"),
+        ("strikers", 2, "dobj", "NOUN", "striker"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("the", 6, "det", "DET", "the"),
+        ("port", 4, "pobj", "NOUN", "port"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("Valparaiso", 7, "pobj", "PROPN", "Valparaiso"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Valparaiso", "CHL")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
+        ("CHL", "Valparaiso")
+    ]
+
+
+def test_of_several_other_states_the_one_the_act_happens_in_is_the_target(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("deployed", 1, "ROOT", "VERB", "deploy"),
+        ("troops", 1, "dobj", "NOUN", "troop"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ("after", 1, "prep", "ADP", "after"),
+        ("Bolivian", 7, "amod", "ADJ", "bolivian"),
+        ("threats", 5, "pobj", "NOUN", "threat"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, "Bolivian", "BOL"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.dyad for e in found] == [("CHL", "PER")]
+
+
+def test_whom_a_protest_is_aimed_at_comes_from_its_purpose(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("miners", 2, "nsubj", "NOUN", "miner"),
+        ("rioted", 2, "ROOT", "VERB", "riot"),
+        ("to", 4, "aux", "PART", "to"),
+        ("demand", 2, "advcl", "VERB", "demand"),
+        ("the", 6, "det", "DET", "the"),
+        ("resignation", 4, "dobj", "NOUN", "resignation"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("Chilean", 9, "amod", "ADJ", "chilean"),
+        ("ministers", 7, "pobj", "NOUN", "minister"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Chilean", "CHL", nth=1)]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.target.text if e.target else None) for e in found] == [
+        (EventType.PROTEST, "Chilean ministers")
+    ]
+
+
+def test_states_coordinated_in_the_purpose_of_an_act_are_each_its_target(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Norway", 1, "nsubj", "PROPN", "Norway"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("money", 1, "dobj", "NOUN", "money"),
+        ("to", 4, "aux", "PART", "to"),
+        ("help", 1, "advcl", "VERB", "help"),
+        ("people", 4, "dobj", "NOUN", "people"),
+        ("in", 5, "prep", "ADP", "in"),
+        ("Chad", 6, "pobj", "PROPN", "Chad"),
+        (",", 7, "punct", "PUNCT", ","),
+        ("Niger", 7, "conj", "PROPN", "Niger"),
+        ("and", 9, "cc", "CCONJ", "and"),
+        ("Mali", 9, "conj", "PROPN", "Mali"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Norway", "NOR"),
+        mention(doc, "Chad", "TCD"),
+        mention(doc, "Niger", "NER"),
+        mention(doc, "Mali", "MLI"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted(e.dyad or () for e in found if e.type is EventType.AID) == [
+        ("MLI", "NOR"),
+        ("NER", "NOR"),
+        ("NOR", "TCD"),
+    ]
+
+
+def test_an_act_done_by_nobody_named_in_a_state_is_that_states(extractor: Extractor) -> None:
+    doc = parsed([
+        ("A", 2, "det", "DET", "a"),
+        ("Peruvian", 2, "amod", "ADJ", "peruvian"),
+        ("doctor", 4, "nsubjpass", "NOUN", "doctor"),
+        ("was", 4, "auxpass", "AUX", "be"),
+        ("arrested", 4, "ROOT", "VERB", "arrest"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        (".", 4, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Peruvian", "PER"), mention(doc, "Chile", "CHL")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.COERCE, "CHL", "PER")
+    ]
+
+
+def test_an_unnamed_crowd_is_of_the_place_it_acts_in(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("against", 1, "prep", "ADP", "against"),
+        ("Peruvian", 6, "amod", "ADJ", "peruvian"),
+        ("fishermen", 4, "pobj", "NOUN", "fisherman"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peruvian", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("Students", "CHL", "PER")
+    ]

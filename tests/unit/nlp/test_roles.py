@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.nlp.roles import antecedent, role_span, verb_arguments
+from bilat.nlp.roles import antecedent, noun_arguments, role_span, verb_arguments
 from tests.unit.nlp.handmade import parsed
 
 
@@ -94,3 +94,64 @@ def test_role_span_leaves_out_an_infinitive_hanging_off_the_head() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[3]).text == "the decision"
+
+
+def test_role_span_leaves_out_a_time_phrase_but_keeps_a_closing_bracket() -> None:
+    doc = parsed([
+        ("Air", 1, "compound", "PROPN", "Air"),
+        ("Force", 7, "nsubj", "PROPN", "Force"),
+        ("(", 3, "punct", "PUNCT", "("),
+        ("NAF", 1, "appos", "PROPN", "NAF"),
+        (")", 3, "punct", "PUNCT", ")"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Sunday", 5, "pobj", "PROPN", "Sunday"),
+        ("struck", 7, "ROOT", "VERB", "strike"),
+        ("a", 9, "det", "DET", "a"),
+        ("camp", 7, "dobj", "NOUN", "camp"),
+        (".", 7, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[1]).text == "Air Force ( NAF )"
+
+
+def test_a_participle_acts_for_the_noun_it_describes_or_for_who_issued_a_text() -> None:
+    doc = parsed([
+        ("Amnesty", 1, "nsubj", "PROPN", "Amnesty"),
+        ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"),
+        ("report", 1, "dobj", "NOUN", "report"),
+        ("accusing", 3, "acl", "VERB", "accuse"),
+        ("rebels", 4, "dobj", "NOUN", "rebel"),
+        ("attacking", 5, "acl", "VERB", "attack"),
+        ("villages", 6, "dobj", "NOUN", "village"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).source] == ["Amnesty"]
+    assert [t.text for t in verb_arguments(doc[6]).source] == ["rebels"]
+
+
+def test_its_before_an_event_noun_is_the_subject_of_the_verb_above() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("renewed", 1, "ROOT", "VERB", "renew"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("offer", 1, "dobj", "NOUN", "offer"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = noun_arguments(doc[3])
+    assert ([t.text for t in found.source], [t.text for t in found.target]) == (["Chile"], ["Peru"])
+
+
+def test_an_event_noun_without_an_owner_takes_the_agent_of_its_clause() -> None:
+    doc = parsed([
+        ("A", 1, "det", "DET", "a"),
+        ("plan", 2, "nsubj", "NOUN", "plan"),
+        ("is", 2, "ROOT", "AUX", "be"),
+        ("under", 2, "prep", "ADP", "under"),
+        ("study", 3, "pobj", "NOUN", "study"),
+        ("by", 4, "prep", "ADP", "by"),
+        ("Peru", 5, "pobj", "PROPN", "Peru"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in noun_arguments(doc[1]).source] == ["Peru"]
