@@ -92,5 +92,6 @@ def event_date(
 
 
 def same_paragraph(text: str, previous_end: int, start: int) -> bool:
-    """Whether no line break separates two sentences (headings and paragraphs end lines)."""
+    """Whether no line break separates the end of one sentence's text from the next
+    sentence (headings and paragraphs end lines)."""
     return "\n" not in text[previous_end:start]

@@ -7,10 +7,10 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import undominated
+from bilat.nlp.dominance import dominator, undominated
 from bilat.nlp.event_dates import (
     event_date,
     is_definite,
@@ -18,7 +18,14 @@ from bilat.nlp.event_dates import (
     same_paragraph,
 )
 from bilat.nlp.lexicon import Sense, TriggerLexicon
-from bilat.nlp.modality import as_intention, declined, intended, status_of
+from bilat.nlp.modality import (
+    COMMISSIVE_VERBS,
+    as_intention,
+    declined,
+    intended,
+    status_of,
+    unless_clause,
+)
 from bilat.nlp.participants import ParticipantFinder, Participants, main_pair
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
@@ -26,6 +33,9 @@ from bilat.records import Actor, Amount, DateSpan, Event, EventType, Evidence, M
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
 
+# A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
+# article's headline; what it reports is not an event this text states.
+CITATION = re.compile(r",\s*[”\"]\s*[^,”\"\n]{1,80},[^,\n]{0,40}\b\d{4}\W*$")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A bare month ("in April", "late September") takes its year from the text around it.
 BARE_MONTH = re.compile(
@@ -113,7 +123,7 @@ class Extractor:
                 if event.date is not None:
                     known[_known_key(event)] = event.date
             timeline = _advance(timeline, sentence_dates)
-            previous_end = sent.end_char
+            previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 
     def _sentence_events(
@@ -126,6 +136,8 @@ class Extractor:
         known: KnownDates,
         keep_uncoded: bool = False,
     ) -> list[Event]:
+        if CITATION.search(sent.text):
+            return []
         mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
         finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
         amounts = tuple(
@@ -146,6 +158,8 @@ class Extractor:
             type_, mode = sense
             if declined(type_, status):
                 type_, mode = EventType.REJECT, None
+            elif intended(trigger.token) and unless_clause(trigger.token):
+                type_, mode = EventType.THREATEN, None
             elif intended(trigger.token) and as_intention(type_) is not type_:
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
@@ -218,12 +232,28 @@ class Extractor:
         tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
         governing = undominated(tokens.keys(), tokens)
         background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
+        threats = _vowed_violence(located, tokens)
         return [
-            item
-            for item in located
-            if item[0].token.i in governing
-            or (item[0].token.i in background and _names_both_sides(item[2]))
+            (trigger, (EventType.THREATEN, None) if trigger.token.i in threats else sense, found)
+            for trigger, sense, found in located
+            if trigger.token.i in governing
+            or (trigger.token.i in background and _names_both_sides(found))
         ]
+
+
+def _vowed_violence(
+    located: list[tuple[Trigger, Sense, Participants]], tokens: dict[int, Token]
+) -> set[int]:
+    """The commissive triggers whose content is material conflict: "vowed to fight on",
+    "swore to retaliate" are threats (CAMEO 13), not agreements."""
+    threats: set[int] = set()
+    for trigger, sense, _ in located:
+        if sense[0].quad != 4:
+            continue
+        above = dominator(trigger.token, tokens.keys())
+        if above is not None and tokens[above].lemma_.lower() in COMMISSIVE_VERBS:
+            threats.add(above)
+    return threats
 
 
 def _names_both_sides(found: Participants) -> bool:
