@@ -60,6 +60,17 @@ def undominated(
     return {i for i in indices if dominator(tokens[i], indices, across_adjuncts) is None}
 
 
+def adjunct_phrase(token: Token) -> Token:
+    """The head of the phrase of time or concession ``token`` sits in ("*during* the 1971
+    Indo-Pakistan war"), or ``token`` itself when it sits in none."""
+    current = token
+    for _ in range(MAX_STEPS):
+        if _is_adjunct(current) or current.head.i == current.i:
+            return current if _is_adjunct(current) else token
+        current = current.head
+    return token
+
+
 def _is_adjunct(token: Token) -> bool:
     """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
     return token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS

@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import dominator, undominated
+from bilat.nlp.dominance import adjunct_phrase, dominator, undominated
 from bilat.nlp.event_dates import (
     event_date,
     is_definite,
@@ -233,11 +233,12 @@ class Extractor:
         governing = undominated(tokens.keys(), tokens)
         background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
         threats = _vowed_violence(located, tokens)
+        appointments = _agreed_meetings(located, tokens, governing)
         return [
             (trigger, (EventType.THREATEN, None) if trigger.token.i in threats else sense, found)
             for trigger, sense, found in located
-            if trigger.token.i in governing
-            or (trigger.token.i in background and _names_both_sides(found))
+            if trigger.token.i in governing | appointments
+            or (trigger.token.i in background and _names_both_sides(found, trigger.token))
         ]
 
 
@@ -256,10 +257,37 @@ def _vowed_violence(
     return threats
 
 
-def _names_both_sides(found: Participants) -> bool:
-    """Whether both sides of an event resolved, to different actors."""
-    target = found.target.code if found.target is not None else None
-    return found.source.code is not None and target is not None and target != found.source.code
+def _agreed_meetings(
+    located: list[tuple[Trigger, Sense, Participants]],
+    tokens: dict[int, Token],
+    governing: set[int],
+) -> set[int]:
+    """Meetings a reported agreement sets up: "agreed to hold a fourth round of talks"
+    reports the agreement and a planned meeting (the modality of "agreed to" makes it
+    planned). A rejected offer of talks sets up nothing."""
+    agreements = {
+        t.token.i
+        for t, sense, _ in located
+        if sense[0] is EventType.AGREE and t.token.i in governing
+    }
+    return {
+        trigger.token.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
+    }
+
+
+def _names_both_sides(found: Participants, trigger: Token) -> bool:
+    """Whether the phrase a background trigger sits in names both sides of its event, as
+    different actors ("during the 1971 *Indo-Pakistan* war"), rather than the event
+    borrowing them from the rest of the sentence."""
+    target = found.target
+    if found.source.code is None or target is None or target.code in (None, found.source.code):
+        return False
+    phrase = adjunct_phrase(trigger)
+    start = phrase.left_edge.idx
+    end = phrase.right_edge.idx + len(phrase.right_edge)
+    return all(start <= side.start and side.end <= end for side in (found.source, target))
 
 
 def _known_key(event: Event) -> tuple[str, ...]:

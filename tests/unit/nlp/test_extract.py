@@ -136,3 +136,36 @@ def test_main_pair_is_the_most_co_mentioned() -> None:
     ])  # fmt: skip
     pair = main_pair(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")])
     assert pair is not None and {a.code for a in pair} == {"PAK", "RUS"}
+
+
+def _agreed_during_war(extractor: Extractor, named: bool) -> set[tuple[EventType, object]]:
+    sides = [
+        ("between", 8, "prep", "ADP", "between"),
+        ("India", 9, "pobj", "PROPN", "India"),
+        ("and", 10, "cc", "CCONJ", "and"),
+        ("Pakistan", 10, "conj", "PROPN", "Pakistan"),
+    ]
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("talks", 2, "pobj", "NOUN", "talk"),
+        ("with", 3, "prep", "ADP", "with"),
+        ("China", 4, "pobj", "PROPN", "China"),
+        ("during", 1, "prep", "ADP", "during"),
+        ("the", 8, "det", "DET", "the"),
+        ("war", 6, "pobj", "NOUN", "war"),
+        *(sides if named else []),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    codes = [("Russia", "RUS"), ("China", "CHN")]
+    codes += [("India", "IND"), ("Pakistan", "PAK")] if named else []
+    found = extractor.extract(doc, facts(doc, [mention(doc, w, c) for w, c in codes]))
+    return {(e.type, e.dyad) for e in found}
+
+
+def test_a_background_event_is_reported_when_its_sides_are_named(extractor: Extractor) -> None:
+    assert (EventType.ASSAULT, ("IND", "PAK")) in _agreed_during_war(extractor, named=True)
+    unnamed = _agreed_during_war(extractor, named=False)
+    assert EventType.AGREE in {t for t, _ in unnamed}
+    assert EventType.ASSAULT not in {t for t, _ in unnamed}
