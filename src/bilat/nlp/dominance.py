@@ -44,7 +44,7 @@ def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = T
         head = current.head
         if head.i == current.i:
             return None
-        if not across_adjuncts and _is_adjunct(current):
+        if not across_adjuncts and is_adjunct(current):
             return None
         coordinated = coordinated and current.dep_ == "conj"
         if head.i in triggers and not coordinated:
@@ -65,12 +65,12 @@ def adjunct_phrase(token: Token) -> Token:
     Indo-Pakistan war"), or ``token`` itself when it sits in none."""
     current = token
     for _ in range(MAX_STEPS):
-        if _is_adjunct(current) or current.head.i == current.i:
-            return current if _is_adjunct(current) else token
+        if is_adjunct(current) or current.head.i == current.i:
+            return current if is_adjunct(current) else token
         current = current.head
     return token
 
 
-def _is_adjunct(token: Token) -> bool:
+def is_adjunct(token: Token) -> bool:
     """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
     return token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS

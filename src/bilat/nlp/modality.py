@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from bilat.nlp.dominance import is_adjunct
 from bilat.records import DateSpan, EventType, Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -29,11 +30,12 @@ MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arri
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """The trigger and the verbs that govern it, nearest first (at most four)."""
+    """The trigger and the verbs that govern it, nearest first (at most four). A phrase of
+    time stops the chain: in "agreed to cooperate during the talks" the talks took place."""
     chain = [token]
     current = token
     for _ in range(4):
-        if current.head.i == current.i:
+        if current.head.i == current.i or is_adjunct(current):
             break
         current = current.head
         chain.append(current)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bilat.nlp.extract import Extractor
 from bilat.records import EventType
 from tests.unit.nlp.handmade import facts, mention, parsed
@@ -167,3 +169,71 @@ def test_cancelling_a_visit_rejects_the_meeting(extractor: Extractor) -> None:
         doc, facts(doc, [mention(doc, "Khan", "PAK"), mention(doc, "Malaysia", "MYS")])
     )
     assert [(e.type, e.mode, e.dyad) for e in found] == [(EventType.REJECT, "meet", ("MYS", "PAK"))]
+
+
+def _svo_types(
+    extractor: Extractor, verb: tuple[str, str], obj: tuple[str, str], modifier: str | None = None
+) -> list[tuple[EventType, str | None]]:
+    """Types found in "Serbia <verb> [modifier] <object> ." (the object names no actor)."""
+    tokens = [("Serbia", 1, "nsubj", "PROPN", "Serbia"), (verb[0], 1, "ROOT", "VERB", verb[1])]
+    if modifier is not None:
+        tokens.append((modifier, 3, "amod", "ADJ", modifier))
+    tokens += [(obj[0], 1, "dobj", "NOUN", obj[1]), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(tokens)
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Serbia", "SRB")]), keep_uncoded=True)
+    return [(e.type, e.mode) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj", "modifier", "expected"),
+    [
+        # Obstructing passage is a protest tactic (CAMEO 144); blocking access is coercion.
+        (("blocked", "block"), ("roads", "road"), None, (EventType.PROTEST, None)),
+        (("blocked", "block"), ("access", "access"), None, (EventType.COERCE, "restrict")),
+        (("accepted", "accept"), ("demands", "demand"), None, (EventType.CONCEDE, None)),
+        (("sought", "seek"), ("refuge", "refuge"), None, (EventType.REQUEST, None)),
+        (("demolished", "demolish"), ("homes", "home"), None, (EventType.COERCE, None)),
+        (("defeated", "defeat"), ("rebels", "rebel"), None, (EventType.ASSAULT, None)),
+        (("waged", "wage"), ("war", "war"), None, (EventType.ASSAULT, None)),
+        (("reduced", "reduce"), ("supplies", "supply"), None, (EventType.SANCTION, None)),
+        (("imposed", "impose"), ("law", "law"), "martial", (EventType.COERCE, None)),
+        (("began", "begin"), ("rapprochement", "rapprochement"), None, (EventType.SUPPORT, None)),
+        (("began", "begin"), ("riots", "riot"), None, (EventType.PROTEST, None)),
+        (("began", "begin"), ("cleansing", "cleansing"), "ethnic", (EventType.ASSAULT, None)),
+    ],
+)
+def test_general_event_vocabulary(
+    extractor: Extractor,
+    verb: tuple[str, str],
+    obj: tuple[str, str],
+    modifier: str | None,
+    expected: tuple[EventType, str | None],
+) -> None:
+    assert _svo_types(extractor, verb, obj, modifier) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj"),
+    [
+        (("demonstrated", "demonstrate"), ("resolve", "resolve")),  # showed, did not protest
+        (("rallied", "rally"), ("support", "support")),
+        (("built", "build"), ("pipelines", "pipeline")),  # a pipeline is a thing
+        (("valued", "value"), ("partnership", "partnership")),  # a standing relation
+    ],
+)
+def test_words_that_name_no_act(
+    extractor: Extractor, verb: tuple[str, str], obj: tuple[str, str]
+) -> None:
+    assert _svo_types(extractor, verb, obj) == []
+
+
+def test_soldiers_beating_up_detainees_is_an_assault(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Soldiers", 1, "nsubj", "NOUN", "soldier"),
+        ("beat", 1, "ROOT", "VERB", "beat"),
+        ("up", 1, "prt", "ADP", "up"),
+        ("detainees", 1, "dobj", "NOUN", "detainee"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, []), keep_uncoded=True)
+    assert [e.type for e in found] == [EventType.ASSAULT]
