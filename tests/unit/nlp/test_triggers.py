@@ -200,6 +200,23 @@ def _svo_types(
         (("began", "begin"), ("rapprochement", "rapprochement"), None, (EventType.SUPPORT, None)),
         (("began", "begin"), ("riots", "riot"), None, (EventType.PROTEST, None)),
         (("began", "begin"), ("cleansing", "cleansing"), "ethnic", (EventType.ASSAULT, None)),
+        (("defied", "defy"), ("orders", "order"), None, (EventType.REJECT, None)),
+        (("violated", "violate"), ("ceasefire", "ceasefire"), None, (EventType.ASSAULT, None)),
+        (("violated", "violate"), ("ban", "ban"), None, (EventType.REJECT, None)),
+        (("prohibited", "prohibit"), ("aid", "aid"), None, (EventType.SANCTION, None)),
+        (("prohibited", "prohibit"), ("rallies", "rally"), None, (EventType.COERCE, "restrict")),
+        (("hacked", "hack"), ("computers", "computer"), None, (EventType.COERCE, None)),
+        (("lodged", "lodge"), ("protest", "protest"), None, (EventType.ACCUSE, "disapprove")),
+        (("reached", "reach"), ("consensus", "consensus"), None, (EventType.AGREE, None)),
+        (("gave", "give"), ("welcome", "welcome"), "warm", (EventType.CONSULT, "visit")),
+        (("forgave", "forgive"), ("rebels", "rebel"), None, (EventType.SUPPORT, None)),
+        (("defended", "defend"), ("rebels", "rebel"), None, (EventType.SUPPORT, None)),
+        (
+            ("suspended", "suspend"),
+            ("publication", "publication"),
+            None,
+            (EventType.COERCE, "censor"),
+        ),
     ],
 )
 def test_general_event_vocabulary(
@@ -237,3 +254,16 @@ def test_soldiers_beating_up_detainees_is_an_assault(extractor: Extractor) -> No
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, []), keep_uncoded=True)
     assert [e.type for e in found] == [EventType.ASSAULT]
+
+
+def test_reneging_on_a_commitment_is_a_rejection(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Zambia", 1, "nsubj", "PROPN", "Zambia"),
+        ("reneged", 1, "ROOT", "VERB", "renege"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("its", 4, "poss", "PRON", "its"),
+        ("commitment", 2, "pobj", "NOUN", "commitment"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Zambia", "ZMB")]), keep_uncoded=True)
+    assert [e.type for e in found] == [EventType.REJECT]
