@@ -16,6 +16,9 @@ CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ..
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 # Nouns that count events of another kind: "a round of talks", "a series of raids".
 CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
+# Verbs whose subject, without an object, undergoes the act: "the embassies opened",
+# "the border closed" (the opening of an embassy, the closing of a border).
+ERGATIVE = frozenset({"open", "reopen", "close"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if not objects and lemma in ERGATIVE:
+        objects = [c for c in token.children if c.dep_ == "nsubj"]
     if lemma in lexicon.complements:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:

@@ -267,3 +267,30 @@ def test_reneging_on_a_commitment_is_a_rejection(extractor: Extractor) -> None:
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, [mention(doc, "Zambia", "ZMB")]), keep_uncoded=True)
     assert [e.type for e in found] == [EventType.REJECT]
+
+
+def test_embassies_that_open_are_diplomatic_support(extractor: Extractor) -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("embassies", 6, "nsubj", "NOUN", "embassy"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Peru", 3, "conj", "PROPN", "Peru"),
+        ("opened", 6, "ROOT", "VERB", "open"),
+        (".", 6, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.dyad) for e in found] == [(EventType.SUPPORT, ("CHL", "PER"))]
+
+
+def test_a_border_that_closes_is_a_restriction(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "poss", "PROPN", "Chile"),
+        ("border", 2, "nsubj", "NOUN", "border"),
+        ("closed", 2, "ROOT", "VERB", "close"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]), keep_uncoded=True)
+    assert [(e.type, e.mode) for e in found] == [(EventType.COERCE, "restrict")]
