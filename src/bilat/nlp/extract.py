@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import adjunct_phrase, dominator, undominated
 from bilat.nlp.event_dates import (
     event_date,
     is_definite,
     place_dates,
     same_paragraph,
 )
-from bilat.nlp.lexicon import Sense, TriggerLexicon
-from bilat.nlp.modality import (
-    COMMISSIVE_VERBS,
-    as_intention,
-    declined,
-    intended,
-    status_of,
-    unless_clause,
-)
-from bilat.nlp.participants import ParticipantFinder, Participants, main_pair
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.modality import as_intention, declined, intended, status_of, unless_clause
+from bilat.nlp.participants import ParticipantFinder, main_pair
+from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
 from bilat.records import Actor, Amount, DateSpan, Event, EventType, Evidence, Mention, event_id
@@ -89,7 +82,7 @@ class Timeline:
 
 
 # Dates of the events reported so far, by type and pair: what "the meeting" refers back to.
-KnownDates = MutableMapping[tuple[str, ...], DateSpan]
+KnownDates = Mapping[tuple[str, ...], DateSpan]
 
 
 # PLOVER score of a type and mode (the ontology's ``intensity``).
@@ -109,7 +102,7 @@ class Extractor:
         pair = main_pair(doc, facts.mentions)
         events: list[Event] = []
         timeline = Timeline(facts.anchor)
-        known: KnownDates = {}
+        known: dict[tuple[str, ...], DateSpan] = {}
         previous_end = 0
         for sent in doc.sents:
             if not same_paragraph(doc.text, previous_end, sent.start_char):
@@ -208,10 +201,10 @@ class Extractor:
 
     def _governing(
         self, sent: Span, finder: ParticipantFinder, keep_uncoded: bool
-    ) -> list[tuple[Trigger, Sense, Participants]]:
+    ) -> list[Located]:
         """The sentence's reportable triggers with their participants, minus those another
         reported trigger or a statement governs ("rejected the *offer*")."""
-        located: list[tuple[Trigger, Sense, Participants]] = []
+        located: list[Located] = []
         statements: list[Trigger] = []
         for trigger in find_triggers(sent, self.lexicon):
             sense = trigger.sense
@@ -229,65 +222,7 @@ class Extractor:
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
-        tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
-        governing = undominated(tokens.keys(), tokens)
-        background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
-        threats = _vowed_violence(located, tokens)
-        appointments = _agreed_meetings(located, tokens, governing)
-        return [
-            (trigger, (EventType.THREATEN, None) if trigger.token.i in threats else sense, found)
-            for trigger, sense, found in located
-            if trigger.token.i in governing | appointments
-            or (trigger.token.i in background and _names_both_sides(found, trigger.token))
-        ]
-
-
-def _vowed_violence(
-    located: list[tuple[Trigger, Sense, Participants]], tokens: dict[int, Token]
-) -> set[int]:
-    """The commissive triggers whose content is material conflict: "vowed to fight on",
-    "swore to retaliate" are threats (CAMEO 13), not agreements."""
-    threats: set[int] = set()
-    for trigger, sense, _ in located:
-        if sense[0].quad != 4:
-            continue
-        above = dominator(trigger.token, tokens.keys())
-        if above is not None and tokens[above].lemma_.lower() in COMMISSIVE_VERBS:
-            threats.add(above)
-    return threats
-
-
-def _agreed_meetings(
-    located: list[tuple[Trigger, Sense, Participants]],
-    tokens: dict[int, Token],
-    governing: set[int],
-) -> set[int]:
-    """Meetings a reported agreement sets up: "agreed to hold a fourth round of talks"
-    reports the agreement and a planned meeting (the modality of "agreed to" makes it
-    planned). A rejected offer of talks sets up nothing."""
-    agreements = {
-        t.token.i
-        for t, sense, _ in located
-        if sense[0] is EventType.AGREE and t.token.i in governing
-    }
-    return {
-        trigger.token.i
-        for trigger, sense, _ in located
-        if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
-    }
-
-
-def _names_both_sides(found: Participants, trigger: Token) -> bool:
-    """Whether the phrase a background trigger sits in names both sides of its event, as
-    different actors ("during the 1971 *Indo-Pakistan* war"), rather than the event
-    borrowing them from the rest of the sentence."""
-    target = found.target
-    if found.source.code is None or target is None or target.code in (None, found.source.code):
-        return False
-    phrase = adjunct_phrase(trigger)
-    start = phrase.left_edge.idx
-    end = phrase.right_edge.idx + len(phrase.right_edge)
-    return all(start <= side.start and side.end <= end for side in (found.source, target))
+        return reportable(located, statements)
 
 
 def _known_key(event: Event) -> tuple[str, ...]:
