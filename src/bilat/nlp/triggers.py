@@ -19,6 +19,10 @@ CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 # Verbs whose subject, without an object, undergoes the act: "the embassies opened",
 # "the border closed" (the opening of an embassy, the closing of a border).
 ERGATIVE = frozenset({"open", "reopen", "close"})
+# "agreed with the recommendation", "agree with Scott that ...": sharing an opinion, not
+# committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
+OPINION_VERBS = frozenset({"agree", "concur"})
+COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +112,7 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
-    if lemma in lexicon.statements:
+    if lemma in lexicon.statements or (lemma in OPINION_VERBS and _opinion(token)):
         return Trigger(token, None, nominal=False)
     if lemma in lexicon.support:
         overrides = lexicon.support[lemma]
@@ -161,6 +165,17 @@ def _key_words(obj: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "of":
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _opinion(verb: Token) -> bool:
+    """ "agree with X" and nothing agreed to: an opinion shared."""
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    with_someone = ("prep", "with") in deps
+    committed = any(
+        dep in ("xcomp", "dobj") or (dep == "prep" and word in COMMITMENT_PREPS)
+        for dep, word in deps
+    )
+    return with_someone and not committed
 
 
 def _demands(verb: Token) -> bool:

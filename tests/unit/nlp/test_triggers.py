@@ -303,3 +303,34 @@ def test_a_border_that_closes_is_a_restriction(extractor: Extractor) -> None:
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]), keep_uncoded=True)
     assert [(e.type, e.mode) for e in found] == [(EventType.COERCE, "restrict")]
+
+
+def test_attending_is_a_meeting_only_when_a_meeting_is_attended(extractor: Extractor) -> None:
+    assert _svo_types(extractor, ("attended", "attend"), ("summit", "summit")) == [
+        (EventType.CONSULT, "multilateral")
+    ]
+    assert _svo_types(extractor, ("attended", "attend"), ("ceremony", "ceremony")) == []
+
+
+def _agreed_with(
+    extractor: Extractor, tail: list[tuple[str, int, str, str, str]]
+) -> list[EventType]:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Peru", 2, "pobj", "PROPN", "Peru"),
+        *tail,
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    return [e.type for e in extractor.extract(doc, facts(doc, mentions))]
+
+
+def test_agreeing_with_someone_is_an_opinion_unless_something_is_agreed(
+    extractor: Extractor,
+) -> None:
+    assert _agreed_with(extractor, []) == []
+    truce = [("on", 1, "prep", "ADP", "on"), ("a", 6, "det", "DET", "a"),
+             ("truce", 4, "pobj", "NOUN", "truce")]  # fmt: skip
+    assert _agreed_with(extractor, truce) == [EventType.AGREE]
