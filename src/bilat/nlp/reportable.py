@@ -19,6 +19,10 @@ from bilat.nlp.participants import Participants
 from bilat.nlp.triggers import Trigger
 from bilat.records import EventType
 
+# Verbs of appeal (statements PLOVER does not code in themselves).
+APPEAL_VERBS = frozenset(
+    {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
+)
 # A trigger with its sense and the participants found for it.
 Located = tuple[Trigger, Sense, Participants]
 
@@ -30,13 +34,37 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     governing = undominated(tokens.keys(), tokens)
     background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
     threats = _vowed_violence(located, tokens)
-    reported = governing | _agreed_meetings(located, tokens, governing)
+    calls = _calls_for_conflict(located, tokens, {t.token.i for t in statements})
+    reported = governing | _agreed_meetings(located, tokens, governing) | calls
     return [
-        (trigger, (EventType.THREATEN, None) if trigger.token.i in threats else sense, found)
+        (trigger, _final_sense(trigger.token.i, sense, threats, calls), found)
         for trigger, sense, found in located
         if trigger.token.i in reported
         or (trigger.token.i in background and _names_both_sides(found, trigger.token))
     ]
+
+
+def _final_sense(index: int, sense: Sense, threats: Set[int], calls: Set[int]) -> Sense:
+    if index in threats:
+        return EventType.THREATEN, None
+    if index in calls:
+        return EventType.ACCUSE, "disapprove"
+    return sense
+
+
+def _calls_for_conflict(
+    located: Sequence[Located], tokens: Mapping[int, Token], statements: Set[int]
+) -> set[int]:
+    """Material conflict an appeal asks for: "called for sanctions against Turkey", "urged
+    followers to rally against the war" voice disapproval of its target (CAMEO 11)."""
+    calls: set[int] = set()
+    for trigger, sense, _ in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in statements or sense[0].quad != 4:
+            continue
+        if tokens[above].lemma_.lower() in APPEAL_VERBS:
+            calls.add(trigger.token.i)
+    return calls
 
 
 def _vowed_violence(located: Sequence[Located], tokens: Mapping[int, Token]) -> set[int]:

@@ -334,3 +334,20 @@ def test_agreeing_with_someone_is_an_opinion_unless_something_is_agreed(
     truce = [("on", 1, "prep", "ADP", "on"), ("a", 6, "det", "DET", "a"),
              ("truce", 4, "pobj", "NOUN", "truce")]  # fmt: skip
     assert _agreed_with(extractor, truce) == [EventType.AGREE]
+
+
+def test_calling_for_sanctions_against_someone_is_disapproval(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("sanctions", 2, "pobj", "NOUN", "sanction"),
+        ("against", 3, "prep", "ADP", "against"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.mode, e.target.code if e.target else None) for e in found] == [
+        (EventType.ACCUSE, "disapprove", "PER")
+    ]
