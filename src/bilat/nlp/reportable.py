@@ -2,8 +2,9 @@
 
 Dominance (``bilat.nlp.dominance``) keeps one event per act; on top of it: a meeting a
 reported agreement sets up is reported too ("agreed to hold talks"), a background event
-in a phrase of time is reported when that phrase names both its sides, and a vow whose
-content is violence is a threat.
+in a phrase of time is reported when that phrase names both its sides, a vow whose
+content is violence is a threat, and material conflict an appeal asks for ("called for
+sanctions against X") is disapproval of its target.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ ERGATIVE = frozenset({"open", "reopen", "close"})
 # committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
 OPINION_VERBS = frozenset({"agree", "concur"})
 COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
+# "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
+ABSENCE_NOUNS = frozenset({"absence", "lack"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
             and not _is_modifier(token)
             and not _repeats_outer_noun(token, absorbed, lexicon)
             and not _is_blocked(token, lexicon)
+            and not _is_absent(token)
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
@@ -217,6 +220,20 @@ def _repeats_outer_noun(token: Token, absorbed: set[int], lexicon: TriggerLexico
         and head.lower_ == "of"
         and (head.head.i in absorbed or head.head.lemma_.lower() in lexicon.nouns)
     )
+
+
+def _is_absent(token: Token) -> bool:
+    """ "absence of war", "lack of cooperation", "without talks": an event noun whose
+    phrase says the event is missing names no event."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "absence of war and strife"
+        first = first.head
+    if first.dep_ != "pobj":
+        return False
+    prep = first.head
+    if prep.lower_ == "without":
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
 
 
 def _is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:

@@ -351,3 +351,22 @@ def test_calling_for_sanctions_against_someone_is_disapproval(extractor: Extract
     assert [(e.type, e.mode, e.target.code if e.target else None) for e in found] == [
         (EventType.ACCUSE, "disapprove", "PER")
     ]
+
+
+def test_the_absence_of_war_is_no_war(extractor: Extractor) -> None:
+    def noted(missing: str) -> list[EventType]:
+        doc = parsed([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("noted", 1, "ROOT", "VERB", "note"),
+            (missing, 1, "dobj", "NOUN", missing),
+            ("of", 2, "prep", "ADP", "of"),
+            ("war", 3, "pobj", "NOUN", "war"),
+            ("with", 4, "prep", "ADP", "with"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+        return [e.type for e in extractor.extract(doc, facts(doc, mentions))]
+
+    assert noted("absence") == []
+    assert noted("history") == [EventType.ASSAULT]
