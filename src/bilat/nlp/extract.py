@@ -28,7 +28,9 @@ EXTRACTOR_VERSION = "bilat-rules-0.1"
 
 # A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
 # article's headline; what it reports is not an event this text states.
-CITATION = re.compile(r",\s*[”\"]\s*[^,”\"\n]{1,80},[^,\n]{0,40}\b\d{4}\W*$")
+CITATION = re.compile(
+    r",\s*[”\"]\s*(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*\s*,[^,\n]{0,40}\b\d{4}\W*$"
+)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A bare month ("in April", "late September") takes its year from the text around it.
 BARE_MONTH = re.compile(

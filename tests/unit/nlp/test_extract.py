@@ -268,6 +268,7 @@ def test_a_promise_without_unless_stays_an_agreement(extractor: Extractor) -> No
         ("Jane Roe, “Chile, Peru hold talks on trade,” Daily Post, 2 December 2021", True),
         ("Peru to open border,” The Gazette, 30 September 2021", True),
         ("He said, “We will attack,” and left in 2021.", False),
+        ("“We will retaliate,” the minister said on 3 June, 2021.", False),
         ("The two sides met in Lima on 1 December, 2021.", False),
     ],
 )

@@ -209,6 +209,7 @@ def _svo_types(
             (EventType.AID, "peacekeeping"),
         ),
         (("began", "begin"), ("funding", "funding"), None, (EventType.AID, None)),
+        (("began", "begin"), ("inquiry", "inquiry"), None, (EventType.ACCUSE, "investigate")),
         (("defied", "defy"), ("orders", "order"), None, (EventType.REJECT, None)),
         (("violated", "violate"), ("ceasefire", "ceasefire"), None, (EventType.ASSAULT, None)),
         (("violated", "violate"), ("ban", "ban"), None, (EventType.REJECT, None)),
