@@ -119,3 +119,17 @@ def test_the_talks_refer_back_to_the_reported_meeting_and_take_its_date(
     assert dated[EventType.CONSULT] == SEPTEMBER
     undetermined = _dated_events(extractor, _two_sentences(_held_talks("new"), new_paragraph=True))
     assert undetermined[EventType.CONSULT] is None
+
+
+def test_the_same_month_refers_back_across_paragraphs() -> None:
+    doc = parsed([
+        ("In", 5, "prep", "ADP", "in"),
+        ("the", 3, "det", "DET", "the"),
+        ("same", 3, "amod", "ADJ", "same"),
+        ("month", 0, "pobj", "NOUN", "month"),
+        ("they", 5, "nsubj", "PRON", "they"),
+        ("met", 5, "ROOT", "VERB", "meet"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert event_date(doc[5], [], None, SEPTEMBER) == SEPTEMBER
+    assert event_date(doc[5], [], None, None) is None
