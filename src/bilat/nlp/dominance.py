@@ -7,6 +7,12 @@ A trigger below another trigger in the parse (in its object, complement, clause 
 phrase hanging off it) is *dominated*, and the dominating trigger's event stands for
 the sentence. Coordination does not dominate: in "held talks and signed a deal" both
 verbs report events.
+
+Adjuncts are circumstance, not content: a phrase of time or concession ("agreed to
+cooperate *during the third round of Russia-Pakistan talks*") names an event of its own
+beside the governing one. Such a background event is reported only when the text says
+who took part in it (the caller decides); "agreed to a truce *after days of fighting*"
+reports one event.
 """
 
 from __future__ import annotations
@@ -17,19 +23,28 @@ from spacy.tokens import Token
 
 # A trigger this far up the tree no longer governs the lower one's meaning.
 MAX_STEPS = 8
+# Prepositions of time and concession: what they introduce is circumstance, not content.
+# (Relative and adverbial clauses are left governed: releasing them made a background
+# event the lead of too many sentences.)
+ADJUNCT_PREPS = frozenset(
+    {"during", "after", "before", "following", "amid", "amidst", "since", "until", "despite"}
+)
 
 
-def dominator(token: Token, triggers: Collection[int]) -> int | None:
+def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = True) -> int | None:
     """The index of the nearest trigger above ``token`` that governs it, or None.
 
     ``triggers`` holds the token indices of the sentence's triggers that yield events.
-    A path made only of ``conj`` links is coordination, not government.
+    A path made only of ``conj`` links is coordination, not government; with
+    ``across_adjuncts`` false, a path through an adjunct link is not government either.
     """
     current = token
     coordinated = True
     for _ in range(MAX_STEPS):
         head = current.head
         if head.i == current.i:
+            return None
+        if not across_adjuncts and is_adjunct(current):
             return None
         coordinated = coordinated and current.dep_ == "conj"
         if head.i in triggers and not coordinated:
@@ -38,6 +53,24 @@ def dominator(token: Token, triggers: Collection[int]) -> int | None:
     return None
 
 
-def undominated(indices: Collection[int], tokens: dict[int, Token]) -> set[int]:
+def undominated(
+    indices: Collection[int], tokens: dict[int, Token], across_adjuncts: bool = True
+) -> set[int]:
     """The trigger indices that no other trigger of the same set governs."""
-    return {i for i in indices if dominator(tokens[i], indices) is None}
+    return {i for i in indices if dominator(tokens[i], indices, across_adjuncts) is None}
+
+
+def adjunct_phrase(token: Token) -> Token:
+    """The head of the phrase of time or concession ``token`` sits in ("*during* the 1971
+    Indo-Pakistan war"), or ``token`` itself when it sits in none."""
+    current = token
+    for _ in range(MAX_STEPS):
+        if is_adjunct(current) or current.head.i == current.i:
+            return current if is_adjunct(current) else token
+        current = current.head
+    return token
+
+
+def is_adjunct(token: Token) -> bool:
+    """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
+    return token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS

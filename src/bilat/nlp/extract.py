@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import undominated
-from bilat.nlp.lexicon import Sense, TriggerLexicon
-from bilat.nlp.modality import as_intention, declined, intended, status_of
-from bilat.nlp.participants import ParticipantFinder, Participants, main_pair
+from bilat.nlp.event_dates import (
+    event_date,
+    is_definite,
+    place_dates,
+    same_paragraph,
+)
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.modality import as_intention, declined, intended, status_of, unless_clause
+from bilat.nlp.participants import ParticipantFinder, main_pair
+from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
 from bilat.records import Actor, Amount, DateSpan, Event, EventType, Evidence, Mention, event_id
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
 
-SAME_PERIOD = re.compile(
-    r"\b(?:the same (?:day|week|month|year)|that (?:day|week|month|year)|later that \w+)\b",
-    re.IGNORECASE,
+# A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
+# article's headline; what it reports is not an event this text states.
+CITATION = re.compile(
+    r",\s*[”\"]\s*(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*\s*,[^,\n]{0,40}\b\d{4}\W*$"
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A bare month ("in April", "late September") takes its year from the text around it.
@@ -62,6 +69,24 @@ class DocFacts:
     amounts: tuple[FoundAmount, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Where the text is in time when a sentence starts.
+
+    ``reference`` is the last date of the paragraph so far (None at a paragraph's start),
+    ``previous`` the last date of the text so far, ``context_year`` the last year written.
+    """
+
+    anchor: date | None
+    reference: DateSpan | None = None
+    previous: DateSpan | None = None
+    context_year: int | None = None
+
+
+# Dates of the events reported so far, by type and pair: what "the meeting" refers back to.
+KnownDates = Mapping[tuple[str, ...], DateSpan]
+
+
 # PLOVER score of a type and mode (the ontology's ``intensity``).
 Intensity = Callable[[EventType, str | None], float]
 
@@ -78,19 +103,22 @@ class Extractor:
         """Events of every sentence. Uncoded events (no actor code) only when asked."""
         pair = main_pair(doc, facts.mentions)
         events: list[Event] = []
-        previous_date: DateSpan | None = None
-        context_year: int | None = None
+        timeline = Timeline(facts.anchor)
+        known: dict[tuple[str, ...], DateSpan] = {}
+        previous_end = 0
         for sent in doc.sents:
+            if not same_paragraph(doc.text, previous_end, sent.start_char):
+                timeline = replace(timeline, reference=None)
             sentence_dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
-            explicit = [d for d in sentence_dates if YEAR.search(d.span.text)]
             found = self._sentence_events(
-                sent, facts, pair, sentence_dates, previous_date, context_year, keep_uncoded
+                sent, facts, pair, sentence_dates, timeline, known, keep_uncoded
             )
             events.extend(found)
-            if sentence_dates:
-                previous_date = sentence_dates[-1].span
-            if explicit:
-                context_year = explicit[-1].span.start.year
+            for event in found:
+                if event.date is not None:
+                    known[_known_key(event)] = event.date
+            timeline = _advance(timeline, sentence_dates)
+            previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 
     def _sentence_events(
@@ -99,28 +127,44 @@ class Extractor:
         facts: DocFacts,
         pair: tuple[Actor, Actor] | None,
         dates: list[DatedText],
-        previous_date: DateSpan | None,
-        context_year: int | None,
-        keep_uncoded: bool,
+        timeline: Timeline,
+        known: KnownDates,
+        keep_uncoded: bool = False,
     ) -> list[Event]:
+        if CITATION.search(sent.text):
+            return []
         mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
         finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
         amounts = tuple(
             a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char
         )
         contexts = self.cues.contexts(sent.text)
+        placed = place_dates(
+            sent,
+            [
+                (d.start, d.end, _with_context_year(d.span, timeline.context_year, facts.anchor))
+                for d in dates
+            ],
+        )
         best: dict[tuple[str, ...], Event] = {}
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
-            when = _event_date(trigger.token, dates, previous_date, context_year, facts.anchor)
+            when = event_date(trigger.token, placed, timeline.reference, timeline.previous)
             status = status_of(trigger.token, when, facts.anchor)
             type_, mode = sense
             if declined(type_, status):
                 type_, mode = EventType.REJECT, None
+            elif intended(trigger.token) and unless_clause(trigger.token):
+                type_, mode = EventType.THREATEN, None
             elif intended(trigger.token) and as_intention(type_) is not type_:
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
+            definite = when is None and is_definite(trigger.token, trigger.obj)
             # "Germany and France sent aid to Mali and Niger": one event per pair.
             for source, target in ((found.source, found.target), *found.also):
+                sides = sorted(
+                    (source.code or source.text, target.code or target.text if target else "")
+                )
+                dated = known.get((type_.value, *sides)) if definite else when
                 event = Event(
                     id=event_id(
                         facts.article_id,
@@ -135,7 +179,7 @@ class Extractor:
                     source=source,
                     target=target,
                     symmetric=found.symmetric,
-                    date=when,
+                    date=dated,
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode),
@@ -149,11 +193,9 @@ class Extractor:
                     ),
                     extractor_version=EXTRACTOR_VERSION,
                 )
-                # One event per type and pair in a sentence: "held talks ... the talks" is one.
-                sides = sorted(
-                    (source.code or source.text, target.code or target.text if target else "")
-                )
-                key = (type_.value, *sides)
+                # One event per type, pair and date in a sentence: "held talks ... the
+                # talks" is one; "signed an MoU in 2018 and another in 2019" are two.
+                key = (type_.value, *sides, dated.iso() if dated else "")
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
@@ -161,10 +203,10 @@ class Extractor:
 
     def _governing(
         self, sent: Span, finder: ParticipantFinder, keep_uncoded: bool
-    ) -> list[tuple[Trigger, Sense, Participants]]:
+    ) -> list[Located]:
         """The sentence's reportable triggers with their participants, minus those another
         reported trigger or a statement governs ("rejected the *offer*")."""
-        located: list[tuple[Trigger, Sense, Participants]] = []
+        located: list[Located] = []
         statements: list[Trigger] = []
         for trigger in find_triggers(sent, self.lexicon):
             sense = trigger.sense
@@ -182,25 +224,24 @@ class Extractor:
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
-        tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
-        governing = undominated(tokens.keys(), tokens)
-        return [item for item in located if item[0].token.i in governing]
+        return reportable(located, statements)
 
 
-def _event_date(
-    trigger: Token,
-    dates: Sequence[DatedText],
-    previous: DateSpan | None,
-    context_year: int | None,
-    anchor: date | None,
-) -> DateSpan | None:
-    """The date expression nearest the trigger; "the same month" refers back."""
-    if dates:
-        nearest = min(dates, key=lambda d: abs(d.start - trigger.idx))
-        return _with_context_year(nearest.span, context_year, anchor)
-    if previous is not None and SAME_PERIOD.search(trigger.sent.text):
-        return previous
-    return None
+def _known_key(event: Event) -> tuple[str, ...]:
+    """The key under which an event's date is remembered: its type and sorted sides."""
+    source = event.source.code or event.source.text
+    target = "" if event.target is None else event.target.code or event.target.text
+    return (event.type.value, *sorted((source, target)))
+
+
+def _advance(timeline: Timeline, dates: list[DatedText]) -> Timeline:
+    """The timeline after a sentence with these date expressions."""
+    if not dates:
+        return timeline
+    explicit = [d for d in dates if YEAR.search(d.span.text)]
+    year = explicit[-1].span.start.year if explicit else timeline.context_year
+    last = _with_context_year(dates[-1].span, year, timeline.anchor)
+    return replace(timeline, reference=last, previous=dates[-1].span, context_year=year)
 
 
 def _with_context_year(span: DateSpan, context_year: int | None, anchor: date | None) -> DateSpan:

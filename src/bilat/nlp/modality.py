@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from bilat.nlp.dominance import is_adjunct
 from bilat.records import DateSpan, EventType, Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -23,15 +24,18 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_WORDS = frozenset(
     {"willing", "ready", "prepared", "prepare", "determined", "intend", "committed", "eager"}
 )
+# Verbs that commit their subject to what their complement says ("vowed to fight").
+COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """The trigger and the verbs that govern it, nearest first (at most four)."""
+    """The trigger and the verbs that govern it, nearest first (at most four). A phrase of
+    time stops the chain: in "agreed to cooperate during the talks" the talks took place."""
     chain = [token]
     current = token
     for _ in range(4):
-        if current.head.i == current.i:
+        if current.head.i == current.i or is_adjunct(current):
             break
         current = current.head
         chain.append(current)
@@ -57,6 +61,20 @@ def intended(trigger: Token) -> bool:
             return True
         if depth > 0 and verb.lemma_.lower() in INTENT_WORDS:
             return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
+def unless_clause(trigger: Token) -> bool:
+    """ "will withdraw its troops unless the talks resume": an intention made to hang on
+    the other side's compliance is a threat (CAMEO 13), whatever the act."""
+    for verb in _clause_chain(trigger):
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "unless" for m in child.children
+            ):
+                return True
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             return False
     return False

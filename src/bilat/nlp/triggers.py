@@ -16,6 +16,15 @@ CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ..
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 # Nouns that count events of another kind: "a round of talks", "a series of raids".
 CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
+# Verbs whose subject, without an object, undergoes the act: "the embassies opened",
+# "the border closed" (the opening of an embassy, the closing of a border).
+ERGATIVE = frozenset({"open", "reopen", "close"})
+# "agreed with the recommendation", "agree with Scott that ...": sharing an opinion, not
+# committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
+OPINION_VERBS = frozenset({"agree", "concur"})
+COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
+# "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
+ABSENCE_NOUNS = frozenset({"absence", "lack"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
             and not _is_modifier(token)
             and not _repeats_outer_noun(token, absorbed, lexicon)
             and not _is_blocked(token, lexicon)
+            and not _is_absent(token)
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
@@ -94,6 +104,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if not objects and lemma in ERGATIVE:
+        objects = [c for c in token.children if c.dep_ == "nsubj"]
     if lemma in lexicon.complements:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:
@@ -103,7 +115,7 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
-    if lemma in lexicon.statements:
+    if lemma in lexicon.statements or (lemma in OPINION_VERBS and _opinion(token)):
         return Trigger(token, None, nominal=False)
     if lemma in lexicon.support:
         overrides = lexicon.support[lemma]
@@ -158,6 +170,17 @@ def _key_words(obj: Token) -> list[Token]:
     return out
 
 
+def _opinion(verb: Token) -> bool:
+    """ "agree with X" and nothing agreed to: an opinion shared."""
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    with_someone = ("prep", "with") in deps
+    committed = any(
+        dep in ("xcomp", "dobj") or (dep == "prep" and word in COMMITMENT_PREPS)
+        for dep, word in deps
+    )
+    return with_someone and not committed
+
+
 def _demands(verb: Token) -> bool:
     """ "said that Sudan must return the helicopter": reported obligation is a demand."""
     return any(
@@ -197,6 +220,20 @@ def _repeats_outer_noun(token: Token, absorbed: set[int], lexicon: TriggerLexico
         and head.lower_ == "of"
         and (head.head.i in absorbed or head.head.lemma_.lower() in lexicon.nouns)
     )
+
+
+def _is_absent(token: Token) -> bool:
+    """ "absence of war", "lack of cooperation", "without talks": an event noun whose
+    phrase says the event is missing names no event."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "absence of war and strife"
+        first = first.head
+    if first.dep_ != "pobj":
+        return False
+    prep = first.head
+    if prep.lower_ == "without":
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
 
 
 def _is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:

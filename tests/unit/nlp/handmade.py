@@ -14,8 +14,9 @@ from bilat.records import Actor, Mention
 _VOCAB = spacy.blank("en").vocab
 
 
-def parsed(tokens: Sequence[tuple[str, int, str, str, str]]) -> Doc:
-    """Tokens as (text, head index, dep, pos, lemma); tags follow from pos and text."""
+def parsed(tokens: Sequence[tuple[str, int, str, str, str]], starts: Sequence[int] = (0,)) -> Doc:
+    """Tokens as (text, head index, dep, pos, lemma); tags follow from pos and text.
+    ``starts`` are the indices of the tokens that begin sentences."""
     words = [t[0] for t in tokens]
     spaces = [
         i + 1 < len(tokens) and tokens[i + 1][0] not in (".", ",", "'s") for i in range(len(tokens))
@@ -30,7 +31,7 @@ def parsed(tokens: Sequence[tuple[str, int, str, str, str]]) -> Doc:
         pos=[t[3] for t in tokens],
         lemmas=[t[4] for t in tokens],
         tags=tags,
-        sent_starts=[i == 0 for i in range(len(tokens))],
+        sent_starts=[i in starts for i in range(len(tokens))],
     )
     return doc
 

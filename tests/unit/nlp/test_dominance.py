@@ -20,3 +20,20 @@ def test_a_trigger_in_an_object_is_governed_and_a_coordinated_one_is_not() -> No
     assert dominator(doc[3], triggers) == 1
     assert dominator(doc[5], triggers) is None
     assert undominated(triggers, {i: doc[i] for i in triggers}) == {1, 5}
+
+
+def test_a_phrase_of_time_is_circumstance_not_content_when_asked() -> None:
+    doc = parsed([
+        ("India", 1, "nsubj", "PROPN", "India"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("talks", 2, "pobj", "NOUN", "talk"),
+        ("during", 1, "prep", "ADP", "during"),
+        ("the", 6, "det", "DET", "the"),
+        ("war", 4, "pobj", "NOUN", "war"),
+    ])  # fmt: skip
+    triggers = {1, 3, 6}
+    assert dominator(doc[6], triggers) == 1
+    assert dominator(doc[6], triggers, across_adjuncts=False) is None
+    # What was agreed stays the agreement's content either way.
+    assert dominator(doc[3], triggers, across_adjuncts=False) == 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from bilat.nlp.extract import DatedText, Extractor, _with_context_year
+import pytest
+
+from bilat.nlp.extract import CITATION, DatedText, Extractor, _with_context_year
 from bilat.nlp.participants import main_pair
-from bilat.records import DateSpan, EventType, Granularity, Status
+from bilat.records import Actor, DateSpan, EventType, Granularity, Mention, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -136,3 +138,157 @@ def test_main_pair_is_the_most_co_mentioned() -> None:
     ])  # fmt: skip
     pair = main_pair(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")])
     assert pair is not None and {a.code for a in pair} == {"PAK", "RUS"}
+
+
+def _agreed_during_war(extractor: Extractor, named: bool) -> set[tuple[EventType, object, Status]]:
+    sides = [
+        ("between", 8, "prep", "ADP", "between"),
+        ("India", 9, "pobj", "PROPN", "India"),
+        ("and", 10, "cc", "CCONJ", "and"),
+        ("Pakistan", 10, "conj", "PROPN", "Pakistan"),
+    ]
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("talks", 2, "pobj", "NOUN", "talk"),
+        ("with", 3, "prep", "ADP", "with"),
+        ("China", 4, "pobj", "PROPN", "China"),
+        ("during", 1, "prep", "ADP", "during"),
+        ("the", 8, "det", "DET", "the"),
+        ("war", 6, "pobj", "NOUN", "war"),
+        *(sides if named else []),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    codes = [("Russia", "RUS"), ("China", "CHN")]
+    codes += [("India", "IND"), ("Pakistan", "PAK")] if named else []
+    found = extractor.extract(doc, facts(doc, [mention(doc, w, c) for w, c in codes]))
+    return {(e.type, e.dyad, e.status) for e in found}
+
+
+def test_a_background_event_is_reported_when_its_sides_are_named(extractor: Extractor) -> None:
+    # The war took place: "agreed to" plans the talks, not what happened during them.
+    war = (EventType.ASSAULT, ("IND", "PAK"), Status.OCCURRED)
+    assert war in _agreed_during_war(extractor, named=True)
+    unnamed = _agreed_during_war(extractor, named=False)
+    assert EventType.AGREE in {t for t, _, _ in unnamed}
+    assert EventType.ASSAULT not in {t for t, _, _ in unnamed}
+
+
+def test_agreeing_to_hold_talks_reports_the_agreement_and_a_planned_meeting(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 3, "aux", "PART", "to"),
+        ("hold", 1, "xcomp", "VERB", "hold"),
+        ("talks", 3, "dobj", "NOUN", "talk"),
+        ("with", 4, "prep", "ADP", "with"),
+        ("Peru", 5, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert {(e.type, e.status, e.dyad) for e in found} == {
+        (EventType.AGREE, Status.OCCURRED, ("CHL", "PER")),
+        (EventType.CONSULT, Status.PLANNED, ("CHL", "PER")),
+    }
+
+
+def test_a_rejected_offer_of_talks_sets_up_no_meeting(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("rejected", 1, "ROOT", "VERB", "reject"),
+        ("an", 3, "det", "DET", "an"),
+        ("offer", 1, "dobj", "NOUN", "offer"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("talks", 4, "pobj", "NOUN", "talk"),
+        ("with", 5, "prep", "ADP", "with"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [e.type for e in found] == [EventType.REJECT]
+
+
+def test_vowing_to_attack_is_a_threat(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("vowed", 1, "ROOT", "VERB", "vow"),
+        ("to", 3, "aux", "PART", "to"),
+        ("attack", 1, "xcomp", "VERB", "attack"),
+        ("Kabul", 3, "dobj", "PROPN", "Kabul"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Kabul", "AFG")]), keep_uncoded=True)
+    assert [e.type for e in found] == [EventType.THREATEN]
+
+
+def test_an_intention_that_hangs_on_unless_is_a_threat(extractor: Extractor) -> None:
+    def will(verb: str, lemma: str) -> list[EventType]:
+        doc = parsed([
+            ("Chad", 2, "nsubj", "PROPN", "Chad"),
+            ("will", 2, "aux", "AUX", "will"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("troops", 2, "dobj", "NOUN", "troop"),
+            ("from", 2, "prep", "ADP", "from"),
+            ("Mali", 4, "pobj", "PROPN", "Mali"),
+            ("unless", 8, "mark", "SCONJ", "unless"),
+            ("Mali", 8, "nsubj", "PROPN", "Mali"),
+            ("pays", 2, "advcl", "VERB", "pay"),
+            (".", 2, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        mentions = [mention(doc, "Chad", "TCD"), mention(doc, "Mali", "MLI")]
+        return [e.type for e in extractor.extract(doc, facts(doc, mentions))]
+
+    assert will("withdraw", "withdraw") == [EventType.THREATEN]
+
+
+def test_a_promise_without_unless_stays_an_agreement(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chad", 2, "nsubj", "PROPN", "Chad"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("withdraw", 2, "ROOT", "VERB", "withdraw"),
+        ("troops", 2, "dobj", "NOUN", "troop"),
+        ("from", 2, "prep", "ADP", "from"),
+        ("Mali", 4, "pobj", "PROPN", "Mali"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chad", "TCD"), mention(doc, "Mali", "MLI")]
+    assert [e.type for e in extractor.extract(doc, facts(doc, mentions))] == [EventType.AGREE]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_reference"),
+    [
+        ("Jane Roe, “Chile, Peru hold talks on trade,” Daily Post, 2 December 2021", True),
+        ("Peru to open border,” The Gazette, 30 September 2021", True),
+        ("He said, “We will attack,” and left in 2021.", False),
+        ("“We will retaliate,” the minister said on 3 June, 2021.", False),
+        ("The two sides met in Lima on 1 December, 2021.", False),
+    ],
+)
+def test_reference_list_entries_are_recognised(line: str, is_reference: bool) -> None:
+    assert bool(CITATION.search(line)) is is_reference
+
+
+def test_a_reference_list_entry_reports_no_event(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Roe", 2, "punct", "PROPN", "Roe"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("“Chile", 3, "nsubj", "PROPN", "Chile"),
+        ("meets", 3, "ROOT", "VERB", "meet"),
+        ("Peru", 3, "dobj", "PROPN", "Peru"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("”", 3, "punct", "PUNCT", "”"),
+        ("Post", 3, "npadvmod", "PROPN", "Post"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("2021", 3, "npadvmod", "NUM", "2021"),
+    ])  # fmt: skip
+    chile = Mention("Chile", doc[2].idx + 1, doc[2].idx + 6, Actor("CHL", "CHL"))
+    found = extractor.extract(doc, facts(doc, [chile, mention(doc, "Peru", "PER")]))
+    assert CITATION.search(doc.text) and found == []

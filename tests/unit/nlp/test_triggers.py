@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bilat.nlp.extract import Extractor
 from bilat.records import EventType
 from tests.unit.nlp.handmade import facts, mention, parsed
@@ -167,3 +169,205 @@ def test_cancelling_a_visit_rejects_the_meeting(extractor: Extractor) -> None:
         doc, facts(doc, [mention(doc, "Khan", "PAK"), mention(doc, "Malaysia", "MYS")])
     )
     assert [(e.type, e.mode, e.dyad) for e in found] == [(EventType.REJECT, "meet", ("MYS", "PAK"))]
+
+
+def _svo_types(
+    extractor: Extractor, verb: tuple[str, str], obj: tuple[str, str], modifier: str | None = None
+) -> list[tuple[EventType, str | None]]:
+    """Types found in "Serbia <verb> [modifier] <object> ." (the object names no actor)."""
+    tokens = [("Serbia", 1, "nsubj", "PROPN", "Serbia"), (verb[0], 1, "ROOT", "VERB", verb[1])]
+    if modifier is not None:
+        tokens.append((modifier, 3, "amod", "ADJ", modifier))
+    tokens += [(obj[0], 1, "dobj", "NOUN", obj[1]), (".", 1, "punct", "PUNCT", ".")]
+    doc = parsed(tokens)
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Serbia", "SRB")]), keep_uncoded=True)
+    return [(e.type, e.mode) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj", "modifier", "expected"),
+    [
+        # Obstructing passage is a protest tactic (CAMEO 144); blocking access is coercion.
+        (("blocked", "block"), ("roads", "road"), None, (EventType.PROTEST, None)),
+        (("blocked", "block"), ("access", "access"), None, (EventType.COERCE, "restrict")),
+        (("accepted", "accept"), ("demands", "demand"), None, (EventType.CONCEDE, None)),
+        (("sought", "seek"), ("refuge", "refuge"), None, (EventType.REQUEST, None)),
+        (("demolished", "demolish"), ("homes", "home"), None, (EventType.COERCE, None)),
+        (("defeated", "defeat"), ("rebels", "rebel"), None, (EventType.ASSAULT, None)),
+        (("waged", "wage"), ("war", "war"), None, (EventType.ASSAULT, None)),
+        (("reduced", "reduce"), ("supplies", "supply"), None, (EventType.SANCTION, None)),
+        (("imposed", "impose"), ("law", "law"), "martial", (EventType.COERCE, None)),
+        (("began", "begin"), ("rapprochement", "rapprochement"), None, (EventType.SUPPORT, None)),
+        (("began", "begin"), ("riots", "riot"), None, (EventType.PROTEST, None)),
+        (("began", "begin"), ("cleansing", "cleansing"), "ethnic", (EventType.ASSAULT, None)),
+        (("began", "begin"), ("support", "support"), "financial", (EventType.AID, None)),
+        (("began", "begin"), ("support", "support"), "diplomatic", (EventType.SUPPORT, None)),
+        (
+            ("began", "begin"),
+            ("mission", "mission"),
+            "peacekeeping",
+            (EventType.AID, "peacekeeping"),
+        ),
+        (("began", "begin"), ("funding", "funding"), None, (EventType.AID, None)),
+        (("began", "begin"), ("inquiry", "inquiry"), None, (EventType.ACCUSE, "investigate")),
+        (("defied", "defy"), ("orders", "order"), None, (EventType.REJECT, None)),
+        (("violated", "violate"), ("ceasefire", "ceasefire"), None, (EventType.ASSAULT, None)),
+        (("violated", "violate"), ("ban", "ban"), None, (EventType.REJECT, None)),
+        (("prohibited", "prohibit"), ("aid", "aid"), None, (EventType.SANCTION, None)),
+        (("prohibited", "prohibit"), ("rallies", "rally"), None, (EventType.COERCE, "restrict")),
+        (("hacked", "hack"), ("computers", "computer"), None, (EventType.COERCE, None)),
+        (("lodged", "lodge"), ("protest", "protest"), None, (EventType.ACCUSE, "disapprove")),
+        (("reached", "reach"), ("consensus", "consensus"), None, (EventType.AGREE, None)),
+        (("gave", "give"), ("welcome", "welcome"), "warm", (EventType.CONSULT, "visit")),
+        (("forgave", "forgive"), ("rebels", "rebel"), None, (EventType.SUPPORT, None)),
+        (("defended", "defend"), ("rebels", "rebel"), None, (EventType.SUPPORT, None)),
+        (
+            ("suspended", "suspend"),
+            ("publication", "publication"),
+            None,
+            (EventType.COERCE, "censor"),
+        ),
+    ],
+)
+def test_general_event_vocabulary(
+    extractor: Extractor,
+    verb: tuple[str, str],
+    obj: tuple[str, str],
+    modifier: str | None,
+    expected: tuple[EventType, str | None],
+) -> None:
+    assert _svo_types(extractor, verb, obj, modifier) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj"),
+    [
+        (("demonstrated", "demonstrate"), ("resolve", "resolve")),  # showed, did not protest
+        (("rallied", "rally"), ("support", "support")),
+        (("built", "build"), ("pipelines", "pipeline")),  # a pipeline is a thing
+        (("valued", "value"), ("partnership", "partnership")),  # a standing relation
+    ],
+)
+def test_words_that_name_no_act(
+    extractor: Extractor, verb: tuple[str, str], obj: tuple[str, str]
+) -> None:
+    assert _svo_types(extractor, verb, obj) == []
+
+
+def test_soldiers_beating_up_detainees_is_an_assault(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Soldiers", 1, "nsubj", "NOUN", "soldier"),
+        ("beat", 1, "ROOT", "VERB", "beat"),
+        ("up", 1, "prt", "ADP", "up"),
+        ("detainees", 1, "dobj", "NOUN", "detainee"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, []), keep_uncoded=True)
+    assert [e.type for e in found] == [EventType.ASSAULT]
+
+
+def test_reneging_on_a_commitment_is_a_rejection(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Zambia", 1, "nsubj", "PROPN", "Zambia"),
+        ("reneged", 1, "ROOT", "VERB", "renege"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("its", 4, "poss", "PRON", "its"),
+        ("commitment", 2, "pobj", "NOUN", "commitment"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Zambia", "ZMB")]), keep_uncoded=True)
+    assert [e.type for e in found] == [EventType.REJECT]
+
+
+def test_embassies_that_open_are_diplomatic_support(extractor: Extractor) -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("embassies", 6, "nsubj", "NOUN", "embassy"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Peru", 3, "conj", "PROPN", "Peru"),
+        ("opened", 6, "ROOT", "VERB", "open"),
+        (".", 6, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.dyad) for e in found] == [(EventType.SUPPORT, ("CHL", "PER"))]
+
+
+def test_a_border_that_closes_is_a_restriction(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "poss", "PROPN", "Chile"),
+        ("border", 2, "nsubj", "NOUN", "border"),
+        ("closed", 2, "ROOT", "VERB", "close"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]), keep_uncoded=True)
+    assert [(e.type, e.mode) for e in found] == [(EventType.COERCE, "restrict")]
+
+
+def test_attending_is_a_meeting_only_when_a_meeting_is_attended(extractor: Extractor) -> None:
+    assert _svo_types(extractor, ("attended", "attend"), ("summit", "summit")) == [
+        (EventType.CONSULT, "multilateral")
+    ]
+    assert _svo_types(extractor, ("attended", "attend"), ("ceremony", "ceremony")) == []
+
+
+def _agreed_with(
+    extractor: Extractor, tail: list[tuple[str, int, str, str, str]]
+) -> list[EventType]:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Peru", 2, "pobj", "PROPN", "Peru"),
+        *tail,
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    return [e.type for e in extractor.extract(doc, facts(doc, mentions))]
+
+
+def test_agreeing_with_someone_is_an_opinion_unless_something_is_agreed(
+    extractor: Extractor,
+) -> None:
+    assert _agreed_with(extractor, []) == []
+    truce = [("on", 1, "prep", "ADP", "on"), ("a", 6, "det", "DET", "a"),
+             ("truce", 4, "pobj", "NOUN", "truce")]  # fmt: skip
+    assert _agreed_with(extractor, truce) == [EventType.AGREE]
+
+
+def test_calling_for_sanctions_against_someone_is_disapproval(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("sanctions", 2, "pobj", "NOUN", "sanction"),
+        ("against", 3, "prep", "ADP", "against"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.type, e.mode, e.target.code if e.target else None) for e in found] == [
+        (EventType.ACCUSE, "disapprove", "PER")
+    ]
+
+
+def test_the_absence_of_war_is_no_war(extractor: Extractor) -> None:
+    def noted(missing: str) -> list[EventType]:
+        doc = parsed([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("noted", 1, "ROOT", "VERB", "note"),
+            (missing, 1, "dobj", "NOUN", missing),
+            ("of", 2, "prep", "ADP", "of"),
+            ("war", 3, "pobj", "NOUN", "war"),
+            ("with", 4, "prep", "ADP", "with"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+        return [e.type for e in extractor.extract(doc, facts(doc, mentions))]
+
+    assert noted("absence") == []
+    assert noted("history") == [EventType.ASSAULT]

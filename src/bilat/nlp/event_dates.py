@@ -1,0 +1,97 @@
+"""When an event happened: the date its own clause names, else the time the text is at.
+
+"The leaders recalled their conversation that took place in August and discussed trade":
+August dates the conversation (the date sits in a clause hanging off it), not the
+discussion, which sits in another clause. A sentence without a date of its own
+continues the reference time of the paragraph it is in ("On 1 December the advisers
+met in Moscow. They reviewed ..."), and a definite description of an event already
+reported ("the meeting was held ...") refers back to it and takes its date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from bilat.records import DateSpan
+
+SAME_PERIOD = re.compile(
+    r"\b(?:the same (?:day|week|month|year)|that (?:day|week|month|year)|later that \w+)\b",
+    re.IGNORECASE,
+)
+# Determiners that make an event noun refer back to an event the text has reported.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedDate:
+    """A date expression of a sentence: where it starts and the word that heads it."""
+
+    start: int
+    head: Token
+    span: DateSpan
+
+
+def place_dates(sent: Span, dates: Sequence[tuple[int, int, DateSpan]]) -> list[PlacedDate]:
+    """Attach each (start, end, span) of the sentence to the token that heads its text."""
+    placed: list[PlacedDate] = []
+    for start, end, span in dates:
+        words = sent.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and len(words):
+            placed.append(PlacedDate(start, words.root, span))
+    return placed
+
+
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a word is in (the sentence root when none is above it)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def dates_the_trigger(trigger: Token, date_head: Token) -> bool:
+    """Whether a date expression can date the event ``trigger`` states: it is inside the
+    trigger's own phrase, or in the trigger's clause or a clause that governs it."""
+    if trigger.i == date_head.i or trigger in date_head.ancestors:
+        return True
+    own = clause_head(trigger)
+    theirs = clause_head(date_head)
+    return theirs.i == own.i or theirs in own.ancestors
+
+
+def is_definite(trigger: Token, obj: Token | None) -> bool:
+    """ "the meeting was held", "during the visit": the event noun names a known event."""
+    noun = obj if obj is not None else trigger
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children
+    )
+
+
+def event_date(
+    trigger: Token,
+    dates: Sequence[PlacedDate],
+    reference: DateSpan | None,
+    previous: DateSpan | None,
+) -> DateSpan | None:
+    """The nearest date of the trigger's own clauses; else the paragraph's reference time;
+    else the nearest date of the sentence; "the same month" refers back to the last date."""
+    own = [d for d in dates if dates_the_trigger(trigger, d.head)]
+    if own:
+        return min(own, key=lambda d: abs(d.start - trigger.idx)).span
+    if reference is not None:
+        return reference if reference.inferred else replace(reference, inferred=True)
+    if dates:
+        return min(dates, key=lambda d: abs(d.start - trigger.idx)).span
+    if previous is not None and SAME_PERIOD.search(trigger.sent.text):
+        return previous
+    return None
+
+
+def same_paragraph(text: str, previous_end: int, start: int) -> bool:
+    """Whether no line break separates the end of one sentence's text from the next
+    sentence (headings and paragraphs end lines)."""
+    return "\n" not in text[previous_end:start]

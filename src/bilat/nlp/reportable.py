@@ -1,0 +1,114 @@
+"""Which of a sentence's located triggers it reports, and as what.
+
+Dominance (``bilat.nlp.dominance``) keeps one event per act; on top of it: a meeting a
+reported agreement sets up is reported too ("agreed to hold talks"), a background event
+in a phrase of time is reported when that phrase names both its sides, a vow whose
+content is violence is a threat, and material conflict an appeal asks for ("called for
+sanctions against X") is disapproval of its target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+
+from spacy.tokens import Token
+
+from bilat.nlp.dominance import adjunct_phrase, dominator, undominated
+from bilat.nlp.lexicon import Sense
+from bilat.nlp.modality import COMMISSIVE_VERBS
+from bilat.nlp.participants import Participants
+from bilat.nlp.triggers import Trigger
+from bilat.records import EventType
+
+# Verbs of appeal (statements PLOVER does not code in themselves).
+APPEAL_VERBS = frozenset(
+    {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
+)
+# A trigger with its sense and the participants found for it.
+Located = tuple[Trigger, Sense, Participants]
+
+
+def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> list[Located]:
+    """The located triggers the sentence reports, with their final senses. ``statements``
+    are the triggers that report no event but still govern what they contain."""
+    tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
+    governing = undominated(tokens.keys(), tokens)
+    background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
+    threats = _vowed_violence(located, tokens)
+    calls = _calls_for_conflict(located, tokens, {t.token.i for t in statements})
+    reported = governing | _agreed_meetings(located, tokens, governing) | calls
+    return [
+        (trigger, _final_sense(trigger.token.i, sense, threats, calls), found)
+        for trigger, sense, found in located
+        if trigger.token.i in reported
+        or (trigger.token.i in background and _names_both_sides(found, trigger.token))
+    ]
+
+
+def _final_sense(index: int, sense: Sense, threats: Set[int], calls: Set[int]) -> Sense:
+    if index in threats:
+        return EventType.THREATEN, None
+    if index in calls:
+        return EventType.ACCUSE, "disapprove"
+    return sense
+
+
+def _calls_for_conflict(
+    located: Sequence[Located], tokens: Mapping[int, Token], statements: Set[int]
+) -> set[int]:
+    """Material conflict an appeal asks for: "called for sanctions against Turkey", "urged
+    followers to rally against the war" voice disapproval of its target (CAMEO 11)."""
+    calls: set[int] = set()
+    for trigger, sense, _ in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in statements or sense[0].quad != 4:
+            continue
+        if tokens[above].lemma_.lower() in APPEAL_VERBS:
+            calls.add(trigger.token.i)
+    return calls
+
+
+def _vowed_violence(located: Sequence[Located], tokens: Mapping[int, Token]) -> set[int]:
+    """The commissive triggers whose content is material conflict: "vowed to fight on",
+    "swore to retaliate" are threats (CAMEO 13), not agreements."""
+    threats: set[int] = set()
+    for trigger, sense, _ in located:
+        if sense[0].quad != 4:
+            continue
+        above = dominator(trigger.token, tokens.keys())
+        if above is not None and tokens[above].lemma_.lower() in COMMISSIVE_VERBS:
+            threats.add(above)
+    return threats
+
+
+def _agreed_meetings(
+    located: Sequence[Located],
+    tokens: Mapping[int, Token],
+    governing: Set[int],
+) -> set[int]:
+    """Meetings a reported agreement sets up: "agreed to hold a fourth round of talks"
+    reports the agreement and a planned meeting (the modality of "agreed to" makes it
+    planned). A rejected offer of talks sets up nothing."""
+    agreements = {
+        t.token.i
+        for t, sense, _ in located
+        if sense[0] is EventType.AGREE and t.token.i in governing
+    }
+    return {
+        trigger.token.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
+    }
+
+
+def _names_both_sides(found: Participants, trigger: Token) -> bool:
+    """Whether the phrase a background trigger sits in names both sides of its event, as
+    different actors ("during the 1971 *Indo-Pakistan* war"), rather than the event
+    borrowing them from the rest of the sentence."""
+    target = found.target
+    if found.source.code is None or target is None or target.code in (None, found.source.code):
+        return False
+    phrase = adjunct_phrase(trigger)
+    start = phrase.left_edge.idx
+    end = phrase.right_edge.idx + len(phrase.right_edge)
+    return all(start <= side.start and side.end <= end for side in (found.source, target))

@@ -1,0 +1,135 @@
+"""When events happened: own clause, paragraph reference time, definite descriptions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from bilat.nlp.event_dates import PlacedDate, dates_the_trigger, event_date, same_paragraph
+from bilat.nlp.extract import DatedText, Extractor
+from bilat.records import DateSpan, EventType, Granularity
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+SEPTEMBER = DateSpan(date(2021, 9, 1), date(2021, 9, 30), Granularity.MONTH, "September")
+AUGUST = DateSpan(date(2021, 8, 1), date(2021, 8, 31), Granularity.MONTH, "August")
+
+
+def _recalled_and_discussed() -> Doc:
+    return parsed([
+        ("Leaders", 1, "nsubj", "NOUN", "leader"),
+        ("recalled", 1, "ROOT", "VERB", "recall"),
+        ("the", 3, "det", "DET", "the"),
+        ("conversation", 1, "dobj", "NOUN", "conversation"),
+        ("that", 5, "nsubj", "PRON", "that"),
+        ("took", 3, "relcl", "VERB", "take"),
+        ("place", 5, "dobj", "NOUN", "place"),
+        ("in", 5, "prep", "ADP", "in"),
+        ("August", 7, "pobj", "PROPN", "August"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("discussed", 1, "conj", "VERB", "discuss"),
+        ("trade", 10, "dobj", "NOUN", "trade"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_date_in_a_relative_clause_dates_only_the_noun_it_hangs_off() -> None:
+    doc = _recalled_and_discussed()
+    august = doc[8]
+    assert dates_the_trigger(doc[3], august)  # the conversation took place in August
+    assert dates_the_trigger(doc[1], august)  # the recalling governs the clause
+    assert not dates_the_trigger(doc[10], august)  # the discussion is another clause
+
+
+def test_a_trigger_without_a_date_of_its_own_takes_the_reference_time() -> None:
+    doc = _recalled_and_discussed()
+    placed = [PlacedDate(doc[8].idx, doc[8], AUGUST)]
+    inherited = event_date(doc[10], placed, SEPTEMBER, None)
+    assert inherited is not None and inherited.start == SEPTEMBER.start and inherited.inferred
+    assert event_date(doc[3], placed, SEPTEMBER, None) == AUGUST
+    # Without a reference time the sentence's nearest date is still the best guess.
+    assert event_date(doc[10], placed, None, None) == AUGUST
+
+
+def test_a_line_break_ends_a_paragraph() -> None:
+    assert same_paragraph("They met. They talked.", 9, 10)
+    assert not same_paragraph("They met.\nThey talked.", 9, 10)
+
+
+def _two_sentences(second: list[tuple[str, int, str, str, str]], new_paragraph: bool) -> Doc:
+    first = [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Russia", 1, "dobj", "PROPN", "Russia"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("September", 3, "pobj", "PROPN", "September"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    if new_paragraph:
+        first.append(("\n", 5, "dep", "SPACE", "\n"))
+    shift = len(first)
+    moved = [(w, head + shift, dep, pos, lemma) for w, head, dep, pos, lemma in second]
+    return parsed(first + moved, starts=(0, shift))
+
+
+def _dated_events(extractor: Extractor, doc: Doc) -> dict[EventType, DateSpan | None]:
+    mentions = [
+        mention(doc, w, c, n) for w, c in (("Pakistan", "PAK"), ("Russia", "RUS")) for n in (0, 1)
+    ]
+    start = doc[4].idx
+    found = extractor.extract(doc, facts(doc, mentions, [DatedText(start, start + 9, SEPTEMBER)]))
+    return {e.type: e.date for e in found if e.evidence.start > 0}
+
+
+PRAISED = [
+    ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+    ("praised", 1, "ROOT", "VERB", "praise"),
+    ("Russia", 1, "dobj", "PROPN", "Russia"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_a_sentence_continues_the_time_of_its_paragraph(extractor: Extractor) -> None:
+    dated = _dated_events(extractor, _two_sentences(PRAISED, new_paragraph=False))
+    praise = dated[EventType.SUPPORT]
+    assert praise is not None and praise.start == SEPTEMBER.start and praise.inferred
+
+
+def test_a_new_paragraph_starts_without_a_reference_time(extractor: Extractor) -> None:
+    dated = _dated_events(extractor, _two_sentences(PRAISED, new_paragraph=True))
+    assert dated[EventType.SUPPORT] is None
+
+
+def _held_talks(determiner: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        (determiner, 3, "det", "DET", determiner.lower()),
+        ("talks", 1, "dobj", "NOUN", "talk"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Russia", 4, "pobj", "PROPN", "Russia"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def test_the_talks_refer_back_to_the_reported_meeting_and_take_its_date(
+    extractor: Extractor,
+) -> None:
+    dated = _dated_events(extractor, _two_sentences(_held_talks("the"), new_paragraph=True))
+    assert dated[EventType.CONSULT] == SEPTEMBER
+    undetermined = _dated_events(extractor, _two_sentences(_held_talks("new"), new_paragraph=True))
+    assert undetermined[EventType.CONSULT] is None
+
+
+def test_the_same_month_refers_back_across_paragraphs() -> None:
+    doc = parsed([
+        ("In", 5, "prep", "ADP", "in"),
+        ("the", 3, "det", "DET", "the"),
+        ("same", 3, "amod", "ADJ", "same"),
+        ("month", 0, "pobj", "NOUN", "month"),
+        ("they", 5, "nsubj", "PRON", "they"),
+        ("met", 5, "ROOT", "VERB", "meet"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert event_date(doc[5], [], None, SEPTEMBER) == SEPTEMBER
+    assert event_date(doc[5], [], None, None) is None
