@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from bilat.config import Settings
 from bilat.engines import Batch
 from bilat.errors import EngineFailed, EngineMissing
-from bilat.records import Event
+from bilat.records import Article, Event
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -92,6 +92,7 @@ class RayEngine:
         self._folder: Path | None = None
         self._temporary: Path | None = None  # a folder of our own, removed on leaving
         self._connected = False
+        self._started_ray = False  # False when this process was already connected to Ray
 
     def __enter__(self) -> RayEngine:
         return self
@@ -104,9 +105,10 @@ class RayEngine:
     ) -> None:
         import ray
 
-        if self._connected:
+        if self._connected and self._started_ray:
             ray.shutdown()
-            self._connected = False
+        self._connected = self._started_ray = False
+        self._folder = None  # the next run (a --watch round) writes to a new one
         if self._temporary is not None:
             shutil.rmtree(self._temporary)
             self._temporary = None
@@ -115,7 +117,7 @@ class RayEngine:
         from bilat import shards
 
         blocks: list[Any] = []  # object refs: the articles themselves are in Ray
-        waiting: list[Any] = []
+        waiting: list[Article] = []
         for batch in batches:
             if batch.new:
                 waiting.extend(batch.new)
@@ -146,6 +148,10 @@ class RayEngine:
 
         if self._connected:
             return
+        if ray.is_initialized():  # the caller's own Ray session (a notebook): use it, keep it
+            self._connected = True
+            self._configure_data()
+            return
         quiet: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
         # Ray reports usage statistics over the internet unless told not to, and only the
         # environment can tell it; the processes of a local cluster inherit it.
@@ -163,7 +169,12 @@ class RayEngine:
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = self.settings.ray_address or "a local cluster"
             raise EngineFailed(f"cannot start Ray on {where}: {_one_line(exc)}") from exc
-        self._connected = True
+        self._connected = self._started_ray = True
+        self._configure_data()
+
+    def _configure_data(self) -> None:
+        import ray.data
+
         # Ray Data logs each execution and draws progress bars on stderr, where the CLI
         # prints its own progress and summary.
         logging.getLogger("ray.data").setLevel(logging.ERROR)
