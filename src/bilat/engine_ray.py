@@ -161,6 +161,7 @@ class RayEngine:
                 ray.init(address=self.settings.ray_address, **quiet)
             else:
                 ray.init(
+                    address="local",  # a new cluster, never one `ray start` left running
                     num_cpus=self.settings.workers,
                     include_dashboard=False,
                     object_store_memory=LOCAL_OBJECT_STORE_BYTES,

@@ -110,3 +110,15 @@ def test_the_ray_engine_without_ray_says_how_to_install_it(tmp_path: Path) -> No
     assert done.stderr.strip().splitlines() == [
         "bilat: the ray engine needs Ray, which is not installed: pip install 'bilat[ray]'"
     ]
+
+
+def test_a_model_the_ray_actors_cannot_load_fails_the_run_in_one_line(tmp_path: Path) -> None:
+    # The actors are not restarted for ever: the first failure ends the run with its reason.
+    done = ingest(
+        tmp_path / "store.duckdb",
+        *("--engine", "ray", "--workers", "1"),
+        env={"BILAT_MODEL": "no_such_model"},
+    )
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("bilat: the ray engine failed: spaCy model 'no_such_model'"), last
