@@ -88,7 +88,6 @@ class RayEngine:
     def __init__(self, settings: Settings) -> None:
         require_ray()
         self.settings = settings
-        self.shard_files: list[Path] = []
         self._folder: Path | None = None
         self._temporary: Path | None = None  # a folder of our own, removed on leaving
         self._connected = False
@@ -222,8 +221,6 @@ class RayEngine:
                 yield from self._load(path)
         except RayError as exc:
             raise EngineFailed(f"the ray engine failed: {_reason(exc)}") from exc
-        finally:
-            self.shard_files = list(writer.written)
 
     def _load(self, path: Path) -> Iterator[tuple[Batch, list[list[Event]]]]:
         from bilat import shards

@@ -66,16 +66,23 @@ def test_two_workers_store_the_same_events_as_one(tmp_path: Path) -> None:
 def test_the_ray_engine_stores_the_same_articles_and_events_as_the_local_one(
     tmp_path: Path,
 ) -> None:
+    # Besides the seeds: one of them again (skipped while its first copy is in flight) and
+    # a text too short to be an article (rejected), so the counts are checked too.
+    short = tmp_path / "short.txt"
+    short.write_text("Too short to be an article.\n", encoding="utf-8")
+    again = str(sorted(SEEDS.glob("*.txt"))[0])
     shards = tmp_path / "shards"
-    local = ingest(tmp_path / "local.duckdb", "--workers", "1")
+    local = ingest(tmp_path / "local.duckdb", again, str(short), "--workers", "1")
     ray = ingest(
         tmp_path / "ray.duckdb",
-        *("--engine", "ray", "--workers", "2", "--batch-size", "1"),
+        *(again, str(short), "--engine", "ray", "--workers", "2", "--batch-size", "1"),
         env={"BILAT_RAY_SHARDS": str(shards)},
     )
-    assert local.returncode == 0, local.stderr
-    assert ray.returncode == 0, ray.stderr
-    assert "2 articles stored" in ray.stderr
+    assert local.returncode == 3, local.stderr  # 3: stored what it could, rejected some
+    assert ray.returncode == 3, ray.stderr
+    summary = ray.stderr.strip().splitlines()[-1]
+    assert summary.startswith("4 inputs: 2 articles stored, 1 unchanged, 1 rejected;"), summary
+    assert summary == local.stderr.strip().splitlines()[-1]
     articles_local, events_local = stored(tmp_path / "local.duckdb")
     articles_ray, events_ray = stored(tmp_path / "ray.duckdb")
     assert events_local, "the seeds should give events"
