@@ -104,7 +104,10 @@ def main() -> None:
     print(f"corpus {corpus}: {args.docs} articles, {words:,} words, {size:,} bytes")
     print(" ".join(command), flush=True)
     started = time.perf_counter()
-    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # stderr to a file, never a pipe: a run with many rejections writes more lines than a
+    # pipe holds, and would wait for a reader at the end.
+    errors = (workdir / f"{db.stem}.stderr").open("w+", encoding="utf-8")
+    child = subprocess.Popen(command, stderr=errors, text=True)
     peak_total = peak_main = 0
     while child.poll() is None:
         family = [child.pid, *children(child.pid)]
@@ -118,9 +121,11 @@ def main() -> None:
             flush=True,
         )
         time.sleep(args.every)
-    _, stderr = child.communicate()
     seconds = time.perf_counter() - started
-    print(stderr.strip().splitlines()[-1] if stderr.strip() else "(no output)")
+    errors.seek(0)
+    stderr = errors.read().strip()
+    errors.close()
+    print(stderr.splitlines()[-1] if stderr else "(no output)")
     print(
         f"exit={child.returncode} seconds={seconds:.0f} docs/s={args.docs / seconds:.1f} "
         f"words/s={words / seconds:.0f} "
