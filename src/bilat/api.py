@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
     from bilat.store.base import EventQuery, Store
+    from bilat.watch import WatchRound, WatchSummary
 
 
 @contextmanager
@@ -52,6 +53,29 @@ def ingest(
     # The file is held per batch only, so `bilat serve` and other readers get turns.
     with _open(settings, read_only=False, hold=False) as store:
         return run(paths, settings, store, progress=progress)
+
+
+def watch(
+    feed: str,
+    settings: Settings | None = None,
+    rounds: int | None = None,
+    interval: float | None = None,
+    on_round: Callable[[WatchRound], None] | None = None,
+) -> WatchSummary:
+    """Poll the RSS/Atom ``feed`` (a URL or a file) and ingest its new entries each round,
+    for ``rounds`` rounds or, without, until Ctrl-C; ``on_round`` hears of every round."""
+    from bilat.pipeline import engine_for
+    from bilat.watch import Watcher
+
+    settings = settings or Settings.load()
+    with _open(settings, read_only=False) as store:
+        watcher = Watcher(feed, settings, store, engine_for(settings))
+        every = settings.watch_interval if interval is None else interval
+        return watcher.run(rounds, every, on_round or _ignore_round)
+
+
+def _ignore_round(_: WatchRound) -> None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,10 @@ class Settings:
     batch_size: int = 32
     engine: str = "local"
     workers: int = 1
+    ray_address: str | None = None
+    ray_shards: str | None = None
+    watch_interval: float = 300.0
+    watch_max_interval: float = 3600.0
     max_bytes: int = 20_000_000
     max_chars: int = 200_000
     lock_wait: float = 30.0

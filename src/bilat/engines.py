@@ -1,4 +1,5 @@
-"""Where the NLP stage of an ingest runs: in this process, or in local worker processes.
+"""Where the NLP stage of an ingest runs: in this process, in local worker processes, or on
+a Ray cluster (``bilat.engine_ray``).
 
 ``pipeline.run`` stays the one orchestrator: it reads, deduplicates and writes in this
 process (DuckDB allows one writer) and hands the parse and extraction to an ``Extract``.
@@ -68,10 +69,12 @@ def check_engine(settings: Settings) -> None:
     """A clear error for an engine or worker count bilat cannot run."""
     if settings.engine not in ENGINES:
         raise BilatError(f"setting engine: {settings.engine!r} is not one of {ENGINES}")
-    if settings.engine == "ray":
-        raise BilatError("the ray engine is not installed yet; use --engine local")
     if settings.workers < 1:
         raise BilatError(f"setting workers: must be 1 or more, not {settings.workers}")
+    if settings.engine == "ray":
+        from bilat.engine_ray import require_ray
+
+        require_ray()
 
 
 # -- in each worker process ------------------------------------------------------------

@@ -41,3 +41,11 @@ class NotFound(BilatError):
 
 class PdfEngineMissing(BilatError):
     """A PDF was asked for but no PDF engine (headless Chromium) is installed."""
+
+
+class EngineMissing(BilatError):
+    """The engine asked for (``--engine ray``) is not installed."""
+
+
+class EngineFailed(BilatError):
+    """The engine could not start, or its workers failed while parsing."""

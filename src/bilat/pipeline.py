@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from bilat.config import Settings
 from bilat.engines import Batch, WorkerPool, check_engine, items_of
@@ -16,6 +16,7 @@ from bilat.records import Article, Event, Rejection, RunSummary
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from bilat.engine_ray import RayEngine
     from bilat.store.base import Store
 
 T = TypeVar("T")
@@ -63,9 +64,17 @@ class InProcess:
             yield batch, extract_articles(self.nlp, list(batch.new), self.settings.batch_size)
 
 
-def engine_for(settings: Settings, nlp: Language | None = None) -> InProcess | WorkerPool:
-    """The engine ``settings`` ask for. A given ``nlp`` is used with one worker only."""
+Engine: TypeAlias = "InProcess | WorkerPool | RayEngine"
+
+
+def engine_for(settings: Settings, nlp: Language | None = None) -> Engine:
+    """The engine ``settings`` ask for. A given ``nlp`` is used by the local engine with one
+    worker only."""
     check_engine(settings)
+    if settings.engine == "ray":
+        from bilat.engine_ray import RayEngine
+
+        return RayEngine(settings)
     if settings.workers == 1:
         return InProcess(settings, nlp)
     return WorkerPool(settings, settings.workers)
@@ -89,11 +98,11 @@ def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int,
 
 
 def _batches(
-    sources: Iterable[str], settings: Settings, store: Store, in_flight: set[str]
+    items: Iterable[Article | Rejection], settings: Settings, store: Store, in_flight: set[str]
 ) -> Iterator[Batch]:
-    """Read and deduplicate: an article whose id is stored, or is on its way to the store
+    """Deduplicate: an article whose id is stored, or is on its way to the store
     (``in_flight``: read in an earlier batch not yet written), is not parsed again."""
-    for batch in batched(read_sources(sources, settings), settings.batch_size):
+    for batch in batched(items, settings.batch_size):
         articles = [item for item in batch if isinstance(item, Article)]
         known = store.article_ids(a.id for a in articles)
         fresh: dict[str, Article] = {}
@@ -117,12 +126,24 @@ def run(
     stored (same content id) are skipped before parsing; the model is loaded only when
     there is something new to parse."""
     engine = engine_for(settings, nlp)
+    return run_items(read_sources(sources, settings), settings, store, engine, progress)
+
+
+def run_items(
+    items: Iterable[Article | Rejection],
+    settings: Settings,
+    store: Store,
+    engine: Engine,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """``run`` over articles already read, with ``engine`` (which may serve several runs:
+    ``bilat ingest --watch`` keeps one, and its loaded model, from round to round)."""
     run_id = store.start_run()
     summary = RunSummary()
     rejections: list[Rejection] = []
     in_flight: set[str] = set()
     with engine:
-        for batch, events in engine(_batches(sources, settings, store, in_flight)):
+        for batch, events in engine(_batches(items, settings, store, in_flight)):
             new = list(batch.new)
             stored, failed = _write(store, list(zip(new, events, strict=True)))
             in_flight.difference_update(a.id for a in new)

@@ -1,11 +1,14 @@
-"""`bilat ingest --workers N` in a subprocess on the seed articles: any N stores the same."""
+"""`bilat ingest` in a subprocess on the seed articles: every engine and worker count stores
+the same articles and events."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from bilat.records import Article, Event
@@ -22,13 +25,16 @@ pytestmark = [
 ]
 
 
-def ingest(db: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def ingest(
+    db: Path, *options: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*BILAT, "--db", str(db), "ingest", str(SEEDS), *options],
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -57,9 +63,69 @@ def test_two_workers_store_the_same_events_as_one(tmp_path: Path) -> None:
     assert "0 articles stored, 2 unchanged" in again.stderr
 
 
-def test_the_ray_engine_is_refused_in_one_line(tmp_path: Path) -> None:
-    done = ingest(tmp_path / "ray.duckdb", "--engine", "ray")
+def test_the_ray_engine_stores_the_same_articles_and_events_as_the_local_one(
+    tmp_path: Path,
+) -> None:
+    # Besides the seeds: one of them again (skipped while its first copy is in flight) and
+    # a text too short to be an article (rejected), so the counts are checked too.
+    short = tmp_path / "short.txt"
+    short.write_text("Too short to be an article.\n", encoding="utf-8")
+    again = str(sorted(SEEDS.glob("*.txt"))[0])
+    shards = tmp_path / "shards"
+    local = ingest(tmp_path / "local.duckdb", again, str(short), "--workers", "1")
+    ray = ingest(
+        tmp_path / "ray.duckdb",
+        *(again, str(short), "--engine", "ray", "--workers", "2", "--batch-size", "1"),
+        env={"BILAT_RAY_SHARDS": str(shards)},
+    )
+    assert local.returncode == 3, local.stderr  # 3: stored what it could, rejected some
+    assert ray.returncode == 3, ray.stderr
+    summary = ray.stderr.strip().splitlines()[-1]
+    assert summary.startswith("4 inputs: 2 articles stored, 1 unchanged, 1 rejected;"), summary
+    assert summary == local.stderr.strip().splitlines()[-1]
+    articles_local, events_local = stored(tmp_path / "local.duckdb")
+    articles_ray, events_ray = stored(tmp_path / "ray.duckdb")
+    assert events_local, "the seeds should give events"
+    assert articles_ray == articles_local
+    assert events_ray == events_local
+    # The Parquet shards the store was loaded from are kept where the setting says.
+    (run,) = shards.iterdir()
+    rows = pq.read_table(run).to_pylist()
+    assert sorted(r["id"] for r in rows) == [a.id for a in articles_local]
+    assert sum(r["n_events"] for r in rows) == len(events_local)
+
+
+def test_re_ingesting_with_the_ray_engine_starts_no_ray(tmp_path: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    first = ingest(db, "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    # An address where no cluster listens: connecting would fail, so success shows Ray
+    # was never asked for (every article was skipped by id before parsing).
+    again = ingest(db, "--engine", "ray", "--address", "127.0.0.1:1")
+    assert again.returncode == 0, again.stderr
+    assert "0 articles stored, 2 unchanged" in again.stderr
+
+
+def test_the_ray_engine_without_ray_says_how_to_install_it(tmp_path: Path) -> None:
+    # A `ray` package that cannot be imported, first on the path: as if Ray were absent.
+    fake = tmp_path / "no-ray" / "ray"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError(\"No module named 'ray'\")\n")
+    path = os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")])
+    done = ingest(tmp_path / "store.duckdb", "--engine", "ray", env={"PYTHONPATH": path})
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "bilat: the ray engine is not installed yet; use --engine local"
+        "bilat: the ray engine needs Ray, which is not installed: pip install 'bilat[ray]'"
     ]
+
+
+def test_a_model_the_ray_actors_cannot_load_fails_the_run_in_one_line(tmp_path: Path) -> None:
+    # The actors are not restarted for ever: the first failure ends the run with its reason.
+    done = ingest(
+        tmp_path / "store.duckdb",
+        *("--engine", "ray", "--workers", "1"),
+        env={"BILAT_MODEL": "no_such_model"},
+    )
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("bilat: the ray engine failed: spaCy model 'no_such_model'"), last

@@ -137,7 +137,7 @@ def test_worker_pool_writes_in_input_order_and_parses_each_article_once(
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"engine": "ray"}, "the ray engine is not installed yet"),
+        ({"engine": "ray", "workers": 0}, "must be 1 or more"),
         ({"engine": "spark"}, "is not one of"),
         ({"workers": 0}, "must be 1 or more"),
     ],

@@ -38,6 +38,16 @@ def read_sources(
         web.close()
 
 
+def read_fetched(raw: RawInput, settings: Settings) -> Iterator[Article | Rejection]:
+    """The articles of an input already in hand (``bilat ingest --watch`` fetches its feed
+    itself, to tell a changed feed from an unchanged one), read as ``read_sources`` would."""
+    web = _Web(settings)
+    try:
+        yield from _expand(raw, settings, web, feeds=True)
+    finally:
+        web.close()
+
+
 class _Web:
     """The run's HTTP client, made (and httpx imported) only when a URL comes up."""
 

@@ -23,6 +23,7 @@ from bilat.interfaces import cli_bench, cli_exports, cli_serve, serialise
 from bilat.interfaces.eval_cli import eval_app
 from bilat.interfaces.options import date_bound, pair_of, settings_of
 from bilat.records import EventType, RunSummary, Status
+from bilat.watch import Outcome, WatchRound
 
 app = typer.Typer(
     name="bilat",
@@ -71,13 +72,27 @@ def main_options(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL files or - for stdin.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, JSONL files, URLs or - for stdin.")
+    ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
     engine: Annotated[
-        str | None, typer.Option(help="Where to parse: local (ray: not installed yet).")
+        str | None, typer.Option(help="Where to parse: local or ray (pip install 'bilat[ray]').")
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes of the local engine.")
+        int | None, typer.Option(help="Worker processes (local) or parsing actors (ray).")
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster to use (default: start a local one).")
+    ] = None,
+    watch: Annotated[
+        str | None, typer.Option(help="Poll this RSS/Atom feed (URL or file) instead of PATHS.")
+    ] = None,
+    interval: Annotated[
+        float | None, typer.Option(help="Seconds between polls of --watch (when it changes).")
+    ] = None,
+    rounds: Annotated[
+        int | None, typer.Option(min=1, help="Stop --watch after this many polls.")
     ] = None,
 ) -> None:
     """Read articles, extract their events and store both."""
@@ -88,6 +103,17 @@ def ingest(
         settings = replace(settings, engine=engine)
     if workers is not None:
         settings = replace(settings, workers=workers)
+    if address is not None:
+        settings = replace(settings, ray_address=address)
+    if watch is not None:
+        if paths:
+            raise typer.BadParameter("give PATHS or --watch FEED, not both")
+        _watch(watch, settings, rounds, interval)
+        return
+    if not paths:
+        raise typer.BadParameter("name what to read (PATHS), or a feed to --watch")
+    if rounds is not None or interval is not None:
+        raise typer.BadParameter("--rounds and --interval go with --watch")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -99,13 +125,39 @@ def ingest(
     # Plain lines, never wrapped: scripts grep them.
     for rejection in summary.rejections:
         typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
-    typer.echo(
-        f"{summary.seen} inputs: {summary.stored} articles stored, {summary.unchanged} unchanged, "
-        f"{len(summary.rejections)} rejected; {summary.events} events",
-        err=True,
-    )
+    typer.echo(_summary_line(summary), err=True)
     if summary.rejections:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _summary_line(summary: RunSummary) -> str:
+    return (
+        f"{summary.seen} inputs: {summary.stored} articles stored, {summary.unchanged} unchanged, "
+        f"{len(summary.rejections)} rejected; {summary.events} events"
+    )
+
+
+def _watch(feed: str, settings: Settings, rounds: int | None, interval: float | None) -> None:
+    """`ingest --watch`: one line per round, a summary at the end (after Ctrl-C too)."""
+
+    def show(done: WatchRound) -> None:
+        for rejection in done.summary.rejections:
+            typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
+        if done.outcome is Outcome.ERROR:
+            what = f"feed failed: {done.reason}"
+        elif done.summary.seen:
+            what = _summary_line(done.summary)
+        else:
+            what = "feed unchanged"
+        typer.echo(f"round {done.number}: {what}; next poll in {done.wait:g} s", err=True)
+
+    result = api.watch(feed, settings, rounds, interval, on_round=show)
+    ended = "interrupted" if result.interrupted else "done"
+    typer.echo(
+        f"watch {ended} after {result.rounds} rounds: {result.stored} articles stored, "
+        f"{result.rejected} rejected; {result.events} events",
+        err=True,
+    )
 
 
 @app.command()
