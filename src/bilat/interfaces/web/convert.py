@@ -97,27 +97,13 @@ def dyad_json(view: DyadOverview, limit: int | None = None, offset: int = 0) -> 
 
 
 def network_json(net: Network) -> dict[str, Any]:
+    """The export's network JSON (``bilat network``), with the triad counts the page shows."""
+    from bilat.report.exports import network_json as exported
+
     return {
-        "since": net.since.isoformat() if net.since else None,
-        "until": net.until.isoformat() if net.until else None,
-        "nodes": [{"code": n.code, "name": n.name, "events": n.events} for n in net.nodes],
-        "edges": [
-            {
-                "a": e.a,
-                "b": e.b,
-                "events": e.events,
-                "cooperation": e.cooperation,
-                "conflict": e.conflict,
-                "weight": round(e.weight, 6),
-                "score": round(e.score, 6),
-            }
-            for e in net.edges
-        ],
+        **exported(net),
         "balanced_triads": len(net.balanced),
         "strained_triads": len(net.strained),
-        "centrality": [
-            {"code": c.code, "degree": c.degree, "strength": c.strength} for c in net.centrality
-        ],
     }
 
 
