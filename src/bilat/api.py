@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bilat.config import Settings
-from bilat.errors import BilatError
+from bilat.errors import BilatError, SchemaOutdated
 from bilat.records import Actor, Event, EventCluster, EventType, RunSummary, Status
 
 if TYPE_CHECKING:
@@ -31,7 +31,16 @@ if TYPE_CHECKING:
 def _open(settings: Settings, read_only: bool, hold: bool = True) -> Iterator[Store]:
     from bilat.store import open_store
 
-    store = open_store(settings.db, read_only=read_only, hold=hold, lock_wait=settings.lock_wait)
+    def opened() -> Store:
+        return open_store(settings.db, read_only=read_only, hold=hold, lock_wait=settings.lock_wait)
+
+    try:
+        store = opened()
+    except SchemaOutdated:
+        # A store from an earlier bilat: upgrade it once (as the next ingest would), then
+        # read. Fails with the store's own reason when the file cannot be written.
+        open_store(settings.db, hold=False, lock_wait=settings.lock_wait).close()
+        store = opened()
     try:
         yield store
     finally:

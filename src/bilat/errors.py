@@ -19,6 +19,10 @@ class StoreError(BilatError):
     """The store could not be opened, migrated or written."""
 
 
+class SchemaOutdated(StoreError):
+    """A store written by an earlier bilat was opened read-only; it needs one upgrade."""
+
+
 class StoreLocked(StoreError):
     """Another process held the store's file for longer than the ``lock_wait`` setting."""
 

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 from uuid import uuid4
 
-from bilat.errors import StoreError
+from bilat.errors import SchemaOutdated, StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
 from bilat.store import migrations, rows, search, sql
 from bilat.store.base import EventQuery, RunInfo
@@ -160,7 +160,7 @@ class SQLStore(ABC):
                 f"cannot open {self._where}: no bilat store there yet (run `bilat ingest`)"
             )
         if self._read_only:
-            raise StoreError(
+            raise SchemaOutdated(
                 f"{self._where} has schema version {current} and this bilat needs version "
                 f"{steps[-1].version}: open it once without read-only to upgrade it"
             )

@@ -8,7 +8,9 @@ import duckdb
 import pytest
 from store_corpus import Batch, NewUrl
 
-from bilat.errors import StoreError
+import bilat
+from bilat.config import Settings
+from bilat.errors import SchemaOutdated, StoreError
 from bilat.store import migrations, open_store, sql
 from bilat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 
@@ -115,3 +117,22 @@ def test_statements_drop_comments_and_split() -> None:
 
 def test_versions_are_consecutive_from_one() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_reading_commands_upgrade_an_older_store_once(
+    new_url: NewUrl, sample: Batch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a user who upgraded bilat meets: `bilat events` (or `serve`) on an old store.
+    url = new_url()
+    with open_store(url) as store:
+        store.write_batch(sample)
+    step = Migration(
+        LATEST_VERSION + 1, "a note per article", "ALTER TABLE articles ADD COLUMN note VARCHAR;"
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, step))
+    with pytest.raises(SchemaOutdated):
+        open_store(url, read_only=True)
+    stored = bilat.events(settings=Settings(db=url))
+    assert len(stored) == sum(len(events) for _, events in sample)
+    assert _versions(url)[-1] == LATEST_VERSION + 1
+    open_store(url, read_only=True).close()  # upgraded: read-only opens work again
