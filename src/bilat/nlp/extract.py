@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from bilat.nlp.contexts import ContextCues
+from bilat.nlp.eras import Eras
 from bilat.nlp.event_dates import (
     event_date,
     is_definite,
@@ -19,6 +20,7 @@ from bilat.nlp.event_dates import (
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.modality import as_intention, declined, intended, status_of, unless_clause
 from bilat.nlp.participants import ParticipantFinder, main_pair
+from bilat.nlp.partners import other_side
 from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
@@ -94,10 +96,17 @@ Intensity = Callable[[EventType, str | None], float]
 class Extractor:
     """Turns the triggers of a Doc into Events. Holds only immutable resources."""
 
-    def __init__(self, lexicon: TriggerLexicon, cues: ContextCues, intensity: Intensity) -> None:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        cues: ContextCues,
+        intensity: Intensity,
+        eras: Eras | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.intensity = intensity
+        self.eras = eras or Eras()
 
     def extract(self, doc: Doc, facts: DocFacts, keep_uncoded: bool = False) -> list[Event]:
         """Events of every sentence. Uncoded events (no actor code) only when asked."""
@@ -160,11 +169,17 @@ class Extractor:
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
             # "Germany and France sent aid to Mali and Niger": one event per pair.
-            for source, target in ((found.source, found.target), *found.also):
-                sides = sorted(
-                    (source.code or source.text, target.code or target.text if target else "")
-                )
+            for read_source, read_target in ((found.source, found.target), *found.also):
+                cooperative = type_.quad in (1, 2)
+                target = other_side(read_source, read_target, mentions, pair, cooperative)
+                # A side inferred from elsewhere yields to one the sentence names outright.
+                inferred = 0.1 if target is not read_target else 0.0
+                sides = _sides(read_source, target)
                 dated = known.get((type_.value, *sides)) if definite else when
+                # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
+                source = self.eras.at(read_source, dated)
+                target = None if target is None else self.eras.at(target, dated)
+                sides = _sides(source, target)
                 event = Event(
                     id=event_id(
                         facts.article_id,
@@ -183,7 +198,7 @@ class Extractor:
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode),
-                    confidence=round(max(0.05, min(0.99, confidence)), 3),
+                    confidence=round(max(0.05, min(0.99, confidence - inferred)), 3),
                     evidence=Evidence(
                         article_id=facts.article_id,
                         sentence=sent.text,
@@ -225,6 +240,11 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _sides(source: Mention, target: Mention | None) -> list[str]:
+    """The sorted codes (or texts) of an event's sides: its key within a sentence."""
+    return sorted((source.code or source.text, target.code or target.text if target else ""))
 
 
 def _known_key(event: Event) -> tuple[str, ...]:
