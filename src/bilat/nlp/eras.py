@@ -6,11 +6,13 @@ entry whose ``successor`` it is and which existed then). This applies to capital
 demonyms, office holders and "the two countries"; the state's own name stays as written
 ("Czechia and China signed" in 1983 is how the writer coded it). Undated events, states
 without a ``start`` (Germany continued beside East Germany) and dates two historical
-states cover (North and South Vietnam) are left as read.
+states cover (North and South Vietnam) are left as read. An undated event takes the era
+its paragraph speaks of: "Moscow" beside "the Soviet Union" and no "Russia".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -65,6 +67,21 @@ class Eras:
             return mention
         state = replace(then[0].state, sector=actor.sector)
         return replace(mention, actor=state)
+
+    def of_paragraph(self, mention: Mention, named: Sequence[Mention]) -> Mention:
+        """``mention`` (of an undated event) with the historical state its paragraph
+        names, when the paragraph never names the successor by its own name."""
+        actor = mention.actor
+        if actor is None or _bare_name(mention.text) in self.names(actor.code):
+            return mention
+        then = [
+            era
+            for era in self.eras
+            if era.successor == actor.code and any(m.code == era.state.code for m in named)
+        ]
+        if len(then) != 1 or any(_bare_name(m.text) in then[0].names for m in named):
+            return mention
+        return replace(mention, actor=replace(then[0].state, sector=actor.sector))
 
     def names(self, code: str) -> frozenset[str]:
         """The own names of the state ``code``, when it has eras."""

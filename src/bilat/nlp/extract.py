@@ -143,6 +143,8 @@ class Extractor:
         if CITATION.search(sent.text):
             return []
         mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+        first, last = paragraph_bounds(sent.doc.text, sent.start_char, sent.end_char)
+        paragraph = [m for m in facts.mentions if first <= m.start < last]
         finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
         amounts = tuple(
             a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char
@@ -177,8 +179,7 @@ class Extractor:
                 sides = _sides(read_source, target)
                 dated = known.get((type_.value, *sides)) if definite else when
                 # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
-                source = self.eras.at(read_source, dated)
-                target = None if target is None else self.eras.at(target, dated)
+                source, target = self._of_era(read_source, target, dated, paragraph)
                 sides = _sides(source, target)
                 event = Event(
                     id=event_id(
@@ -216,6 +217,19 @@ class Extractor:
                     best[key] = event
         return list(best.values())
 
+    def _of_era(
+        self,
+        source: Mention,
+        target: Mention | None,
+        dated: DateSpan | None,
+        paragraph: list[Mention],
+    ) -> tuple[Mention, Mention | None]:
+        """The sides as the states of the event's date, or of its paragraph's era."""
+        if dated is None:
+            at_era = self.eras.of_paragraph(source, paragraph)
+            return at_era, None if target is None else self.eras.of_paragraph(target, paragraph)
+        return self.eras.at(source, dated), None if target is None else self.eras.at(target, dated)
+
     def _governing(
         self, sent: Span, finder: ParticipantFinder, keep_uncoded: bool
     ) -> list[Located]:
@@ -240,6 +254,12 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character range of the paragraph (line) a sentence at ``start:end`` is in."""
+    after = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if after < 0 else after
 
 
 def _sides(source: Mention, target: Mention | None) -> list[str]:

@@ -55,3 +55,19 @@ def test_a_states_own_name_is_kept_as_written(eras: Eras) -> None:
     # "Czech Republic and Austria signed in 1975": the writer's coding, not a capital's.
     assert eras.at(_named("CZE", "the Czech Republic's"), _year(1975)).code == "CZE"
     assert eras.at(_named("CZE", "Prague"), _year(1975)).code == "CSK"
+
+
+def test_an_undated_capital_takes_the_era_its_paragraph_names(eras: Eras) -> None:
+    # "Moscow kept building dams in Egypt. The Soviet Union also trained engineers."
+    moscow = _named("RUS")
+    soviet = Mention("The Soviet Union", 40, 56, Actor("SUN", "Soviet Union"))
+    assert eras.of_paragraph(moscow, [moscow, soviet]).code == "SUN"
+
+
+def test_a_paragraph_naming_the_successor_keeps_the_capital(eras: Eras) -> None:
+    # "Moscow, unlike the Soviet Union, ... Russia ..." speaks of both eras.
+    moscow = _named("RUS")
+    soviet = Mention("the Soviet Union", 14, 30, Actor("SUN", "Soviet Union"))
+    russia = Mention("Russia", 40, 46, Actor("RUS", "Russia"))
+    assert eras.of_paragraph(moscow, [moscow, soviet, russia]).code == "RUS"
+    assert eras.of_paragraph(moscow, [moscow]).code == "RUS"

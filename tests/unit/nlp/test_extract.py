@@ -9,7 +9,13 @@ import pytest
 from bilat.nlp.actor_kb import shipped_kb
 from bilat.nlp.contexts import ContextCues
 from bilat.nlp.eras import Eras
-from bilat.nlp.extract import CITATION, DatedText, Extractor, _with_context_year
+from bilat.nlp.extract import (
+    CITATION,
+    DatedText,
+    Extractor,
+    _with_context_year,
+    paragraph_bounds,
+)
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.participants import main_pair
 from bilat.records import Actor, DateSpan, EventType, Granularity, Mention, Status
@@ -322,3 +328,10 @@ def test_the_two_countries_of_1948_are_the_states_of_1948() -> None:
     named = [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")]
     found = dated.extract(doc, facts(doc, named, [DatedText(start, start + 4, year)]))
     assert {e.dyad for e in found} == {("PAK", "RUS"), ("PAK", "SUN")}
+
+
+def test_a_paragraph_is_the_line_a_sentence_is_on() -> None:
+    text = "Heading\nFirst sentence. Second one.\nNext paragraph."
+    start = text.index("Second")
+    assert paragraph_bounds(text, start, start + 11) == (8, text.index("\nNext"))
+    assert paragraph_bounds(text, text.index("Next"), len(text)) == (text.index("Next"), len(text))
