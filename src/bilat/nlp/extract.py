@@ -18,7 +18,14 @@ from bilat.nlp.event_dates import (
     same_paragraph,
 )
 from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.modality import as_intention, declined, intended, status_of, unless_clause
+from bilat.nlp.modality import (
+    as_intention,
+    declined,
+    intended,
+    status_of,
+    told_in_present,
+    unless_clause,
+)
 from bilat.nlp.participants import ParticipantFinder, main_pair
 from bilat.nlp.partners import other_side
 from bilat.nlp.reportable import Located, reportable
@@ -179,7 +186,10 @@ class Extractor:
                 sides = _sides(read_source, target)
                 dated = known.get((type_.value, *sides)) if definite else when
                 # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
-                source, target = self._of_era(read_source, target, dated, paragraph)
+                # "has demanded an admission by Moscow" is of the writer's time, whatever
+                # era the paragraph recalls.
+                recalled = [] if told_in_present(trigger.token) else paragraph
+                source, target = self._of_era(read_source, target, dated, recalled)
                 sides = _sides(source, target)
                 event = Event(
                     id=event_id(
