@@ -29,6 +29,7 @@ from bilat.errors import BilatError, ModelMissing
 from bilat.nlp.actors import ActorResolver
 from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dates import find_dates
+from bilat.nlp.eras import Eras
 from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount, Intensity
 from bilat.nlp.hybrid import reconcile, sentence_event
 from bilat.nlp.lexicon import TriggerLexicon
@@ -144,10 +145,15 @@ def make_facts(nlp: Language, name: str, actors_file: str | None) -> FactsCompon
     return FactsComponent(ActorResolver.load(Path(actors_file) if actors_file else None))
 
 
-@Language.factory("bilat_events", default_config={"keep_uncoded": False})
-def make_events(nlp: Language, name: str, keep_uncoded: bool) -> EventsComponent:
+@Language.factory("bilat_events", default_config={"keep_uncoded": False, "actors_file": None})
+def make_events(
+    nlp: Language, name: str, keep_uncoded: bool, actors_file: str | None
+) -> EventsComponent:
     ontology = load_ontology()
-    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), ontology.intensity)
+    kb = ActorResolver.load(Path(actors_file) if actors_file else None).kb
+    extractor = Extractor(
+        TriggerLexicon.load(), ContextCues.load(), ontology.intensity, Eras.from_kb(kb)
+    )
     return EventsComponent(extractor, keep_uncoded)
 
 
@@ -168,7 +174,10 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
         ) from exc
     nlp.add_pipe("bilat_lines", before="parser")
     nlp.add_pipe("bilat_facts", config={"actors_file": settings.actors_file})
-    nlp.add_pipe("bilat_events", config={"keep_uncoded": keep_uncoded})
+    nlp.add_pipe(
+        "bilat_events",
+        config={"keep_uncoded": keep_uncoded, "actors_file": settings.actors_file},
+    )
     if settings.quad_model not in QUAD_MODES:
         raise BilatError(f"setting quad_model: {settings.quad_model!r} is not one of {QUAD_MODES}")
     if settings.quad_model != "off":

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from bilat.nlp.contexts import ContextCues
+from bilat.nlp.eras import Eras
 from bilat.nlp.event_dates import (
     event_date,
     is_definite,
@@ -17,8 +18,16 @@ from bilat.nlp.event_dates import (
     same_paragraph,
 )
 from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.modality import as_intention, declined, intended, status_of, unless_clause
+from bilat.nlp.modality import (
+    as_intention,
+    declined,
+    intended,
+    status_of,
+    told_in_present,
+    unless_clause,
+)
 from bilat.nlp.participants import ParticipantFinder, main_pair
+from bilat.nlp.partners import other_side
 from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
@@ -94,10 +103,17 @@ Intensity = Callable[[EventType, str | None], float]
 class Extractor:
     """Turns the triggers of a Doc into Events. Holds only immutable resources."""
 
-    def __init__(self, lexicon: TriggerLexicon, cues: ContextCues, intensity: Intensity) -> None:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        cues: ContextCues,
+        intensity: Intensity,
+        eras: Eras | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.intensity = intensity
+        self.eras = eras or Eras()
 
     def extract(self, doc: Doc, facts: DocFacts, keep_uncoded: bool = False) -> list[Event]:
         """Events of every sentence. Uncoded events (no actor code) only when asked."""
@@ -134,6 +150,8 @@ class Extractor:
         if CITATION.search(sent.text):
             return []
         mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+        first, last = paragraph_bounds(sent.doc.text, sent.start_char, sent.end_char)
+        paragraph = [m for m in facts.mentions if first <= m.start < last]
         finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
         amounts = tuple(
             a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char
@@ -160,11 +178,19 @@ class Extractor:
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
             # "Germany and France sent aid to Mali and Niger": one event per pair.
-            for source, target in ((found.source, found.target), *found.also):
-                sides = sorted(
-                    (source.code or source.text, target.code or target.text if target else "")
-                )
+            for read_source, read_target in ((found.source, found.target), *found.also):
+                cooperative = type_.quad in (1, 2)
+                target = other_side(read_source, read_target, mentions, pair, cooperative)
+                # A side inferred from elsewhere yields to one the sentence names outright.
+                inferred = 0.1 if target is not read_target else 0.0
+                sides = _sides(read_source, target)
                 dated = known.get((type_.value, *sides)) if definite else when
+                # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
+                # "has demanded an admission by Moscow" is of the writer's time, whatever
+                # era the paragraph recalls.
+                recalled = [] if told_in_present(trigger.token) else paragraph
+                source, target = self._of_era(read_source, target, dated, recalled)
+                sides = _sides(source, target)
                 event = Event(
                     id=event_id(
                         facts.article_id,
@@ -183,7 +209,7 @@ class Extractor:
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode),
-                    confidence=round(max(0.05, min(0.99, confidence)), 3),
+                    confidence=round(max(0.05, min(0.99, confidence - inferred)), 3),
                     evidence=Evidence(
                         article_id=facts.article_id,
                         sentence=sent.text,
@@ -200,6 +226,19 @@ class Extractor:
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
         return list(best.values())
+
+    def _of_era(
+        self,
+        source: Mention,
+        target: Mention | None,
+        dated: DateSpan | None,
+        paragraph: list[Mention],
+    ) -> tuple[Mention, Mention | None]:
+        """The sides as the states of the event's date, or of its paragraph's era."""
+        if dated is None:
+            at_era = self.eras.of_paragraph(source, paragraph)
+            return at_era, None if target is None else self.eras.of_paragraph(target, paragraph)
+        return self.eras.at(source, dated), None if target is None else self.eras.at(target, dated)
 
     def _governing(
         self, sent: Span, finder: ParticipantFinder, keep_uncoded: bool
@@ -225,6 +264,17 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character range of the paragraph (line) a sentence at ``start:end`` is in."""
+    after = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if after < 0 else after
+
+
+def _sides(source: Mention, target: Mention | None) -> list[str]:
+    """The sorted codes (or texts) of an event's sides: its key within a sentence."""
+    return sorted((source.code or source.text, target.code or target.text if target else ""))
 
 
 def _known_key(event: Event) -> tuple[str, ...]:

@@ -46,6 +46,23 @@ def _aux(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
+# Auxiliaries of a present, present-perfect or future clause: told as of the writing.
+PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "will", "'s", "'re"})
+PAST_AUX = frozenset({"had", "was", "were", "did"})
+
+
+def told_in_present(trigger: Token) -> bool:
+    """Whether the nearest finite verb over ``trigger`` is present or future ("has
+    demanded", "says"): an event of the writer's time, not of an era the text recalls."""
+    for verb in _clause_chain(trigger):
+        aux = _aux(verb)
+        if aux & PRESENT_AUX or verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if aux & PAST_AUX or verb.tag_ == "VBD":
+            return False
+    return False
+
+
 def declined(type_: EventType, status: Status) -> bool:
     """ "will not lift the ban", "failed to reach a deal": cooperation withheld is a
     refusal (CAMEO 12 "decline to ..."), which PLOVER codes as REJECT."""

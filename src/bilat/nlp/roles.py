@@ -208,7 +208,27 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
             # "rebels attacking the town": the noun a participle describes does it
             return conjuncts(noun), True
         break
+    if current is not None and (swallowed := _swallowed_subject(current)):
+        return swallowed, inherited
     return [], inherited
+
+
+def _swallowed_subject(verb: Token) -> list[Token]:
+    """ "Apart from this Pakistan and Russia have been holding talks": a finite main verb
+    without a subject, whose fronted prepositional phrase runs into its auxiliaries, had
+    its subject taken into that phrase by the parse."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    if verb.dep_ != "ROOT" or not finite:
+        return []
+    first = min((verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))), key=lambda t: t.i)
+    if first.i == verb.sent.start:
+        return []
+    head = verb.doc[first.i - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.pos_ != "PROPN" or head.dep_ != "pobj" or verb not in head.ancestors:
+        return []
+    return conjuncts(head)
 
 
 def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:

@@ -6,7 +6,17 @@ from datetime import date
 
 import pytest
 
-from bilat.nlp.extract import CITATION, DatedText, Extractor, _with_context_year
+from bilat.nlp.actor_kb import shipped_kb
+from bilat.nlp.contexts import ContextCues
+from bilat.nlp.eras import Eras
+from bilat.nlp.extract import (
+    CITATION,
+    DatedText,
+    Extractor,
+    _with_context_year,
+    paragraph_bounds,
+)
+from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.participants import main_pair
 from bilat.records import Actor, DateSpan, EventType, Granularity, Mention, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
@@ -292,3 +302,36 @@ def test_a_reference_list_entry_reports_no_event(extractor: Extractor) -> None:
     chile = Mention("Chile", doc[2].idx + 1, doc[2].idx + 6, Actor("CHL", "CHL"))
     found = extractor.extract(doc, facts(doc, [chile, mention(doc, "Peru", "PER")]))
     assert CITATION.search(doc.text) and found == []
+
+
+def test_the_two_countries_of_1948_are_the_states_of_1948() -> None:
+    eras = Eras.from_kb(shipped_kb())
+    dated = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0, eras)
+    doc = parsed(
+        [
+            ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+            ("met", 1, "ROOT", "VERB", "meet"),
+            ("Russia", 1, "dobj", "PROPN", "Russia"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("The", 6, "det", "DET", "the"),
+            ("two", 6, "nummod", "NUM", "two"),
+            ("countries", 7, "nsubj", "NOUN", "country"),
+            ("met", 7, "ROOT", "VERB", "meet"),
+            ("in", 7, "prep", "ADP", "in"),
+            ("1948", 8, "pobj", "NUM", "1948"),
+            (".", 7, "punct", "PUNCT", "."),
+        ],
+        starts=(0, 4),
+    )
+    year = DateSpan(date(1948, 1, 1), date(1948, 12, 31), Granularity.YEAR, "1948")
+    start = doc[9].idx
+    named = [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")]
+    found = dated.extract(doc, facts(doc, named, [DatedText(start, start + 4, year)]))
+    assert {e.dyad for e in found} == {("PAK", "RUS"), ("PAK", "SUN")}
+
+
+def test_a_paragraph_is_the_line_a_sentence_is_on() -> None:
+    text = "Heading\nFirst sentence. Second one.\nNext paragraph."
+    start = text.index("Second")
+    assert paragraph_bounds(text, start, start + 11) == (8, text.index("\nNext"))
+    assert paragraph_bounds(text, text.index("Next"), len(text)) == (text.index("Next"), len(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bilat.nlp.extract import Extractor
+from bilat.nlp.modality import told_in_present
 from bilat.records import EventType, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -51,3 +52,26 @@ def test_a_stated_intention_of_material_conflict_is_a_threat(extractor: Extracto
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, [mention(doc, "Washington", "USA")]))
     assert [e.type for e in found] == [EventType.THREATEN]
+
+
+def _demanded(aux: str | None) -> bool:
+    """ "Chile (has|had) demanded talks": the tense of the clause."""
+    head = 2 if aux else 1
+    words = [("Chile", head, "nsubj", "PROPN", "Chile")]
+    if aux:
+        words.append((aux, head, "aux", "AUX", "have"))
+    words += [
+        ("demanded", head, "ROOT", "VERB", "demand"),
+        ("talks", head, "dobj", "NOUN", "talk"),
+    ]
+    doc = parsed(words)
+    return told_in_present(doc[head])
+
+
+def test_a_present_perfect_is_told_as_of_the_writing() -> None:
+    assert _demanded("has")
+
+
+def test_a_past_or_past_perfect_is_told_of_its_own_time() -> None:
+    assert not _demanded("had")
+    assert not _demanded(None)

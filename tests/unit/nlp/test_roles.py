@@ -155,3 +155,31 @@ def test_an_event_noun_without_an_owner_takes_the_agent_of_its_clause() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in noun_arguments(doc[1]).source] == ["Peru"]
+
+
+def _fronted(comma: bool) -> list[str]:
+    """ "Besides this India and China have held talks", parsed with the subject inside
+    the fronted phrase; with ``comma`` the phrase ends before the verb's words."""
+    verb = 7 if comma else 6
+    words = [
+        ("Besides", verb, "prep", "ADP", "besides"),
+        ("this", 2, "det", "DET", "this"),
+        ("India", 0, "pobj", "PROPN", "India"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("China", 2, "conj", "PROPN", "China"),
+        *([(",", verb, "punct", "PUNCT", ",")] if comma else []),
+        ("have", verb, "aux", "AUX", "have"),
+        ("held", verb, "ROOT", "VERB", "hold"),
+        ("talks", verb, "dobj", "NOUN", "talk"),
+        (".", verb, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(words)
+    return [t.text for t in verb_arguments(doc[verb]).source]
+
+
+def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs() -> None:
+    assert _fronted(comma=False) == ["India", "China"]
+
+
+def test_a_fronted_phrase_set_off_by_a_comma_keeps_its_object() -> None:
+    assert _fronted(comma=True) == []

@@ -371,3 +371,19 @@ def test_the_absence_of_war_is_no_war(extractor: Extractor) -> None:
 
     assert noted("absence") == []
     assert noted("history") == [EventType.ASSAULT]
+
+
+def test_supplying_machinery_is_aid(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Japan", 1, "nsubj", "PROPN", "Japan"),
+        ("supplied", 1, "ROOT", "VERB", "supply"),
+        ("farm", 3, "compound", "NOUN", "farm"),
+        ("machinery", 1, "dobj", "NOUN", "machinery"),
+        ("to", 1, "dative", "ADP", "to"),
+        ("Kenya", 4, "pobj", "PROPN", "Kenya"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Japan", "JPN"), mention(doc, "Kenya", "KEN")])
+    )
+    assert [(e.type, e.dyad) for e in found] == [(EventType.AID, ("JPN", "KEN"))]
