@@ -183,3 +183,34 @@ def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs() -> None:
 
 def test_a_fronted_phrase_set_off_by_a_comma_keeps_its_object() -> None:
     assert _fronted(comma=True) == []
+
+
+def test_role_span_leaves_out_a_participle_after_its_head() -> None:
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("vetoed", 1, "ROOT", "VERB", "veto"),
+        ("a", 4, "det", "DET", "a"),
+        ("draft", 4, "compound", "NOUN", "draft"),
+        ("resolution", 1, "dobj", "NOUN", "resolution"),
+        ("presented", 4, "acl", "VERB", "present"),
+        ("by", 5, "agent", "ADP", "by"),
+        ("Britain", 6, "pobj", "PROPN", "Britain"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[4]).text == "a draft resolution"
+
+
+def test_role_span_leaves_out_a_place_around_the_actor_but_keeps_of() -> None:
+    doc = parsed([
+        ("Jets", 1, "nsubj", "NOUN", "jet"),
+        ("struck", 1, "ROOT", "VERB", "strike"),
+        ("the", 3, "det", "DET", "the"),
+        ("camps", 1, "dobj", "NOUN", "camp"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("rebels", 4, "pobj", "NOUN", "rebel"),
+        ("near", 3, "prep", "ADP", "near"),
+        ("the", 8, "det", "DET", "the"),
+        ("border", 6, "pobj", "NOUN", "border"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "the camps of rebels"
