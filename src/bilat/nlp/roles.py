@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -103,11 +103,38 @@ def role_span(head: Token) -> Span:
     doc = head.doc
     while right > head.i and doc[right].is_punct:
         right -= 1
+    right = _possessed_end(doc, right)
     # "Nigerian Air Force ( NAF )": an opened bracket closes inside the phrase.
     words = [t.text for t in doc[left : right + 1]]
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1
     return doc[left : right + 1]
+
+
+def _possessed_end(doc: Doc, right: int) -> int:
+    """Where the phrase ends when its last word is the owner in a possessive written
+    "Japan ’ s right": the parser reads the spaced curly "’ s" as a verb, so the owned
+    noun (and an "of" complement after it) is found by its words, as "'s" would be."""
+    if right + 2 >= len(doc) or doc[right + 1].text != "’" or doc[right + 2].lower_ != "s":
+        return right
+    end = _noun_run_end(doc, right + 3)
+    if end is None:
+        return right
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "of":
+        end = _noun_run_end(doc, end + 2) or end
+    return end
+
+
+def _noun_run_end(doc: Doc, start: int) -> int | None:
+    """The last noun of the words from ``start`` that can make up a noun phrase
+    ("the internationally recognized government"), or None if there is none."""
+    end = None
+    for token in doc[start:]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            end = token.i
+        elif token.pos_ not in ("DET", "ADJ", "ADV", "NUM") and token.tag_ != "VBN":
+            break
+    return end
 
 
 def _in_span(token: Token) -> bool:

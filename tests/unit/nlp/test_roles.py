@@ -214,3 +214,21 @@ def test_role_span_leaves_out_a_place_around_the_actor_but_keeps_of() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[3]).text == "the camps of rebels"
+
+
+def test_role_span_reads_a_spaced_curly_possessive_as_the_owned_noun() -> None:
+    doc = parsed([
+        ("Biden", 1, "nsubj", "PROPN", "Biden"),
+        ("defended", 1, "ROOT", "VERB", "defend"),
+        ("Japan", 1, "dobj", "PROPN", "Japan"),
+        ("’", 1, "punct", "PUNCT", "’"),
+        ("s", 1, "dep", "VERB", "s"),
+        ("new", 6, "amod", "ADJ", "new"),
+        ("policy", 4, "acomp", "NOUN", "policy"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("defence", 7, "pobj", "NOUN", "defence"),
+        ("to", 10, "aux", "PART", "to"),
+        ("act", 6, "acl", "VERB", "act"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "Japan ’ s new policy of defence"
