@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -31,8 +31,13 @@ DOCUMENTS = frozenset(
 )
 OWNERS = frozenset({"its", "their", "his", "her", "our"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-# Where a role's phrase stops on the right of its head.
-SPAN_STOPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "conj", "cc"})
+# Where a role's phrase stops on the right of its head; "acl" is a participle or
+# infinitive with a verb of its own ("a resolution *presented by Britain*").
+SPAN_STOPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "conj", "cc"}
+)
+# Prepositions that only say where the actor is ("the region *near Damascus*").
+PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +90,9 @@ def core_span(head: Token) -> Span:
 
 def role_span(head: Token) -> Span:
     """The whole phrase an actor role names: its words before the head, and after it the
-    modifiers, "of"/"in"/"by" phrases, appositions and participles ("rebels loyal to
-    Machar", "the enclave of Eastern Ghouta near Damascus", "Aya Hijazi, an American aid
-    worker imprisoned in Egypt"), without coordinated phrases or clauses with a verb of
-    their own."""
+    modifiers, "of"/"in"/"by" phrases and appositions ("rebels loyal to Machar", "the
+    enclave of Eastern Ghouta", "Aya Hijazi, an American aid worker"), without
+    coordinated phrases, places around it or clauses with a verb of their own."""
     left = core_span(head).start
     right = head.i
     stack = [c for c in head.children if c.i > head.i and _in_span(c)]
@@ -99,6 +103,7 @@ def role_span(head: Token) -> Span:
     doc = head.doc
     while right > head.i and doc[right].is_punct:
         right -= 1
+    right = _possessed_end(doc, right)
     # "Nigerian Air Force ( NAF )": an opened bracket closes inside the phrase.
     words = [t.text for t in doc[left : right + 1]]
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
@@ -106,19 +111,42 @@ def role_span(head: Token) -> Span:
     return doc[left : right + 1]
 
 
+def _possessed_end(doc: Doc, right: int) -> int:
+    """Where the phrase ends when its last word is the owner in a possessive written
+    "Japan ’ s right": the parser reads the spaced curly "’ s" as a verb, so the owned
+    noun (and an "of" complement after it) is found by its words, as "'s" would be."""
+    if right + 2 >= len(doc) or doc[right + 1].text != "’" or doc[right + 2].lower_ != "s":
+        return right
+    end = _noun_run_end(doc, right + 3)
+    if end is None:
+        return right
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "of":
+        end = _noun_run_end(doc, end + 2) or end
+    return end
+
+
+def _noun_run_end(doc: Doc, start: int) -> int | None:
+    """The last noun of the words from ``start`` that can make up a noun phrase
+    ("the internationally recognized government"), or None if there is none."""
+    end = None
+    for token in doc[start:]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            end = token.i
+        elif token.pos_ not in ("DET", "ADJ", "ADV", "NUM") and token.tag_ != "VBN":
+            break
+    return end
+
+
 def _in_span(token: Token) -> bool:
     """Whether a dependent to the right stays in a role's phrase: not a clause, not a
-    time ("IDF troops *on Sunday*"), and not an infinitive ("the decision *to
-    recognise* ...") or a participle set off by a comma."""
+    participle or infinitive ("the decision *to recognise* ...", "two guards *held
+    captive*"), not a time ("IDF troops *on Sunday*") and not a place around the actor
+    ("the region *near Damascus*"): the phrase should end on its head word."""
     if token.dep_ in SPAN_STOPS:
         return False
-    if token.dep_ in ("prep", "npadvmod") and _temporal(token):
+    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
         return False
-    if token.dep_ == "acl":
-        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].is_punct
-        return not to_infinitive and not after_comma
-    return True
+    return not (token.dep_ in ("prep", "npadvmod") and _temporal(token))
 
 
 def antecedent(head: Token) -> Token:

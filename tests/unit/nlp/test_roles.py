@@ -183,3 +183,52 @@ def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs() -> None:
 
 def test_a_fronted_phrase_set_off_by_a_comma_keeps_its_object() -> None:
     assert _fronted(comma=True) == []
+
+
+def test_role_span_leaves_out_a_participle_after_its_head() -> None:
+    doc = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("vetoed", 1, "ROOT", "VERB", "veto"),
+        ("a", 4, "det", "DET", "a"),
+        ("draft", 4, "compound", "NOUN", "draft"),
+        ("resolution", 1, "dobj", "NOUN", "resolution"),
+        ("presented", 4, "acl", "VERB", "present"),
+        ("by", 5, "agent", "ADP", "by"),
+        ("Britain", 6, "pobj", "PROPN", "Britain"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[4]).text == "a draft resolution"
+
+
+def test_role_span_leaves_out_a_place_around_the_actor_but_keeps_of() -> None:
+    doc = parsed([
+        ("Jets", 1, "nsubj", "NOUN", "jet"),
+        ("struck", 1, "ROOT", "VERB", "strike"),
+        ("the", 3, "det", "DET", "the"),
+        ("camps", 1, "dobj", "NOUN", "camp"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("rebels", 4, "pobj", "NOUN", "rebel"),
+        ("near", 3, "prep", "ADP", "near"),
+        ("the", 8, "det", "DET", "the"),
+        ("border", 6, "pobj", "NOUN", "border"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "the camps of rebels"
+
+
+def test_role_span_reads_a_spaced_curly_possessive_as_the_owned_noun() -> None:
+    doc = parsed([
+        ("Biden", 1, "nsubj", "PROPN", "Biden"),
+        ("defended", 1, "ROOT", "VERB", "defend"),
+        ("Japan", 1, "dobj", "PROPN", "Japan"),
+        ("’", 1, "punct", "PUNCT", "’"),
+        ("s", 1, "dep", "VERB", "s"),
+        ("new", 6, "amod", "ADJ", "new"),
+        ("policy", 4, "acomp", "NOUN", "policy"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("defence", 7, "pobj", "NOUN", "defence"),
+        ("to", 10, "aux", "PART", "to"),
+        ("act", 6, "acl", "VERB", "act"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "Japan ’ s new policy of defence"
