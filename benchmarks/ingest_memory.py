@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from bilat.bench import SyntheticDoc, paragraphs_from, seed_folder, synthesize, write_jsonl
+from bilat.synthetic import SyntheticDoc, paragraphs_from, seed_folder, synthesize, write_jsonl
 
 
 def short_docs(n: int, paragraphs: tuple[str, ...], seed: int = 1) -> Iterator[SyntheticDoc]:

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bilat.bench import paragraphs_from, seed_folder, synthesize, write_jsonl
+from bilat.synthetic import paragraphs_from, seed_folder, synthesize, write_jsonl
 
 
 def timed_ingest(command: list[str]) -> tuple[float, float, str]:

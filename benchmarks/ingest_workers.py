@@ -20,19 +20,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bilat.bench import (
-    bare_spacy,
-    count_words,
-    paragraphs_from,
-    seed_folder,
-    synthesize,
-    write_jsonl,
-)
+from bilat.bench import bare_spacy, count_words
 from bilat.config import Settings
 from bilat.ingest import read_sources
 from bilat.pipeline import run
 from bilat.records import Article
 from bilat.store.duckdb import DuckDBStore
+from bilat.synthetic import paragraphs_from, seed_folder, synthesize, write_jsonl
 
 
 def bodies_of(corpus: Path, settings: Settings) -> list[str]:

@@ -146,7 +146,7 @@ def _serve(db: str, port: int) -> subprocess.Popen[bytes]:
 def main() -> None:
     import socket
 
-    from bilat.bench import paragraphs_from, seed_folder, synthesize, write_jsonl
+    from bilat.synthetic import paragraphs_from, seed_folder, synthesize, write_jsonl
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=100)

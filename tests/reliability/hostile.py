@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilat.bench import BUILTIN_PARAGRAPHS
+from bilat.synthetic import BUILTIN_PARAGRAPHS
 
 MB = 1_000_000
 

@@ -10,7 +10,7 @@ import json
 from itertools import permutations
 from pathlib import Path
 
-from bilat.bench import BUILTIN_PARAGRAPHS
+from bilat.synthetic import BUILTIN_PARAGRAPHS
 
 
 def write_dispatches(path: Path, n: int) -> Path:

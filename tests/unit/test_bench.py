@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from bilat import bench, pipeline
+from bilat import bench, pipeline, synthetic
 from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.nlp import build
 from bilat.records import Article, Event
 
-PARAGRAPHS = bench.BUILTIN_PARAGRAPHS
+PARAGRAPHS = synthetic.BUILTIN_PARAGRAPHS
 
 
 @pytest.fixture
@@ -30,9 +30,9 @@ def no_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_builtin_paragraphs_stand_in_when_there_are_no_seeds(tmp_path: Path) -> None:
-    assert bench.paragraphs_from(None) == PARAGRAPHS
-    assert bench.paragraphs_from(tmp_path) == PARAGRAPHS
-    assert all(len(p.split()) >= bench.MIN_PARAGRAPH_WORDS for p in PARAGRAPHS)
+    assert synthetic.paragraphs_from(None) == PARAGRAPHS
+    assert synthetic.paragraphs_from(tmp_path) == PARAGRAPHS
+    assert all(len(p.split()) >= synthetic.MIN_PARAGRAPH_WORDS for p in PARAGRAPHS)
 
 
 def test_paragraphs_from_keeps_prose_once_and_drops_furniture(tmp_path: Path) -> None:
@@ -40,17 +40,17 @@ def test_paragraphs_from_keeps_prose_once_and_drops_furniture(tmp_path: Path) ->
     (tmp_path / "a.txt").write_text(f"Title\n\nPhoto: Dawn\n\n{prose}\n\n{prose}", "utf-8")
     (tmp_path / "b.txt").write_text(f"{prose.replace('Moscow', 'Islamabad')}", "utf-8")
     (tmp_path / "c.html").write_text(f"<p>{prose}</p>", "utf-8")
-    found = bench.paragraphs_from(tmp_path)
+    found = synthetic.paragraphs_from(tmp_path)
     assert len(found) == 2
     assert found[0] == " ".join(prose.split())
 
 
 def test_synthesize_makes_distinct_reproducible_articles() -> None:
-    docs = list(bench.synthesize(50, PARAGRAPHS, seed=3))
+    docs = list(synthetic.synthesize(50, PARAGRAPHS, seed=3))
     assert len(docs) == 50
     assert len({d.text for d in docs}) == 50
-    assert docs == list(bench.synthesize(50, PARAGRAPHS, seed=3))
-    low, high = bench.PARAGRAPHS_PER_DOC
+    assert docs == list(synthetic.synthesize(50, PARAGRAPHS, seed=3))
+    low, high = synthetic.PARAGRAPHS_PER_DOC
     for doc in docs:
         assert low <= len(doc.text.split("\n\n")) <= high
         assert doc.title and doc.published[:2] == "20"
@@ -58,14 +58,14 @@ def test_synthesize_makes_distinct_reproducible_articles() -> None:
 
 def test_synthesize_refuses_what_it_cannot_make_distinct() -> None:
     with pytest.raises(BilatError):
-        list(bench.synthesize(1, PARAGRAPHS[:1]))
+        list(synthetic.synthesize(1, PARAGRAPHS[:1]))
     with pytest.raises(BilatError, match="distinct"):
-        list(bench.synthesize(10, PARAGRAPHS[:2]))
+        list(synthetic.synthesize(10, PARAGRAPHS[:2]))
 
 
 def test_synthetic_jsonl_ingests_to_one_article_a_line(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
-    assert bench.write_jsonl(bench.synthesize(6, PARAGRAPHS), path) == 6
+    assert synthetic.write_jsonl(synthetic.synthesize(6, PARAGRAPHS), path) == 6
     first = json.loads(path.read_text("utf-8").splitlines()[0])
     assert set(first) == {"title", "text", "published"}
     corpus = bench.load_corpus([path], Settings(), "six")
@@ -122,7 +122,7 @@ def test_time_spacy_pipes_every_text_with_the_batch_size() -> None:
 
 
 def test_chunks_split_the_corpus_in_order_and_load_as_one(tmp_path: Path) -> None:
-    docs = list(bench.synthesize(7, PARAGRAPHS))
+    docs = list(synthetic.synthesize(7, PARAGRAPHS))
     paths = bench.write_chunks(docs, tmp_path, size=3)
     assert [p.name for p in paths] == ["chunk0000.jsonl", "chunk0001.jsonl", "chunk0002.jsonl"]
     corpus = bench.load_corpus(paths, Settings(), "seven")
@@ -131,9 +131,9 @@ def test_chunks_split_the_corpus_in_order_and_load_as_one(tmp_path: Path) -> Non
 
 
 def test_a_repeated_article_is_parsed_once(tmp_path: Path) -> None:
-    docs = list(bench.synthesize(2, PARAGRAPHS))
-    bench.write_jsonl(docs, tmp_path / "a.jsonl")
-    bench.write_jsonl(docs[1:], tmp_path / "b.jsonl")
+    docs = list(synthetic.synthesize(2, PARAGRAPHS))
+    synthetic.write_jsonl(docs, tmp_path / "a.jsonl")
+    synthetic.write_jsonl(docs[1:], tmp_path / "b.jsonl")
     corpus = bench.load_corpus([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], Settings(), "x")
     assert [len(c.bodies) for c in corpus.chunks] == [2, 0]
 
@@ -141,7 +141,7 @@ def test_a_repeated_article_is_parsed_once(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_nlp")
 def test_time_pipeline_stores_the_corpus_and_the_store_times_itself(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
-    bench.write_jsonl(bench.synthesize(5, PARAGRAPHS), path)
+    synthetic.write_jsonl(synthetic.synthesize(5, PARAGRAPHS), path)
     store = bench.TimedStore(tmp_path / "s.duckdb")
     seconds, summary = bench.time_pipeline(object(), path, Settings(batch_size=2), store)  # type: ignore[arg-type]
     store.close()
@@ -196,7 +196,7 @@ def test_result_json_without_a_timing_run_keeps_its_keys() -> None:
 @pytest.mark.usefixtures("no_nlp")
 def test_memory_child_reports_time_memory_and_samples(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
-    bench.write_jsonl(bench.synthesize(7, PARAGRAPHS), path)
+    synthetic.write_jsonl(synthetic.synthesize(7, PARAGRAPHS), path)
     out = bench.memory_child(path, tmp_path / "m.duckdb", Settings(batch_size=2))
     assert (out["stored"], out["unchanged"], out["rejected"], out["events"]) == (7, 0, 0, 0)
     assert out["peak_rss_mb"] > 0 and out["seconds"] >= 0
