@@ -2,7 +2,8 @@
 
 Each round fetches the feed once. A feed whose bytes are those of the last round is
 "unchanged" and nothing else happens; a changed feed goes through ``pipeline.run_items``
-like any other input (entries already stored are skipped by id, before parsing). The
+like any other input (entries already stored are skipped by id, before parsing; an entry
+that is only a link, already read in an earlier round, is not fetched again). The
 wait before the next round is ``interval`` after a round that stored something, and
 doubles after an unchanged or failed round, up to ``watch_max_interval``. One engine
 serves every round, so the model is loaded once.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from bilat.config import Settings
 from bilat.errors import BilatError, InputRejected
 from bilat.ingest.sources import Kind, RawInput, is_url, url_input
-from bilat.records import RunSummary
+from bilat.records import Article, Rejection, RunSummary
 
 if TYPE_CHECKING:
     from bilat.ingest.fetch import Fetcher
@@ -89,6 +90,9 @@ class Watcher:
         self.engine = engine
         self.sleep = sleep
         self._digest: bytes | None = None
+        # Sources of the entries read into articles so far: a link-only entry among them
+        # is not fetched again when another entry makes the feed change.
+        self._read: set[str] = set()
 
     def poll(self, fetcher: Fetcher) -> tuple[Outcome, RunSummary, str | None]:
         """One round: fetch, compare with the last, ingest if changed."""
@@ -102,13 +106,22 @@ class Watcher:
         digest = hashlib.sha256(raw.data).digest()
         if digest == self._digest:
             return Outcome.UNCHANGED, RunSummary(), None
-        items = read_fetched(raw, self.settings)
-        summary = run_items(items, self.settings, self.store, self.engine)
+        items = read_fetched(raw, self.settings, skip_link=self._was_read)
+        summary = run_items(self._remember(items), self.settings, self.store, self.engine)
         failed = [r.reason for r in summary.rejections if r.source == raw.source]
         if failed:  # the feed itself, not one of its entries: try it again next round
             return Outcome.ERROR, summary, failed[0]
         self._digest = digest
         return (Outcome.NEW if summary.stored else Outcome.UNCHANGED), summary, None
+
+    def _was_read(self, entry: RawInput) -> bool:
+        return entry.source in self._read
+
+    def _remember(self, items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
+        for item in items:
+            if isinstance(item, Article):
+                self._read.add(item.source)
+            yield item
 
     def run(
         self, rounds: int | None, interval: float, on_round: Callable[[WatchRound], None]

@@ -113,6 +113,43 @@ def test_watch_ingests_new_entries_and_backs_off_while_the_feed_is_quiet(
     assert titles == ["a", "b"]
 
 
+def link_feed(*guids: str, base: str) -> bytes:
+    """A feed whose entries carry no text, only a link to their page."""
+    items = "".join(
+        f"<item><guid>{guid}</guid><title>{guid}</title><link>{base}/{guid}.html</link></item>"
+        for guid in guids
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'.encode()
+
+
+def page(text: str) -> str:
+    return (
+        f"<html><head><title>t</title></head><body><article><p>{text}</p></article></body></html>"
+    )
+
+
+def test_watch_fetches_a_link_only_entry_once(site: Site, tmp_path: Path) -> None:
+    one = link_feed("a", base=site.base)
+    two = link_feed("a", "b", base=site.base)
+    site.routes["/feed.xml"] = in_turn(one, two)
+    site.add("/a.html", page(FIRST))
+    site.add("/b.html", page(SECOND))
+    db = tmp_path / "links.duckdb"
+    command = ["--db", str(db), "ingest", "--watch", site.url("/feed.xml")]
+    done = subprocess.run(
+        [*BILAT, *command, "--interval", "0.05", "--rounds", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=ENV,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # Round two sees a changed feed but fetches only the new entry's page.
+    assert site.paths == ["/feed.xml", "/a.html", "/feed.xml", "/b.html"], done.stderr
+    assert "watch done after 2 rounds: 2 articles stored, 0 rejected" in done.stderr
+
+
 def test_ctrl_c_ends_a_watch_with_its_summary(site: Site, tmp_path: Path) -> None:
     site.routes["/feed.xml"] = in_turn(feed(("a", FIRST)))
     command = ["--db", str(tmp_path / "w.duckdb"), "ingest", "--watch", site.url("/feed.xml")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from bilat.config import Settings
@@ -38,12 +38,15 @@ def read_sources(
         web.close()
 
 
-def read_fetched(raw: RawInput, settings: Settings) -> Iterator[Article | Rejection]:
+def read_fetched(
+    raw: RawInput, settings: Settings, skip_link: Callable[[RawInput], bool] | None = None
+) -> Iterator[Article | Rejection]:
     """The articles of an input already in hand (``bilat ingest --watch`` fetches its feed
-    itself, to tell a changed feed from an unchanged one), read as ``read_sources`` would."""
+    itself, to tell a changed feed from an unchanged one), read as ``read_sources`` would.
+    A link for which ``skip_link`` says yes is not fetched and yields nothing."""
     web = _Web(settings)
     try:
-        yield from _expand(raw, settings, web, feeds=True)
+        yield from _expand(raw, settings, web, feeds=True, skip_link=skip_link)
     finally:
         web.close()
 
@@ -68,13 +71,20 @@ class _Web:
 
 
 def _expand(
-    item: RawInput | Rejection, settings: Settings, web: _Web, *, feeds: bool
+    item: RawInput | Rejection,
+    settings: Settings,
+    web: _Web,
+    *,
+    feeds: bool,
+    skip_link: Callable[[RawInput], bool] | None = None,
 ) -> Iterator[Article | Rejection]:
     """Fetch what is a link, open what is a feed (one level deep), read the rest."""
     if isinstance(item, Rejection):
         yield item
         return
     if item.kind is Kind.URL:
+        if skip_link is not None and skip_link(item):
+            return
         try:
             item = web.fetch(item)
         except InputRejected as exc:
@@ -87,7 +97,7 @@ def _expand(
         from bilat.ingest.feeds import iter_entries  # lazy: feedparser only for feeds
 
         for entry in iter_entries(item):
-            yield from _expand(entry, settings, web, feeds=False)
+            yield from _expand(entry, settings, web, feeds=False, skip_link=skip_link)
         return
     yield _read(item, settings)
 
