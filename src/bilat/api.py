@@ -440,10 +440,14 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
     # Third parties named in each evidence sentence: the candidates for drivers.
     mentions: dict[str, tuple[str, ...]] = {}
     names: dict[str, str] = {}
+    by_sentence: dict[str, tuple[str, ...]] = {}  # a sentence often carries several events
     for event in material.all_events:
-        found = resolver.find_mentions(event.evidence.sentence, when=None)
-        mentions[event.id] = tuple(sorted({m.actor.code for m in found if m.actor}))
-        names.update({m.actor.code: m.actor.name for m in found if m.actor})
+        sentence = event.evidence.sentence
+        if sentence not in by_sentence:
+            found = resolver.find_mentions(sentence, when=None)
+            by_sentence[sentence] = tuple(sorted({m.actor.code for m in found if m.actor}))
+            names.update({m.actor.code: m.actor.name for m in found if m.actor})
+        mentions[event.id] = by_sentence[sentence]
     return build_brief(
         first,
         second,
