@@ -25,6 +25,8 @@ OPINION_VERBS = frozenset({"agree", "concur"})
 COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
 # "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
 ABSENCE_NOUNS = frozenset({"absence", "lack"})
+# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
+AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
             trigger = verb_trigger(token, lexicon)
-            if trigger is not None:
+            if trigger is not None and not _is_avoided(token):
                 found.append(trigger)
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
@@ -234,6 +236,19 @@ def _is_absent(token: Token) -> bool:
     if prep.lower_ == "without":
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
+
+
+def _is_avoided(verb: Token) -> bool:
+    """ "avoided siding with Iran", "refrained from attacking Peru": a verb that is what
+    its governor keeps from happening names no event (the verbal "absence of war")."""
+    current = verb
+    for _ in range(2):
+        if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in AVOIDANCE_VERBS:
+            return True
+    return False
 
 
 def _is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:
