@@ -7,12 +7,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dominance import sequence_phrase
 from bilat.nlp.eras import Eras
 from bilat.nlp.event_dates import (
+    PlacedDate,
+    dates_the_trigger,
     event_date,
     is_definite,
     place_dates,
@@ -22,6 +24,7 @@ from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.modality import (
     as_intention,
     declined,
+    describes_state,
     intended,
     status_of,
     told_in_present,
@@ -167,6 +170,8 @@ class Extractor:
         )
         best: dict[tuple[str, ...], Event] = {}
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
+            if trigger.nominal and _undated_state(trigger.token, placed):
+                continue
             when = event_date(trigger.token, placed, timeline.reference, timeline.previous)
             status = status_of(trigger.token, when, facts.anchor)
             type_, mode = sense
@@ -269,6 +274,12 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:
+    """An event noun in a simple-present clause that no date of its own ties to a time:
+    the writer's picture of relations, not an act ("the 2019 visit marks a shift" is one)."""
+    return describes_state(noun) and not any(dates_the_trigger(noun, d.head) for d in placed)
 
 
 def without_partial_repeats(events: list[Event]) -> list[Event]:

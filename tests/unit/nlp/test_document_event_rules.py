@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
+from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dominance import is_adjunct, sequence_phrase
-from bilat.nlp.extract import Extractor, without_partial_repeats
+from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
 from bilat.nlp.lexicon import TriggerLexicon
-from bilat.records import Actor, Event, EventType, Evidence, Mention
+from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -203,3 +206,64 @@ def test_an_act_of_a_country_on_itself_is_no_partial_repeat() -> None:
     sales = _event("sales", EventType.COOPERATE, "IRN", "SYR")
     domestic = _event("cooperation", EventType.COOPERATE, "IRN", "IRN")
     assert without_partial_repeats([domestic, sales]) == [domestic, sales]
+
+
+def _cooperation_matches(verb: list[tuple[str, int, str, str, str]]) -> list[Event]:
+    """ "Greece cooperation with Turkey <verb> its potential." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    root = 4 + len(verb) - 1
+    doc = parsed([
+        ("Greece", 1, "compound", "PROPN", "Greece"),
+        ("cooperation", root, "nsubj", "NOUN", "cooperation"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Turkey", 2, "pobj", "PROPN", "Turkey"),
+        *verb,
+        ("its", root + 2, "poss", "PRON", "its"),
+        ("potential", root, "dobj", "NOUN", "potential"),
+        (".", root, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Greece", "GRC"), mention(doc, "Turkey", "TUR")]
+    return extractor.extract(doc, facts(doc, named))
+
+
+def test_an_event_noun_subject_of_a_simple_present_verb_is_no_act() -> None:
+    present = [
+        ("does", 6, "aux", "AUX", "do"),
+        ("not", 6, "neg", "PART", "not"),
+        ("match", 6, "ROOT", "VERB", "match"),
+    ]
+    assert _cooperation_matches(present) == []
+
+
+def test_an_event_noun_subject_of_a_past_verb_is_an_act() -> None:
+    found = _cooperation_matches([("matched", 4, "ROOT", "VERB", "match")])
+    assert [(e.type, e.dyad) for e in found] == [(EventType.COOPERATE, ("GRC", "TUR"))]
+
+
+def _visit_marks_a_shift(dated: bool) -> list[Event]:
+    """ "Greece's visit to Turkey [in 2019] marks a shift." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    when = [("in", 2, "prep", "ADP", "in"), ("2019", 5, "pobj", "NUM", "2019")] if dated else []
+    verb = 5 + len(when)
+    doc = parsed([
+        ("Greece", 2, "poss", "PROPN", "Greece"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("visit", verb, "nsubj", "NOUN", "visit"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Turkey", 3, "pobj", "PROPN", "Turkey"),
+        *when,
+        ("marks", verb, "ROOT", "VERB", "mark"),
+        ("a", verb + 2, "det", "DET", "a"),
+        ("shift", verb, "dobj", "NOUN", "shift"),
+        (".", verb, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    doc[verb].tag_ = "VBZ"
+    year = DateSpan(date(2019, 1, 1), date(2019, 12, 31), Granularity.YEAR, "2019")
+    dates = [DatedText(doc[6].idx, doc[6].idx + 4, year)] if dated else []
+    named = [mention(doc, "Greece", "GRC"), mention(doc, "Turkey", "TUR")]
+    return extractor.extract(doc, facts(doc, named, dates))
+
+
+def test_a_dated_event_noun_in_a_simple_present_clause_is_still_an_act() -> None:
+    assert [e.dyad for e in _visit_marks_a_shift(dated=True)] == [("GRC", "TUR")]
+    assert _visit_marks_a_shift(dated=False) == []
