@@ -267,3 +267,39 @@ def _visit_marks_a_shift(dated: bool) -> list[Event]:
 def test_a_dated_event_noun_in_a_simple_present_clause_is_still_an_act() -> None:
     assert [e.dyad for e in _visit_marks_a_shift(dated=True)] == [("GRC", "TUR")]
     assert _visit_marks_a_shift(dated=False) == []
+
+
+def test_an_event_noun_in_a_phrase_of_possibility_is_no_event(extractor: Extractor) -> None:
+    # "Kenya found opportunities for expansion of its dialogue with Uganda."
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("found", 1, "ROOT", "VERB", "find"),
+        ("opportunities", 1, "dobj", "NOUN", "opportunity"),
+        ("for", 2, "prep", "ADP", "for"),
+        ("expansion", 3, "pobj", "NOUN", "expansion"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("its", 7, "poss", "PRON", "its"),
+        ("dialogue", 5, "pobj", "NOUN", "dialogue"),
+        ("with", 7, "prep", "ADP", "with"),
+        ("Uganda", 8, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Kenya", "KEN"), mention(doc, "Uganda", "UGA")]
+    assert extractor.extract(doc, facts(doc, named)) == []
+
+
+def test_an_event_noun_in_an_ordinary_phrase_is_an_event(extractor: Extractor) -> None:
+    # "Kenya held rounds of dialogue with Uganda."
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("rounds", 1, "dobj", "NOUN", "round"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("dialogue", 3, "pobj", "NOUN", "dialogue"),
+        ("with", 4, "prep", "ADP", "with"),
+        ("Uganda", 5, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Kenya", "KEN"), mention(doc, "Uganda", "UGA")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("KEN", "UGA"))]
