@@ -31,7 +31,7 @@ from bilat.nlp.modality import (
     unless_clause,
 )
 from bilat.nlp.participants import ParticipantFinder, main_pair
-from bilat.nlp.partners import other_side, without_opponents
+from bilat.nlp.partners import other_side, without_opponents, without_topics
 from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
@@ -270,6 +270,8 @@ class Extractor:
                 continue
             if sense[0].quad in (1, 2):
                 found = without_opponents(found, trigger.token)
+            if sense[0] is EventType.CONSULT:
+                found = without_topics(found, trigger.token)
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))

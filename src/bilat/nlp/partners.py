@@ -24,6 +24,8 @@ from bilat.records import Actor, Mention
 
 # Prepositions that name whom an act is aimed at: the opponent, never a partner.
 OPPOSING_PREPS = frozenset({"against"})
+# Verbs of deliberation: what they take as object is the topic, never the interlocutor.
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine"})
 
 
 def other_side(
@@ -95,3 +97,24 @@ def _opposed(mention: Mention, trigger: Token) -> bool:
         root = root.head
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in OPPOSING_PREPS and prep.head.i == trigger.i
+
+
+def without_topics(found: Participants, trigger: Token) -> Participants:
+    """A deliberation with nobody named as holding it keeps no topic as its other side:
+    in "matters like the situation in Mali were discussed" Mali is what was discussed."""
+    target = found.target
+    if found.source.code is not None or target is None:
+        return found
+    if trigger.lemma_.lower() not in TOPIC_VERBS or not _topic(target, trigger):
+        return found
+    return replace(found, target=None, also=())
+
+
+def _topic(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` lies in the object (or passive subject) of ``trigger``."""
+    words = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    topics = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.i == root.i or t in root.ancestors for t in topics)

@@ -303,3 +303,40 @@ def test_an_event_noun_in_an_ordinary_phrase_is_an_event(extractor: Extractor) -
     named = [mention(doc, "Kenya", "KEN"), mention(doc, "Uganda", "UGA")]
     found = extractor.extract(doc, facts(doc, named))
     assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("KEN", "UGA"))]
+
+
+def _discussed(passive: bool) -> list[Event]:
+    """ "The situation in Mali was discussed." / "Niger discussed the situation in Mali." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    if passive:
+        doc = parsed([
+            ("The", 1, "det", "DET", "the"),
+            ("situation", 5, "nsubjpass", "NOUN", "situation"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("Mali", 2, "pobj", "PROPN", "Mali"),
+            ("was", 5, "auxpass", "AUX", "be"),
+            ("discussed", 5, "ROOT", "VERB", "discuss"),
+            (".", 5, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Mali", "MLI")]
+    else:
+        doc = parsed([
+            ("Niger", 1, "nsubj", "PROPN", "Niger"),
+            ("discussed", 1, "ROOT", "VERB", "discuss"),
+            ("the", 3, "det", "DET", "the"),
+            ("situation", 1, "dobj", "NOUN", "situation"),
+            ("with", 1, "prep", "ADP", "with"),
+            ("Mali", 4, "pobj", "PROPN", "Mali"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Niger", "NER"), mention(doc, "Mali", "MLI")]
+    return extractor.extract(doc, facts(doc, named))
+
+
+def test_a_topic_discussed_by_nobody_named_is_no_side() -> None:
+    assert _discussed(passive=True) == []
+
+
+def test_a_discussion_with_a_named_partner_keeps_it() -> None:
+    found = _discussed(passive=False)
+    assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("MLI", "NER"))]
