@@ -29,6 +29,9 @@ MAX_STEPS = 8
 ADJUNCT_PREPS = frozenset(
     {"during", "after", "before", "following", "amid", "amidst", "since", "until", "despite"}
 )
+# The adjunct prepositions that put their event at another time than the governing one:
+# "established relations *following* the agreement" reports two acts, not one told twice.
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until"})
 
 
 def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = True) -> int | None:
@@ -71,6 +74,26 @@ def adjunct_phrase(token: Token) -> Token:
     return token
 
 
+def sequence_phrase(token: Token) -> str:
+    """The preposition of the phrase of time that puts ``token``'s event before or after
+    the one governing it ("*after* the invasion"), or "" when it sits in no such phrase."""
+    phrase = adjunct_phrase(token)
+    if phrase is token or phrase.lower_ not in SEQUENCE_PREPS:
+        return ""
+    return phrase.lower_
+
+
 def is_adjunct(token: Token) -> bool:
     """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
-    return token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS
+    if token.dep_ != "prep":
+        return False
+    return token.lower_ in ADJUNCT_PREPS or _absolute_with(token)
+
+
+def _absolute_with(token: Token) -> bool:
+    """ "*With* Canada imposing tariffs, Mexico turned to Brazil": "with" taking a clause
+    of its own, subject and all, sets the scene; "agreed with Chile" names a side."""
+    return token.lower_ == "with" and any(
+        child.dep_ == "pcomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+        for child in token.children
+    )

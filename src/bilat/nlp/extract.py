@@ -7,11 +7,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.contexts import ContextCues
+from bilat.nlp.dominance import sequence_phrase
 from bilat.nlp.eras import Eras
 from bilat.nlp.event_dates import (
+    PlacedDate,
+    dates_the_trigger,
     event_date,
     is_definite,
     place_dates,
@@ -21,13 +24,14 @@ from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.modality import (
     as_intention,
     declined,
+    describes_state,
     intended,
     status_of,
     told_in_present,
     unless_clause,
 )
 from bilat.nlp.participants import ParticipantFinder, main_pair
-from bilat.nlp.partners import other_side
+from bilat.nlp.partners import other_side, without_opponents, without_topics
 from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
@@ -166,6 +170,8 @@ class Extractor:
         )
         best: dict[tuple[str, ...], Event] = {}
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
+            if trigger.nominal and _undated_state(trigger.token, placed):
+                continue
             when = event_date(trigger.token, placed, timeline.reference, timeline.previous)
             status = status_of(trigger.token, when, facts.anchor)
             type_, mode = sense
@@ -177,6 +183,7 @@ class Extractor:
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
+            phase = sequence_phrase(trigger.token)
             # "Germany and France sent aid to Mali and Niger": one event per pair.
             for read_source, read_target in ((found.source, found.target), *found.also):
                 cooperative = type_.quad in (1, 2)
@@ -220,12 +227,13 @@ class Extractor:
                     extractor_version=EXTRACTOR_VERSION,
                 )
                 # One event per type, pair and date in a sentence: "held talks ... the
-                # talks" is one; "signed an MoU in 2018 and another in 2019" are two.
-                key = (type_.value, *sides, dated.iso() if dated else "")
+                # talks" is one; "signed an MoU in 2018 and another in 2019" are two, and
+                # so are "established ties following the agreement".
+                key = (type_.value, *sides, dated.iso() if dated else "", phase)
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
-        return list(best.values())
+        return without_partial_repeats(list(best.values()))
 
     def _of_era(
         self,
@@ -260,10 +268,40 @@ class Extractor:
             found = finder.find(args, trigger.token)
             if found is None:
                 continue
+            if sense[0].quad in (1, 2):
+                found = without_opponents(found, trigger.token)
+            if sense[0] is EventType.CONSULT:
+                found = without_topics(found, trigger.token)
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:
+    """An event noun in a simple-present clause that no date of its own ties to a time:
+    the writer's picture of relations, not an act ("the 2019 visit marks a shift" is one)."""
+    return describes_state(noun) and not any(dates_the_trigger(noun, d.head) for d in placed)
+
+
+def without_partial_repeats(events: list[Event]) -> list[Event]:
+    """A sentence's events minus those with one side unresolved that repeat, with less
+    said, an event of the same type the sentence codes in full: in "Iran has found a
+    market for arms sales and cooperation, notably Syria", the cooperation whose partner
+    the parse missed is the one with Syria; in "after Iraq invaded Kuwait, the US and
+    Britain went to war to defeat the Iraqis", the war with an unnamed side is theirs."""
+    full = [e for e in events if e.dyad is not None]
+    return [e for e in events if e.dyad is not None or not _repeats(e, full)]
+
+
+def _repeats(partial: Event, full: list[Event]) -> bool:
+    """Whether a full event of ``partial``'s type has its one resolved side among its own
+    (an act of a country on itself, both sides resolved, repeats nothing)."""
+    codes = {partial.source.code, partial.target.code if partial.target else None}
+    if None not in codes or len(codes) != 2:
+        return False
+    code = next(c for c in codes if c is not None)
+    return any(e.type is partial.type and code in (e.dyad or ()) for e in full)
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:

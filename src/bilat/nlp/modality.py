@@ -142,3 +142,29 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
     if when is not None and anchor is not None and when.start > anchor:
         return Status.PLANNED
     return Status.OCCURRED
+
+
+# Auxiliaries that make a present clause perfect, progressive, passive or modal.
+ASPECT_AUX = frozenset({"has", "have", "'s", "'ve", "is", "are", "am", "been", "being"})
+
+
+def describes_state(noun: Token) -> bool:
+    """Whether an event noun is (in) the subject of a full verb in the simple present,
+    which says how things stand, not what was done: "Turkish-Greek cooperation does not
+    match its potential", "the summit proposal holds promise"."""
+    current = noun
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return current.dep_ == "nsubj" and _simple_present(head)
+        current = head
+    return False
+
+
+def _simple_present(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.pos_ != "VERB" or aux & (ASPECT_AUX | FUTURE_AUX | CONDITIONAL_AUX):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do"})

@@ -17,7 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Token
+
+from bilat.nlp.participants import Participants
 from bilat.records import Actor, Mention
+
+# Prepositions that name whom an act is aimed at: the opponent, never a partner.
+OPPOSING_PREPS = frozenset({"against"})
+# Verbs of deliberation: what they take as object is the topic, never the interlocutor.
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine"})
 
 
 def other_side(
@@ -64,3 +72,49 @@ def _joined(a: Mention, b: Mention) -> bool:
 
 def _within(mention: Mention, phrase: Mention) -> bool:
     return phrase.start <= mention.start and mention.end <= phrase.end
+
+
+def without_opponents(found: Participants, trigger: Token) -> Participants:
+    """The participants of a cooperative act minus the targets the act itself is aimed
+    against: in "close collaboration against the Taliban" the Taliban are not the
+    partner (in "lifted sanctions against Sudan" the phrase belongs to the sanctions)."""
+    target = found.target
+    if target is not None and _opposed(target, trigger):
+        target = None
+    also = tuple((s, t) for s, t in found.also if t is None or not _opposed(t, trigger))
+    if target is found.target and also == found.also:
+        return found
+    return replace(found, target=target, also=also)
+
+
+def _opposed(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` is the object of an opposing preposition on ``trigger``."""
+    words = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "against Iraq and Syria"
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in OPPOSING_PREPS and prep.head.i == trigger.i
+
+
+def without_topics(found: Participants, trigger: Token) -> Participants:
+    """A deliberation with nobody named as holding it keeps no topic as its other side:
+    in "matters like the situation in Mali were discussed" Mali is what was discussed."""
+    target = found.target
+    if found.source.code is not None or target is None:
+        return found
+    if trigger.lemma_.lower() not in TOPIC_VERBS or not _topic(target, trigger):
+        return found
+    return replace(found, target=None, also=())
+
+
+def _topic(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` lies in the object (or passive subject) of ``trigger``."""
+    words = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    topics = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.i == root.i or t in root.ancestors for t in topics)

@@ -25,6 +25,13 @@ OPINION_VERBS = frozenset({"agree", "concur"})
 COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
 # "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
 ABSENCE_NOUNS = frozenset({"absence", "lack"})
+# "opportunities for cooperation", "the prospect of talks", "a market for arms sales": the
+# event is a possibility, wished or open, not something that happened.
+PROSPECT_NOUNS = frozenset(
+    {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
+)
+# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
+AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +56,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
             trigger = verb_trigger(token, lexicon)
-            if trigger is not None:
+            if trigger is not None and not _is_avoided(token):
                 found.append(trigger)
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
@@ -65,6 +72,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
             and not _repeats_outer_noun(token, absorbed, lexicon)
             and not _is_blocked(token, lexicon)
             and not _is_absent(token)
+            and not _is_prospective(token)
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
@@ -234,6 +242,32 @@ def _is_absent(token: Token) -> bool:
     if prep.lower_ == "without":
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
+
+
+def _is_prospective(token: Token) -> bool:
+    """ "opportunities for expansion of its dialogue", "a market for arms sales": an event
+    noun in the phrase of a noun of possibility names what may happen, not an event."""
+    current = token
+    for _ in range(6):
+        if current.dep_ not in ("pobj", "prep", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "NOUN" and current.lemma_.lower() in PROSPECT_NOUNS:
+            return True
+    return False
+
+
+def _is_avoided(verb: Token) -> bool:
+    """ "avoided siding with Iran", "refrained from attacking Peru": a verb that is what
+    its governor keeps from happening names no event (the verbal "absence of war")."""
+    current = verb
+    for _ in range(2):
+        if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in AVOIDANCE_VERBS:
+            return True
+    return False
 
 
 def _is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:

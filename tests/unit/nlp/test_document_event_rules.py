@@ -1,0 +1,342 @@
+"""Which events a sentence of an analysis article yields, on hand-built parses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from bilat.nlp.contexts import ContextCues
+from bilat.nlp.dominance import is_adjunct, sequence_phrase
+from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+
+def _triples(found: list[Event]) -> list[tuple[EventType, tuple[str, str] | None, str]]:
+    return sorted((e.type, e.dyad, e.evidence.trigger) for e in found)
+
+
+def _ties_and_treaty(preposition: str) -> tuple[Doc, list[Mention]]:
+    """ "Chile established ties with Peru <preposition> the treaty between Chile and Peru." """
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("established", 1, "ROOT", "VERB", "establish"),
+        ("ties", 1, "dobj", "NOUN", "tie"),
+        ("with", 2, "prep", "ADP", "with"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        (preposition, 1, "prep", "ADP", preposition),
+        ("the", 7, "det", "DET", "the"),
+        ("treaty", 5, "pobj", "NOUN", "treaty"),
+        ("between", 7, "prep", "ADP", "between"),
+        ("Chile", 8, "pobj", "PROPN", "Chile"),
+        ("and", 9, "cc", "CCONJ", "and"),
+        ("Peru", 9, "conj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return doc, [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, "Chile", "CHL", nth=1),
+        mention(doc, "Peru", "PER", nth=1),
+    ]
+
+
+def test_an_act_after_another_of_the_same_kind_is_a_second_event(extractor: Extractor) -> None:
+    doc, named = _ties_and_treaty("following")
+    assert sequence_phrase(doc[7]) == "following"
+    found = extractor.extract(doc, facts(doc, named))
+    triggers = [e.evidence.trigger for e in found if e.dyad == ("CHL", "PER")]
+    assert sorted(triggers) == ["established", "treaty"]
+
+
+def test_an_act_during_another_is_not_put_in_sequence() -> None:
+    doc, _ = _ties_and_treaty("during")
+    assert sequence_phrase(doc[7]) == ""
+    assert sequence_phrase(doc[1]) == ""
+
+
+def _event(trigger: str, type_: EventType, source: str | None, target: str | None) -> Event:
+    def side(code: str | None) -> Mention:
+        return Mention(code or "", 0, 0, Actor(code, code) if code else None)
+
+    return Event(
+        id=f"{trigger}-{source}-{target}",
+        type=type_,
+        source=side(source),
+        target=side(target) if target is not None else None,
+        evidence=Evidence("a1", "Iran found a market for arms and cooperation.", 0, 45, trigger),
+    )
+
+
+def test_a_half_resolved_event_repeating_a_full_one_of_its_type_is_dropped() -> None:
+    # "Iran found a market for cooperation and arms sales, one being Syria".
+    sales = _event("sales", EventType.COOPERATE, "IRN", "SYR")
+    cooperation = _event("cooperation", EventType.COOPERATE, "IRN", None)
+    assert without_partial_repeats([cooperation, sales]) == [sales]
+
+
+def test_a_half_resolved_event_of_another_type_or_side_is_kept() -> None:
+    sales = _event("sales", EventType.COOPERATE, "IRN", "SYR")
+    aid = _event("aid", EventType.AID, "IRN", None)
+    elsewhere = _event("cooperation", EventType.COOPERATE, None, "IRQ")
+    assert without_partial_repeats([aid, elsewhere, sales]) == [aid, elsewhere, sales]
+
+
+def _with_clause(extractor: Extractor) -> tuple[list[Event], Doc]:
+    """ "With Canada imposing tariffs on Mexico, Mexico reached out to Brazil." """
+    doc = parsed([
+        ("With", 8, "prep", "ADP", "with"),
+        ("Canada", 2, "nsubj", "PROPN", "Canada"),
+        ("imposing", 0, "pcomp", "VERB", "impose"),
+        ("tariffs", 2, "dobj", "NOUN", "tariff"),
+        ("on", 3, "prep", "ADP", "on"),
+        ("Mexico", 4, "pobj", "PROPN", "Mexico"),
+        (",", 8, "punct", "PUNCT", ","),
+        ("Mexico", 8, "nsubj", "PROPN", "Mexico"),
+        ("reached", 8, "ROOT", "VERB", "reach"),
+        ("out", 8, "prt", "ADP", "out"),
+        ("to", 8, "prep", "ADP", "to"),
+        ("Brazil", 10, "pobj", "PROPN", "Brazil"),
+        (".", 8, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [
+        mention(doc, "Canada", "CAN"),
+        mention(doc, "Mexico", "MEX"),
+        mention(doc, "Mexico", "MEX", nth=1),
+        mention(doc, "Brazil", "BRA"),
+    ]
+    return extractor.extract(doc, facts(doc, named)), doc
+
+
+def test_an_absolute_with_clause_is_circumstance(extractor: Extractor) -> None:
+    found, doc = _with_clause(extractor)
+    assert is_adjunct(doc[0])
+    dyads = {(e.type, e.dyad) for e in found}
+    # The overture is the sentence's lead; the tariffs, whose sides the clause names,
+    # are reported beside it rather than swallowed as its content.
+    assert (EventType.SUPPORT, ("BRA", "MEX")) in dyads
+    assert any(e.dyad == ("CAN", "MEX") and e.evidence.trigger == "imposing" for e in found)
+
+
+def test_with_naming_a_partner_is_no_adjunct() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Peru", 2, "pobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    assert not is_adjunct(doc[2])
+
+
+def test_reaching_out_is_diplomatic_support() -> None:
+    assert TriggerLexicon.load().phrasal[("reach", "out")] == (EventType.SUPPORT, None)
+
+
+def test_an_avoided_or_refrained_act_is_no_event(extractor: Extractor) -> None:
+    avoided = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("avoided", 1, "ROOT", "VERB", "avoid"),
+        ("siding", 1, "xcomp", "VERB", "side"),
+        ("with", 2, "prep", "ADP", "with"),
+        ("Togo", 3, "pobj", "PROPN", "Togo"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    refrained = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("refrained", 1, "ROOT", "VERB", "refrain"),
+        ("from", 1, "prep", "ADP", "from"),
+        ("attacking", 2, "pcomp", "VERB", "attack"),
+        ("Togo", 3, "dobj", "PROPN", "Togo"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    for doc in (avoided, refrained):
+        named = [mention(doc, "Ghana", "GHA"), mention(doc, "Togo", "TGO")]
+        assert extractor.extract(doc, facts(doc, named)) == []
+
+
+def test_a_sided_act_not_avoided_is_still_an_event(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("sided", 1, "ROOT", "VERB", "side"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Togo", 2, "pobj", "PROPN", "Togo"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Ghana", "GHA"), mention(doc, "Togo", "TGO")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert _triples(found) == [(EventType.SUPPORT, ("GHA", "TGO"), "sided")]
+
+
+def test_cooperation_against_a_country_does_not_make_it_the_partner(
+    extractor: Extractor,
+) -> None:
+    # "Kenya's collaboration against Somalia": Somalia is the opponent, not the partner.
+    doc = parsed([
+        ("Kenya", 2, "poss", "PROPN", "Kenya"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("collaboration", 2, "ROOT", "NOUN", "collaboration"),
+        ("against", 2, "prep", "ADP", "against"),
+        ("Somalia", 3, "pobj", "PROPN", "Somalia"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Kenya", "KEN"), mention(doc, "Somalia", "SOM")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert all(e.dyad != ("KEN", "SOM") for e in found)
+
+
+def test_lifting_sanctions_against_a_country_keeps_it_as_the_target(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Canada", 1, "nsubj", "PROPN", "Canada"),
+        ("lifted", 1, "ROOT", "VERB", "lift"),
+        ("sanctions", 1, "dobj", "NOUN", "sanction"),
+        ("against", 2, "prep", "ADP", "against"),
+        ("Cuba", 3, "pobj", "PROPN", "Cuba"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Canada", "CAN"), mention(doc, "Cuba", "CUB")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert [(e.type, e.dyad) for e in found] == [(EventType.RETREAT, ("CAN", "CUB"))]
+
+
+def test_an_act_of_a_country_on_itself_is_no_partial_repeat() -> None:
+    sales = _event("sales", EventType.COOPERATE, "IRN", "SYR")
+    domestic = _event("cooperation", EventType.COOPERATE, "IRN", "IRN")
+    assert without_partial_repeats([domestic, sales]) == [domestic, sales]
+
+
+def _cooperation_matches(verb: list[tuple[str, int, str, str, str]]) -> list[Event]:
+    """ "Greece cooperation with Turkey <verb> its potential." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    root = 4 + len(verb) - 1
+    doc = parsed([
+        ("Greece", 1, "compound", "PROPN", "Greece"),
+        ("cooperation", root, "nsubj", "NOUN", "cooperation"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("Turkey", 2, "pobj", "PROPN", "Turkey"),
+        *verb,
+        ("its", root + 2, "poss", "PRON", "its"),
+        ("potential", root, "dobj", "NOUN", "potential"),
+        (".", root, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Greece", "GRC"), mention(doc, "Turkey", "TUR")]
+    return extractor.extract(doc, facts(doc, named))
+
+
+def test_an_event_noun_subject_of_a_simple_present_verb_is_no_act() -> None:
+    present = [
+        ("does", 6, "aux", "AUX", "do"),
+        ("not", 6, "neg", "PART", "not"),
+        ("match", 6, "ROOT", "VERB", "match"),
+    ]
+    assert _cooperation_matches(present) == []
+
+
+def test_an_event_noun_subject_of_a_past_verb_is_an_act() -> None:
+    found = _cooperation_matches([("matched", 4, "ROOT", "VERB", "match")])
+    assert [(e.type, e.dyad) for e in found] == [(EventType.COOPERATE, ("GRC", "TUR"))]
+
+
+def _visit_marks_a_shift(dated: bool) -> list[Event]:
+    """ "Greece's visit to Turkey [in 2019] marks a shift." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    when = [("in", 2, "prep", "ADP", "in"), ("2019", 5, "pobj", "NUM", "2019")] if dated else []
+    verb = 5 + len(when)
+    doc = parsed([
+        ("Greece", 2, "poss", "PROPN", "Greece"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("visit", verb, "nsubj", "NOUN", "visit"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Turkey", 3, "pobj", "PROPN", "Turkey"),
+        *when,
+        ("marks", verb, "ROOT", "VERB", "mark"),
+        ("a", verb + 2, "det", "DET", "a"),
+        ("shift", verb, "dobj", "NOUN", "shift"),
+        (".", verb, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    doc[verb].tag_ = "VBZ"
+    year = DateSpan(date(2019, 1, 1), date(2019, 12, 31), Granularity.YEAR, "2019")
+    dates = [DatedText(doc[6].idx, doc[6].idx + 4, year)] if dated else []
+    named = [mention(doc, "Greece", "GRC"), mention(doc, "Turkey", "TUR")]
+    return extractor.extract(doc, facts(doc, named, dates))
+
+
+def test_a_dated_event_noun_in_a_simple_present_clause_is_still_an_act() -> None:
+    assert [e.dyad for e in _visit_marks_a_shift(dated=True)] == [("GRC", "TUR")]
+    assert _visit_marks_a_shift(dated=False) == []
+
+
+def test_an_event_noun_in_a_phrase_of_possibility_is_no_event(extractor: Extractor) -> None:
+    # "Kenya found opportunities for expansion of its dialogue with Uganda."
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("found", 1, "ROOT", "VERB", "find"),
+        ("opportunities", 1, "dobj", "NOUN", "opportunity"),
+        ("for", 2, "prep", "ADP", "for"),
+        ("expansion", 3, "pobj", "NOUN", "expansion"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("its", 7, "poss", "PRON", "its"),
+        ("dialogue", 5, "pobj", "NOUN", "dialogue"),
+        ("with", 7, "prep", "ADP", "with"),
+        ("Uganda", 8, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Kenya", "KEN"), mention(doc, "Uganda", "UGA")]
+    assert extractor.extract(doc, facts(doc, named)) == []
+
+
+def test_an_event_noun_in_an_ordinary_phrase_is_an_event(extractor: Extractor) -> None:
+    # "Kenya held rounds of dialogue with Uganda."
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("rounds", 1, "dobj", "NOUN", "round"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("dialogue", 3, "pobj", "NOUN", "dialogue"),
+        ("with", 4, "prep", "ADP", "with"),
+        ("Uganda", 5, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Kenya", "KEN"), mention(doc, "Uganda", "UGA")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("KEN", "UGA"))]
+
+
+def _discussed(passive: bool) -> list[Event]:
+    """ "The situation in Mali was discussed." / "Niger discussed the situation in Mali." """
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    if passive:
+        doc = parsed([
+            ("The", 1, "det", "DET", "the"),
+            ("situation", 5, "nsubjpass", "NOUN", "situation"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("Mali", 2, "pobj", "PROPN", "Mali"),
+            ("was", 5, "auxpass", "AUX", "be"),
+            ("discussed", 5, "ROOT", "VERB", "discuss"),
+            (".", 5, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Mali", "MLI")]
+    else:
+        doc = parsed([
+            ("Niger", 1, "nsubj", "PROPN", "Niger"),
+            ("discussed", 1, "ROOT", "VERB", "discuss"),
+            ("the", 3, "det", "DET", "the"),
+            ("situation", 1, "dobj", "NOUN", "situation"),
+            ("with", 1, "prep", "ADP", "with"),
+            ("Mali", 4, "pobj", "PROPN", "Mali"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Niger", "NER"), mention(doc, "Mali", "MLI")]
+    return extractor.extract(doc, facts(doc, named))
+
+
+def test_a_topic_discussed_by_nobody_named_is_no_side() -> None:
+    assert _discussed(passive=True) == []
+
+
+def test_a_discussion_with_a_named_partner_keeps_it() -> None:
+    found = _discussed(passive=False)
+    assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("MLI", "NER"))]
