@@ -38,6 +38,9 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Participles that state their subject's stance, not what was done to it: in "Israel is
+# opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
+STANCES = frozenset({"opposed", "determined", "resolved", "poised"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +271,8 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     ]
     agents = list(_prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
+    if passive and not agents and verb.lower_ in STANCES:
+        sources, passive = [h for p in passive for h in conjuncts(p)], []
     if passive:
         sources = [h for a in agents for h in conjuncts(a)]
         targets = [h for p in passive for h in conjuncts(p)]

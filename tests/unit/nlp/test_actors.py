@@ -156,6 +156,10 @@ def test_resolver_prefix_alone_is_not_a_mention() -> None:
         ("PAKISTAN", "PAK"),
         ("Erdogan", "TUR"),
         ("Türkiye", "TUR"),
+        ("the Emirates and Oman signed", "ARE"),
+        ("Kampuchean refugees", "KHM"),
+        ("Zairean soldiers", "COD"),
+        ("Rhodesian forces", "ZWE"),
     ],
 )
 def test_resolver_names_capitals_demonyms(text: str, code: str) -> None:

@@ -232,3 +232,32 @@ def test_role_span_reads_a_spaced_curly_possessive_as_the_owned_noun() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[2]).text == "Japan ’ s new policy of defence"
+
+
+def test_a_stance_participle_keeps_its_subject_as_the_source() -> None:
+    doc = parsed([
+        ("Chile", 2, "nsubjpass", "PROPN", "Chile"),
+        ("is", 2, "auxpass", "AUX", "be"),
+        ("opposed", 2, "ROOT", "VERB", "oppose"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Peruvian", 5, "amod", "ADJ", "peruvian"),
+        ("tariffs", 3, "pobj", "NOUN", "tariff"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[2])
+    assert [t.text for t in args.source] == ["Chile"]
+    assert [t.text for t in args.target] == ["tariffs"]
+
+
+def test_a_true_passive_still_makes_its_subject_the_target() -> None:
+    doc = parsed([
+        ("Chile", 2, "nsubjpass", "PROPN", "Chile"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("opposed", 2, "ROOT", "VERB", "oppose"),
+        ("by", 2, "agent", "ADP", "by"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[2])
+    assert [t.text for t in args.source] == ["Peru"]
+    assert [t.text for t in args.target] == ["Chile"]
