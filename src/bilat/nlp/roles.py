@@ -198,9 +198,12 @@ def _complement_targets(verb: Token) -> list[Token]:
                 return [antecedent(s) for s in conjuncts(subjects[0])]
         if child.dep_ == "xcomp":
             direct = [c for c in child.children if c.dep_ in OBJECTS]
-            found = direct or list(_prep_objects(child, TARGET_PREPS))
+            recipients = list(_prep_objects(child, TARGET_PREPS))
+            # "threatened to deliver blows *to the US*": the recipient, then the thing
+            found = [h for r in recipients[:1] for h in conjuncts(r)]
+            found += [h for d in direct[:1] for h in conjuncts(d)]
             if found:
-                return conjuncts(found[0])
+                return found
     return []
 
 

@@ -261,3 +261,21 @@ def test_a_true_passive_still_makes_its_subject_the_target() -> None:
     args = verb_arguments(doc[2])
     assert [t.text for t in args.source] == ["Peru"]
     assert [t.text for t in args.target] == ["Chile"]
+
+
+def test_an_infinitive_with_a_thing_and_a_recipient_targets_the_recipient_first() -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("threatened", 1, "ROOT", "VERB", "threaten"),
+        ("to", 3, "aux", "PART", "to"),
+        ("send", 1, "xcomp", "VERB", "send"),
+        ("bombers", 3, "dobj", "NOUN", "bomber"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Chad", 5, "pobj", "PROPN", "Chad"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("Niger", 6, "conj", "PROPN", "Niger"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[1])
+    assert [t.text for t in args.target] == ["Chad", "Niger", "bombers"]
+    assert args.indirect
