@@ -27,6 +27,12 @@ CROWDS = frozenset(
     """people protester demonstrator student worker resident villager crowd civilian farmer
     supporter activist rioter striker youth thousand hundred dozen""".split()  # noqa: SIM905
 )
+# Weapons and blasts that do an act nobody is named for: coded, like crowds, by the
+# place the act happens in ("a car bomb near Mosul killed two": Iraq's).
+DEVICES = frozenset(
+    """bomb bombing blast explosion device mine landmine rocket missile shell shelling grenade
+    mortar gunman gunmen assailant""".split()  # noqa: SIM905
+)
 # Nouns that say against whom an act is done: "in protest against", "in defiance of".
 AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
@@ -187,14 +193,13 @@ class ParticipantFinder:
 
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
         """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
-        place they act in."""
+        place they act in; so are bombs and gunmen ("a bomb near Mosul killed two")."""
         head = _root(source, trigger.doc)
-        if head is None or head.lemma_.lower() not in CROWDS:
+        if head is None or head.lemma_.lower() not in CROWDS | DEVICES:
             return source
+        preps = LOCATIVE_PREPS if head.lemma_.lower() in DEVICES else frozenset({"in"})
         places = [
-            m
-            for m in self._mentions_in(clause_tokens(trigger))
-            if _locative(m, trigger.doc, frozenset({"in"}))
+            m for m in self._mentions_in(clause_tokens(trigger)) if _locative(m, trigger.doc, preps)
         ]
         if len({m.code for m in places}) != 1:
             return source
@@ -365,6 +370,8 @@ def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS
                 return True
             if prep.lower_ != "of":
                 return False
+            if prep.head.lower_ in preps:  # "outside of the city"
+                return True
             token = prep.head
             continue
         if token.dep_ not in ("compound", "poss", "nmod", "appos"):

@@ -281,3 +281,22 @@ def test_an_unnamed_crowd_is_of_the_place_it_acts_in(extractor: Extractor) -> No
     assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
         ("Students", "CHL", "PER")
     ]
+
+
+def test_a_bomb_is_of_the_place_it_goes_off_near(extractor: Extractor) -> None:
+    doc = parsed([
+        ("A", 1, "det", "DET", "a"),
+        ("bomb", 5, "nsubj", "NOUN", "bomb"),
+        ("outside", 1, "prep", "ADP", "outside"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Mosul", 3, "pobj", "PROPN", "Mosul"),
+        ("killed", 5, "ROOT", "VERB", "kill"),
+        ("Dutch", 7, "amod", "ADJ", "dutch"),
+        ("engineers", 5, "dobj", "NOUN", "engineer"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Mosul", "IRQ"), mention(doc, "Dutch", "NLD")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("A bomb", "IRQ", "NLD")
+    ]
