@@ -185,7 +185,8 @@ class ParticipantFinder:
         if others:
             return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
         if source.code is None:
-            return []
+            # "Strikers fasted to demand the resignation of the Chadian president"
+            return self._aim(trigger, source)
         places = [m for m in clause if _locative(m, doc)]
         if places:
             return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]

@@ -300,3 +300,24 @@ def test_a_bomb_is_of_the_place_it_goes_off_near(extractor: Extractor) -> None:
     assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
         ("A bomb", "IRQ", "NLD")
     ]
+
+
+def test_an_unnamed_source_still_aims_at_whom_its_purpose_names(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Strikers", 1, "nsubj", "NOUN", "striker"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("to", 3, "aux", "PART", "to"),
+        ("demand", 1, "advcl", "VERB", "demand"),
+        ("the", 5, "det", "DET", "the"),
+        ("resignation", 3, "dobj", "NOUN", "resignation"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("the", 9, "det", "DET", "the"),
+        ("Chadian", 9, "amod", "ADJ", "chadian"),
+        ("president", 6, "pobj", "NOUN", "president"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chadian", "TCD")]))
+    riots = [e for e in found if e.evidence.trigger == "rioted"]
+    assert [(e.source.code, e.target.text if e.target else None) for e in riots] == [
+        ("TCD", "the Chadian president")
+    ]
