@@ -171,7 +171,13 @@ class ParticipantFinder:
         doc = trigger.doc
         named = self._mentions_in(clause_tokens(trigger))
         # "Moscow-Islamabad partnership": the other side may sit in the source's own words
-        others = [m for m in named if m.code != source.code]
+        # ... but "ethnic Albanians in Serbia" are Serbia's, not a second side
+        others = [
+            m
+            for m in named
+            if m.code != source.code
+            and not (source.start <= m.start and m.end <= source.end and _ethnic(m, doc))
+        ]
         clause = [m for m in named if not (source.start <= m.start and m.end <= source.end)]
         if len({m.code for m in others}) > 1:
             coordinated = _coordination(others, doc) if source.code else []

@@ -321,3 +321,17 @@ def test_an_unnamed_source_still_aims_at_whom_its_purpose_names(extractor: Extra
     assert [(e.source.code, e.target.text if e.target else None) for e in riots] == [
         ("TCD", "the Chadian president")
     ]
+
+
+def test_an_ethnic_people_in_the_source_is_no_second_side(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ethnic", 1, "amod", "ADJ", "ethnic"),
+        ("Hungarians", 2, "nsubj", "PROPN", "Hungarians"),
+        ("rallied", 2, "ROOT", "VERB", "rally"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Romania", 3, "pobj", "PROPN", "Romania"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Hungarians", "HUN"), mention(doc, "Romania", "ROU")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("ROU", "ROU")]
