@@ -276,10 +276,12 @@ class ParticipantFinder:
             return []
         out = []
         for conjunct in root.conjuncts:
+            # "Chadian and Malian refugees" may parse as "Chadian" and "Malian refugees"
+            spots = [conjunct, *(c for c in conjunct.children if c.dep_ in MODIFIER_DEPS)]
             for m in inside:
-                if m.code != phrase.code and m.start <= conjunct.idx < m.end:
+                if m.code != phrase.code and any(m.start <= t.idx < m.end for t in spots):
                     out.append(_whole_phrase(m, doc))
-        return out
+        return _distinct(out)
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""

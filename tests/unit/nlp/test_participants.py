@@ -335,3 +335,26 @@ def test_an_ethnic_people_in_the_source_is_no_second_side(extractor: Extractor) 
     mentions = [mention(doc, "Hungarians", "HUN"), mention(doc, "Romania", "ROU")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("ROU", "ROU")]
+
+
+def test_a_coordinated_demonym_before_the_shared_noun_is_a_second_recipient(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("expelled", 1, "ROOT", "VERB", "expel"),
+        ("dozens", 1, "dobj", "NOUN", "dozen"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Somali", 3, "pobj", "PROPN", "Somali"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("Ethiopian", 7, "amod", "ADJ", "ethiopian"),
+        ("traders", 4, "conj", "NOUN", "trader"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Kenya", "KEN"),
+        mention(doc, "Somali", "SOM"),
+        mention(doc, "Ethiopian", "ETH"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted(e.target.code for e in found if e.target and e.target.code) == ["ETH", "SOM"]
