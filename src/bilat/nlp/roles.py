@@ -38,6 +38,12 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Verbs whose object is made to do the act of their infinitive: in "ordered the paper to
+# close", the paper is whom the order acts on ("used gas to kill" is no such verb).
+CONTROL = frozenset(
+    """order force compel oblige require instruct direct tell pressure press persuade allow
+    permit""".split()  # noqa: SIM905
+)
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised"})
@@ -292,6 +298,10 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
             targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
             if targets:
                 break
+    if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
+        # "ordered the paper to close": whom the governing verb acts on comes first
+        controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
+        targets = [*(h for c in controlled[:1] for h in conjuncts(c)), *targets]
     indirect = not targets and not joint
     if indirect:
         targets = _complement_targets(verb)

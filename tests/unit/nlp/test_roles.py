@@ -279,3 +279,34 @@ def test_an_infinitive_with_a_thing_and_a_recipient_targets_the_recipient_first(
     args = verb_arguments(doc[1])
     assert [t.text for t in args.target] == ["Chad", "Niger", "bombers"]
     assert args.indirect
+
+
+def test_the_object_of_an_order_is_the_target_of_the_ordered_act() -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("junta", 2, "nsubj", "NOUN", "junta"),
+        ("ordered", 2, "ROOT", "VERB", "order"),
+        ("a", 5, "det", "DET", "a"),
+        ("radio", 5, "compound", "NOUN", "radio"),
+        ("station", 2, "dobj", "NOUN", "station"),
+        ("to", 7, "aux", "PART", "to"),
+        ("suspend", 2, "xcomp", "VERB", "suspend"),
+        ("broadcasts", 7, "dobj", "NOUN", "broadcast"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[7])
+    assert [t.text for t in args.source] == ["junta"]
+    assert [t.text for t in args.target] == ["station", "broadcasts"]
+
+
+def test_the_object_of_a_means_is_no_target_of_its_purpose() -> None:
+    doc = parsed([
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("used", 1, "ROOT", "VERB", "use"),
+        ("gas", 1, "dobj", "NOUN", "gas"),
+        ("to", 4, "aux", "PART", "to"),
+        ("attack", 1, "xcomp", "VERB", "attack"),
+        ("villagers", 4, "dobj", "NOUN", "villager"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).target] == ["villagers"]
