@@ -35,6 +35,9 @@ DEVICES = frozenset(
 )
 # Nouns that say against whom an act is done: "in protest against", "in defiance of".
 AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
+# Those that name whom the act is against or for, not what provoked it ("in response to *its*
+# invasion of Kuwait" names the victim).
+OPPOSING = frozenset({"protest", "defiance", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -183,8 +186,11 @@ class ParticipantFinder:
             coordinated = _coordination(others, doc) if source.code else []
             if coordinated:
                 return [_whole_phrase(m, doc) for m in coordinated]
-            # Several: the one the act happens in ("strengthened its forces in Lebanon
-            # after the discovery of Russian-made rockets").
+            # Several: the one the act is aimed at ("blocked streets in Hong Kong in
+            # defiance of Beijing"), else the one it happens in ("strengthened its forces
+            # in Lebanon after the discovery of Russian-made rockets").
+            if aimed := self._aim(trigger, source, OPPOSING):
+                return aimed
             others = [m for m in others if _locative(m, doc)]
             if len({m.code for m in others}) != 1:
                 return []
@@ -227,7 +233,7 @@ class ParticipantFinder:
             return None
         return _whole_phrase(places[0], trigger.doc)
 
-    def _aim(self, trigger: Token, source: Mention) -> list[Mention]:
+    def _aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
         demand the resignation of President X*", "rioted *in protest against* Y",
         "provided money *to help people in Chad and Mali*"."""
@@ -235,7 +241,7 @@ class ParticipantFinder:
             c
             for c in trigger.children
             if (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))
-            or (c.dep_ == "prep" and any(p.lemma_.lower() in AIMS for p in c.children))
+            or (c.dep_ == "prep" and any(p.lemma_.lower() in aims for p in c.children))
         ]
         tokens = [t for p in purposes for t in p.subtree]
         named = [

@@ -358,3 +358,23 @@ def test_a_coordinated_demonym_before_the_shared_noun_is_a_second_recipient(
     ]
     found = extractor.extract(doc, facts(doc, mentions))
     assert sorted(e.target.code for e in found if e.target and e.target.code) == ["ETH", "SOM"]
+
+
+def test_whom_an_act_defies_beats_where_it_happens(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("marched", 1, "ROOT", "VERB", "march"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Santiago", 2, "pobj", "PROPN", "Santiago"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("defiance", 4, "pobj", "NOUN", "defiance"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Argentine", 8, "amod", "ADJ", "argentine"),
+        ("officials", 6, "pobj", "NOUN", "official"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Santiago", "CHL"), mention(doc, "Argentine", "ARG")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
+        ("CHL", "Argentine officials")
+    ]
