@@ -44,6 +44,12 @@ CONTROL = frozenset(
     """order force compel oblige require instruct direct tell pressure press persuade allow
     permit""".split()  # noqa: SIM905
 )
+# Event nouns whose "of" phrase names whom the act is done to, not who does it: "the
+# blockade of Cuba", "the invasion of Kuwait" (but "the visit of the minister").
+PATIENT_NOUNS = frozenset(
+    """blockade invasion occupation bombing shelling siege arrest detention expulsion
+    assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
+)
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised"})
@@ -361,9 +367,10 @@ def noun_arguments(noun: Token) -> Arguments:
         # "NAF reiterated its commitment": the owner is the governing verb's subject
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
-    sources += list(_prep_objects(noun, frozenset({"by", "of"})))
+    done_to = noun.lemma_.lower() in PATIENT_NOUNS
+    sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    targets = list(_prep_objects(noun, TARGET_PREPS))
+    targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause

@@ -310,3 +310,32 @@ def test_the_object_of_a_means_is_no_target_of_its_purpose() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in verb_arguments(doc[4]).target] == ["villagers"]
+
+
+def test_the_of_phrase_of_a_blockade_is_whom_it_is_done_to() -> None:
+    doc = parsed([
+        ("Spain", 1, "nsubj", "PROPN", "Spain"),
+        ("tightened", 1, "ROOT", "VERB", "tighten"),
+        ("the", 3, "det", "DET", "the"),
+        ("blockade", 1, "dobj", "NOUN", "blockade"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Gibraltar", 4, "pobj", "PROPN", "Gibraltar"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = noun_arguments(doc[3])
+    assert [t.text for t in args.source] == ["Spain"]
+    assert [t.text for t in args.target] == ["Gibraltar"]
+
+
+def test_the_of_phrase_of_a_visit_is_still_who_visits() -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("visit", 1, "ROOT", "NOUN", "visit"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Fiji", 2, "pobj", "PROPN", "Fiji"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Samoa", 4, "pobj", "PROPN", "Samoa"),
+    ])  # fmt: skip
+    args = noun_arguments(doc[1])
+    assert [t.text for t in args.source] == ["Fiji"]
+    assert [t.text for t in args.target] == ["Samoa"]
