@@ -52,7 +52,7 @@ PATIENT_NOUNS = frozenset(
 )
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
-STANCES = frozenset({"opposed", "determined", "resolved", "poised"})
+STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +378,10 @@ def noun_arguments(noun: Token) -> Arguments:
     if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
         sources, inherited = _subject_of(verb)
+        if not sources and verb.lower_ in STANCES:
+            # "forces were engaged in ethnic cleansing"
+            sources = [h for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for h in conjuncts(c)]
+            inherited = True
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),

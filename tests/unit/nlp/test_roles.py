@@ -339,3 +339,16 @@ def test_the_of_phrase_of_a_visit_is_still_who_visits() -> None:
     args = noun_arguments(doc[1])
     assert [t.text for t in args.source] == ["Fiji"]
     assert [t.text for t in args.target] == ["Samoa"]
+
+
+def test_who_is_engaged_in_an_act_does_it() -> None:
+    doc = parsed([
+        ("Militias", 2, "nsubjpass", "NOUN", "militia"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("engaged", 2, "ROOT", "VERB", "engage"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("ethnic", 5, "amod", "ADJ", "ethnic"),
+        ("cleansing", 3, "pobj", "NOUN", "cleansing"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in noun_arguments(doc[5]).source] == ["Militias"]

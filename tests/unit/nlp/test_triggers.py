@@ -410,3 +410,17 @@ def test_easing_a_restriction_is_a_retreat(
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]))
     assert [(e.type, e.source.code) for e in found] == [(EventType.RETREAT, "CHL")]
+
+
+def test_opening_a_hearing_is_an_investigation(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("opened", 1, "ROOT", "VERB", "open"),
+        ("a", 3, "det", "DET", "a"),
+        ("hearing", 1, "dobj", "NOUN", "hearing"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]))
+    assert [(e.type, e.mode, e.source.code) for e in found] == [
+        (EventType.ACCUSE, "investigate", "CHL")
+    ]
