@@ -50,6 +50,10 @@ PATIENT_NOUNS = frozenset(
     """blockade invasion occupation bombing shelling siege arrest detention expulsion
     assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
 )
+# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
+# aimed at the raiders.
+AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
+GRIEVANCE_PREPS = frozenset({"over", "against"})
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
@@ -301,6 +305,11 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
             # Objects first; a recipient after a preposition may still be the one an
             # actor names ("withdrew its troops from Iraq").
             targets = [h for d in direct for h in conjuncts(d)]
+            if carrier.lemma_.lower() in AUDIENCE_VERBS:
+                # "complained to the UN over the raids": what is complained of comes first
+                targets += [
+                    h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)
+                ]
             targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
             if targets:
                 break

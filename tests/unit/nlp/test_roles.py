@@ -352,3 +352,17 @@ def test_who_is_engaged_in_an_act_does_it() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in noun_arguments(doc[5]).source] == ["Militias"]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_over_not_at_its_audience() -> None:
+    doc = parsed([
+        ("Fiji", 1, "nsubj", "PROPN", "Fiji"),
+        ("complained", 1, "ROOT", "VERB", "complain"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Tonga", 2, "pobj", "PROPN", "Tonga"),
+        ("over", 1, "prep", "ADP", "over"),
+        ("Samoan", 6, "amod", "ADJ", "samoan"),
+        ("raids", 4, "pobj", "NOUN", "raid"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["raids", "Tonga"]
