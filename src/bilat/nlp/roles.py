@@ -54,6 +54,10 @@ PATIENT_NOUNS = frozenset(
 # aimed at the raiders.
 AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
 GRIEVANCE_PREPS = frozenset({"over", "against"})
+# How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
+# is a prep and its pcomp.
+CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
+QUOTING = frozenset({"quote", "cite", "report"})
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
@@ -180,12 +184,15 @@ def antecedent(head: Token) -> Token:
     if lower not in PERSONAL:
         return head
     current = head.head
-    for _ in range(4):
-        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+    for _ in range(5):
+        if current.head.i == current.i or current.dep_ not in CLIMB:
             break
         current = current.head
+        # "X was quoted as saying he ...": the one quoted is the passive subject
+        quoted = current.lemma_.lower() in QUOTING
         for child in current.children:
-            if child.dep_ in SUBJECTS and child.i < head.i and child.lower_ not in PERSONAL:
+            subject = child.dep_ in SUBJECTS or (quoted and child.dep_ in PASSIVE_SUBJECTS)
+            if subject and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
 

@@ -366,3 +366,19 @@ def test_a_complaint_is_aimed_at_what_it_is_over_not_at_its_audience() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in verb_arguments(doc[1]).target] == ["raids", "Tonga"]
+
+
+def test_a_pronoun_after_quoted_as_saying_stands_for_the_one_quoted() -> None:
+    doc = parsed([
+        ("Rivas", 2, "nsubjpass", "PROPN", "Rivas"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("quoted", 2, "ROOT", "VERB", "quote"),
+        ("as", 2, "prep", "ADP", "as"),
+        ("saying", 3, "pcomp", "VERB", "say"),
+        ("he", 7, "nsubj", "PRON", "he"),
+        ("would", 7, "aux", "AUX", "would"),
+        ("visit", 4, "ccomp", "VERB", "visit"),
+        ("Peru", 7, "dobj", "PROPN", "Peru"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert antecedent(doc[5]).text == "Rivas"
