@@ -332,7 +332,7 @@ class ParticipantFinder:
             for m in self.mentions
             if m.code != people.code
             and head.sent.start_char <= m.start < head.sent.end_char
-            and _locative(m, doc, frozenset({"in"}))
+            and _locative(m, doc)
         ]
         codes = {m.code for m in around}
         return around[0].actor if len(codes) == 1 else None

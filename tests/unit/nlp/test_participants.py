@@ -378,3 +378,19 @@ def test_whom_an_act_defies_beats_where_it_happens(extractor: Extractor) -> None
     assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
         ("CHL", "Argentine officials")
     ]
+
+
+def test_an_ethnic_people_is_of_the_state_it_acts_near(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ethnic", 1, "amod", "ADJ", "ethnic"),
+        ("Serbs", 2, "nsubj", "PROPN", "Serbs"),
+        ("rallied", 2, "ROOT", "VERB", "rally"),
+        ("near", 2, "prep", "ADP", "near"),
+        ("Kosovo", 6, "poss", "PROPN", "Kosovo"),
+        ("'s", 4, "case", "PART", "'s"),
+        ("border", 3, "pobj", "NOUN", "border"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Serbs", "SRB"), mention(doc, "Kosovo", "XKX")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.source.code for e in found] == ["XKX"]
