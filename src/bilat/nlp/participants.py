@@ -252,6 +252,16 @@ class ParticipantFinder:
         if len({m.code for m in named}) > 1:
             # "provided money to help people in Chad, Niger and Mali": one event each
             named = _coordination(named, trigger.doc)
+        if not named and source.code:
+            # "police fired to disperse protesters": an unnamed crowd, coded later if the
+            # sentence names one country only
+            crowds = [
+                role_span(c)
+                for p in purposes
+                for c in p.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in CROWDS
+            ]
+            return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
         return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:

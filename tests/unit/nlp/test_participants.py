@@ -394,3 +394,21 @@ def test_an_ethnic_people_is_of_the_state_it_acts_near(extractor: Extractor) -> 
     mentions = [mention(doc, "Serbs", "SRB"), mention(doc, "Kosovo", "XKX")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [e.source.code for e in found] == ["XKX"]
+
+
+def test_a_crowd_an_act_means_to_disperse_is_its_target(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Haitian", 1, "amod", "ADJ", "haitian"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("shot", 2, "ROOT", "VERB", "shoot"),
+        ("to", 4, "aux", "PART", "to"),
+        ("disperse", 2, "advcl", "VERB", "disperse"),
+        ("angry", 6, "amod", "ADJ", "angry"),
+        ("protesters", 4, "dobj", "NOUN", "protester"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Haitian", "HTI")]))
+    assert [
+        (e.source.code, e.target.text if e.target else None, e.target and e.target.code)
+        for e in found
+    ] == [("HTI", "angry protesters", "HTI")]
