@@ -160,6 +160,7 @@ def test_resolver_prefix_alone_is_not_a_mention() -> None:
         ("Kampuchean refugees", "KHM"),
         ("Zairean soldiers", "COD"),
         ("Rhodesian forces", "ZWE"),
+        ("settlers in East Jerusalem", "PSE"),
     ],
 )
 def test_resolver_names_capitals_demonyms(text: str, code: str) -> None:
