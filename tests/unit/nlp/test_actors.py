@@ -403,3 +403,17 @@ def test_resolver_seed_articles_are_read_soundly() -> None:
         mentions = R.find_mentions(text, date(2022, 2, 20))
         assert all(text[m.start : m.end] == m.text for m in mentions)
         assert {"PAK", "RUS"} <= {m.code for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO-member Denmark objected", ["DNK"]),
+        ("EU member state Cyprus objected", ["CYP"]),
+        ("the EU and Cyprus objected", ["EU", "CYP"]),
+    ],
+)
+def test_an_organisation_named_only_as_what_a_state_belongs_to_is_no_actor(
+    text: str, expected: list[str]
+) -> None:
+    assert codes(text) == expected
