@@ -161,6 +161,7 @@ def test_resolver_prefix_alone_is_not_a_mention() -> None:
         ("Zairean soldiers", "COD"),
         ("Rhodesian forces", "ZWE"),
         ("settlers in East Jerusalem", "PSE"),
+        ("talks in Katmandu", "NPL"),
     ],
 )
 def test_resolver_names_capitals_demonyms(text: str, code: str) -> None:
