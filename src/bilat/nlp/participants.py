@@ -25,7 +25,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside"
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(
     """people protester demonstrator student worker resident villager crowd civilian farmer
-    supporter activist rioter striker youth thousand hundred dozen""".split()  # noqa: SIM905
+    supporter activist rioter striker youth thousand hundred dozen prisoner inmate""".split()  # noqa: SIM905
 )
 # Weapons and blasts that do an act nobody is named for: coded, like crowds, by the
 # place the act happens in ("a car bomb near Mosul killed two": Iraq's).

@@ -412,3 +412,22 @@ def test_a_crowd_an_act_means_to_disperse_is_its_target(extractor: Extractor) ->
         (e.source.code, e.target.text if e.target else None, e.target and e.target.code)
         for e in found
     ] == [("HTI", "angry protesters", "HTI")]
+
+
+def test_unnamed_inmates_are_of_the_place_they_act_in(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Inmates", 1, "nsubj", "NOUN", "inmate"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("at", 1, "prep", "ADP", "at"),
+        ("a", 4, "det", "DET", "a"),
+        ("prison", 2, "pobj", "NOUN", "prison"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        ("against", 1, "prep", "ADP", "against"),
+        ("Peruvian", 10, "amod", "ADJ", "peruvian"),
+        ("guards", 8, "pobj", "NOUN", "guard"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peruvian", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code) for e in found] == [("Inmates", "CHL")]
