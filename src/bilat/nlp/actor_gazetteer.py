@@ -5,7 +5,8 @@ gives the longest known name starting there (leftmost-longest, one pass, a
 dict lookup per token). Matching is case-sensitive, so "US" is not "us" and
 "May" is no month of a person; upper-case copies of country names are added
 for headlines ("PAKISTAN"), accent-free copies for every name ("Erdogan"),
-and plurals for demonyms ("Pakistanis").
+and plurals for demonyms ("Pakistanis"). A word it does not know may be a
+misspelt long state or capital name (:mod:`bilat.nlp.actor_spelling`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from bilat.nlp.actor_kb import ActorEntry, KnowledgeBase, Title
+from bilat.nlp.actor_spelling import Speller
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 # Curly quotes and dashes count as their plain forms.
@@ -151,6 +153,7 @@ class Gazetteer:
 
     root: Mapping[str, _Node]
     size: int = field(default=0, compare=False)
+    speller: Speller = field(default_factory=Speller, compare=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Gazetteer:
@@ -189,7 +192,15 @@ class Gazetteer:
             for word in k:
                 node = node.children.setdefault(word, _Node())
             node.entry = d.freeze()
-        return cls(MappingProxyType(root.children), len(drafts))
+        spelt = (
+            word
+            for word, node in root.children.items()
+            if (e := node.entry) is not None
+            and e.actor is not None
+            and e.actor.kind in (Kind.NAME, Kind.CAPITAL, Kind.DEMONYM)
+            and not (e.personal or e.title or e.blocked or e.guarded)
+        )
+        return cls(MappingProxyType(root.children), len(drafts), Speller.build(spelt))
 
     def scan(self, toks: Tokens) -> list[Hit]:
         """Leftmost-longest known names, not overlapping, in text order."""
@@ -198,6 +209,8 @@ class Gazetteer:
         i = 0
         while i < n:
             node = root.get(words[i])
+            if node is None and (fixed := self.speller.correct(words[i])) is not None:
+                node = root.get(fixed)
             if node is None:
                 i += 1
                 continue

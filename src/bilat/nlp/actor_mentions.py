@@ -9,6 +9,7 @@ names and bare surnames are skipped inside longer capitalised names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -33,7 +34,22 @@ def read_mentions(
     r: ActorResolver, toks: Tokens, hits: list[Hit], when: date | None
 ) -> list[Mention]:
     """The resolved mentions the hits of one text make, in text order."""
-    return _Reader(r, toks, hits, when).read()
+    found = _Reader(r, toks, hits, when).read()
+    after: list[Mention | None] = [*found[1:], None]
+    return [
+        m
+        for m, nxt in zip(found, after[: len(found)], strict=True)
+        if not _member(m, nxt, toks.text)
+    ]
+
+
+# "NATO-member Norway", "EU member state Malta": the first names what the second belongs to.
+_MEMBERSHIP = re.compile(r"\s*-?\s*member(?:\s+(?:state|country|nation))?\s+")
+
+
+def _member(mention: Mention, after: Mention | None, text: str) -> bool:
+    """Whether ``mention`` only says what the next-named actor is a member of."""
+    return after is not None and _MEMBERSHIP.fullmatch(text[mention.end : after.start]) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,19 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside"
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(
     """people protester demonstrator student worker resident villager crowd civilian farmer
-    supporter activist rioter striker youth thousand hundred dozen""".split()  # noqa: SIM905
+    supporter activist rioter striker youth thousand hundred dozen prisoner inmate""".split()  # noqa: SIM905
+)
+# Weapons and blasts that do an act nobody is named for: coded, like crowds, by the
+# place the act happens in ("a car bomb near Mosul killed two": Iraq's).
+DEVICES = frozenset(
+    """bomb bombing blast explosion device mine landmine rocket missile shell shelling grenade
+    mortar gunman gunmen assailant""".split()  # noqa: SIM905
 )
 # Nouns that say against whom an act is done: "in protest against", "in defiance of".
 AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
+# Those that name whom the act is against or for, not what provoked it ("in response to *its*
+# invasion of Kuwait" names the victim).
+OPPOSING = frozenset({"protest", "defiance", "solidarity"})
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -165,21 +174,31 @@ class ParticipantFinder:
         doc = trigger.doc
         named = self._mentions_in(clause_tokens(trigger))
         # "Moscow-Islamabad partnership": the other side may sit in the source's own words
-        others = [m for m in named if m.code != source.code]
+        # ... but "ethnic Albanians in Serbia" are Serbia's, not a second side
+        others = [
+            m
+            for m in named
+            if m.code != source.code
+            and not (source.start <= m.start and m.end <= source.end and _ethnic(m, doc))
+        ]
         clause = [m for m in named if not (source.start <= m.start and m.end <= source.end)]
         if len({m.code for m in others}) > 1:
             coordinated = _coordination(others, doc) if source.code else []
             if coordinated:
                 return [_whole_phrase(m, doc) for m in coordinated]
-            # Several: the one the act happens in ("strengthened its forces in Lebanon
-            # after the discovery of Russian-made rockets").
+            # Several: the one the act is aimed at ("blocked streets in Hong Kong in
+            # defiance of Beijing"), else the one it happens in ("strengthened its forces
+            # in Lebanon after the discovery of Russian-made rockets").
+            if aimed := self._aim(trigger, source, OPPOSING):
+                return aimed
             others = [m for m in others if _locative(m, doc)]
             if len({m.code for m in others}) != 1:
                 return []
         if others:
             return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
         if source.code is None:
-            return []
+            # "Strikers fasted to demand the resignation of the Chadian president"
+            return self._aim(trigger, source)
         places = [m for m in clause if _locative(m, doc)]
         if places:
             return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
@@ -187,14 +206,13 @@ class ParticipantFinder:
 
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
         """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
-        place they act in."""
+        place they act in; so are bombs and gunmen ("a bomb near Mosul killed two")."""
         head = _root(source, trigger.doc)
-        if head is None or head.lemma_.lower() not in CROWDS:
+        if head is None or head.lemma_.lower() not in CROWDS | DEVICES:
             return source
+        preps = LOCATIVE_PREPS if head.lemma_.lower() in DEVICES else frozenset({"in"})
         places = [
-            m
-            for m in self._mentions_in(clause_tokens(trigger))
-            if _locative(m, trigger.doc, frozenset({"in"}))
+            m for m in self._mentions_in(clause_tokens(trigger)) if _locative(m, trigger.doc, preps)
         ]
         if len({m.code for m in places}) != 1:
             return source
@@ -215,7 +233,7 @@ class ParticipantFinder:
             return None
         return _whole_phrase(places[0], trigger.doc)
 
-    def _aim(self, trigger: Token, source: Mention) -> list[Mention]:
+    def _aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
         demand the resignation of President X*", "rioted *in protest against* Y",
         "provided money *to help people in Chad and Mali*"."""
@@ -223,7 +241,7 @@ class ParticipantFinder:
             c
             for c in trigger.children
             if (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children))
-            or (c.dep_ == "prep" and any(p.lemma_.lower() in AIMS for p in c.children))
+            or (c.dep_ == "prep" and any(p.lemma_.lower() in aims for p in c.children))
         ]
         tokens = [t for p in purposes for t in p.subtree]
         named = [
@@ -234,6 +252,16 @@ class ParticipantFinder:
         if len({m.code for m in named}) > 1:
             # "provided money to help people in Chad, Niger and Mali": one event each
             named = _coordination(named, trigger.doc)
+        if not named and source.code:
+            # "police fired to disperse protesters": an unnamed crowd, coded later if the
+            # sentence names one country only
+            crowds = [
+                role_span(c)
+                for p in purposes
+                for c in p.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in CROWDS
+            ]
+            return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
         return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
@@ -264,10 +292,12 @@ class ParticipantFinder:
             return []
         out = []
         for conjunct in root.conjuncts:
+            # "Chadian and Malian refugees" may parse as "Chadian" and "Malian refugees"
+            spots = [conjunct, *(c for c in conjunct.children if c.dep_ in MODIFIER_DEPS)]
             for m in inside:
-                if m.code != phrase.code and m.start <= conjunct.idx < m.end:
+                if m.code != phrase.code and any(m.start <= t.idx < m.end for t in spots):
                     out.append(_whole_phrase(m, doc))
-        return out
+        return _distinct(out)
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
@@ -312,7 +342,7 @@ class ParticipantFinder:
             for m in self.mentions
             if m.code != people.code
             and head.sent.start_char <= m.start < head.sent.end_char
-            and _locative(m, doc, frozenset({"in"}))
+            and _locative(m, doc)
         ]
         codes = {m.code for m in around}
         return around[0].actor if len(codes) == 1 else None
@@ -365,6 +395,8 @@ def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS
                 return True
             if prep.lower_ != "of":
                 return False
+            if prep.head.lower_ in preps:  # "outside of the city"
+                return True
             token = prep.head
             continue
         if token.dep_ not in ("compound", "poss", "nmod", "appos"):

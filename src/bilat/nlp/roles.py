@@ -38,6 +38,29 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Verbs whose object is made to do the act of their infinitive: in "ordered the paper to
+# close", the paper is whom the order acts on ("used gas to kill" is no such verb).
+CONTROL = frozenset(
+    """order force compel oblige require instruct direct tell pressure press persuade allow
+    permit""".split()  # noqa: SIM905
+)
+# Event nouns whose "of" phrase names whom the act is done to, not who does it: "the
+# blockade of Cuba", "the invasion of Kuwait" (but "the visit of the minister").
+PATIENT_NOUNS = frozenset(
+    """blockade invasion occupation bombing shelling siege arrest detention expulsion
+    assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
+)
+# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
+# aimed at the raiders.
+AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
+GRIEVANCE_PREPS = frozenset({"over", "against"})
+# How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
+# is a prep and its pcomp.
+CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
+QUOTING = frozenset({"quote", "cite", "report"})
+# Participles that state their subject's stance, not what was done to it: in "Israel is
+# opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
+STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +184,15 @@ def antecedent(head: Token) -> Token:
     if lower not in PERSONAL:
         return head
     current = head.head
-    for _ in range(4):
-        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+    for _ in range(5):
+        if current.head.i == current.i or current.dep_ not in CLIMB:
             break
         current = current.head
+        # "X was quoted as saying he ...": the one quoted is the passive subject
+        quoted = current.lemma_.lower() in QUOTING
         for child in current.children:
-            if child.dep_ in SUBJECTS and child.i < head.i and child.lower_ not in PERSONAL:
+            subject = child.dep_ in SUBJECTS or (quoted and child.dep_ in PASSIVE_SUBJECTS)
+            if subject and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
 
@@ -195,9 +221,12 @@ def _complement_targets(verb: Token) -> list[Token]:
                 return [antecedent(s) for s in conjuncts(subjects[0])]
         if child.dep_ == "xcomp":
             direct = [c for c in child.children if c.dep_ in OBJECTS]
-            found = direct or list(_prep_objects(child, TARGET_PREPS))
+            recipients = list(_prep_objects(child, TARGET_PREPS))
+            # "threatened to deliver blows *to the US*": the recipient, then the thing
+            found = [h for r in recipients[:1] for h in conjuncts(r)]
+            found += [h for d in direct[:1] for h in conjuncts(d)]
             if found:
-                return conjuncts(found[0])
+                return found
     return []
 
 
@@ -268,6 +297,8 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     ]
     agents = list(_prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
+    if passive and not agents and verb.lower_ in STANCES:
+        sources, passive = [h for p in passive for h in conjuncts(p)], []
     if passive:
         sources = [h for a in agents for h in conjuncts(a)]
         targets = [h for p in passive for h in conjuncts(p)]
@@ -281,9 +312,18 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
             # Objects first; a recipient after a preposition may still be the one an
             # actor names ("withdrew its troops from Iraq").
             targets = [h for d in direct for h in conjuncts(d)]
+            if carrier.lemma_.lower() in AUDIENCE_VERBS:
+                # "complained to the UN over the raids": what is complained of comes first
+                targets += [
+                    h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)
+                ]
             targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
             if targets:
                 break
+    if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
+        # "ordered the paper to close": whom the governing verb acts on comes first
+        controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
+        targets = [*(h for c in controlled[:1] for h in conjuncts(c)), *targets]
     indirect = not targets and not joint
     if indirect:
         targets = _complement_targets(verb)
@@ -343,9 +383,10 @@ def noun_arguments(noun: Token) -> Arguments:
         # "NAF reiterated its commitment": the owner is the governing verb's subject
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
-    sources += list(_prep_objects(noun, frozenset({"by", "of"})))
+    done_to = noun.lemma_.lower() in PATIENT_NOUNS
+    sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    targets = list(_prep_objects(noun, TARGET_PREPS))
+    targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause
@@ -353,6 +394,10 @@ def noun_arguments(noun: Token) -> Arguments:
     if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
         sources, inherited = _subject_of(verb)
+        if not sources and verb.lower_ in STANCES:
+            # "forces were engaged in ethnic cleansing"
+            sources = [h for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for h in conjuncts(c)]
+            inherited = True
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),

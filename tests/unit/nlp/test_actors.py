@@ -156,6 +156,12 @@ def test_resolver_prefix_alone_is_not_a_mention() -> None:
         ("PAKISTAN", "PAK"),
         ("Erdogan", "TUR"),
         ("Türkiye", "TUR"),
+        ("the Emirates and Oman signed", "ARE"),
+        ("Kampuchean refugees", "KHM"),
+        ("Zairean soldiers", "COD"),
+        ("Rhodesian forces", "ZWE"),
+        ("settlers in East Jerusalem", "PSE"),
+        ("talks in Katmandu", "NPL"),
     ],
 )
 def test_resolver_names_capitals_demonyms(text: str, code: str) -> None:
@@ -398,3 +404,17 @@ def test_resolver_seed_articles_are_read_soundly() -> None:
         mentions = R.find_mentions(text, date(2022, 2, 20))
         assert all(text[m.start : m.end] == m.text for m in mentions)
         assert {"PAK", "RUS"} <= {m.code for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO-member Denmark objected", ["DNK"]),
+        ("EU member state Cyprus objected", ["CYP"]),
+        ("the EU and Cyprus objected", ["EU", "CYP"]),
+    ],
+)
+def test_an_organisation_named_only_as_what_a_state_belongs_to_is_no_actor(
+    text: str, expected: list[str]
+) -> None:
+    assert codes(text) == expected

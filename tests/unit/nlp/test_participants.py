@@ -281,3 +281,153 @@ def test_an_unnamed_crowd_is_of_the_place_it_acts_in(extractor: Extractor) -> No
     assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
         ("Students", "CHL", "PER")
     ]
+
+
+def test_a_bomb_is_of_the_place_it_goes_off_near(extractor: Extractor) -> None:
+    doc = parsed([
+        ("A", 1, "det", "DET", "a"),
+        ("bomb", 5, "nsubj", "NOUN", "bomb"),
+        ("outside", 1, "prep", "ADP", "outside"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Mosul", 3, "pobj", "PROPN", "Mosul"),
+        ("killed", 5, "ROOT", "VERB", "kill"),
+        ("Dutch", 7, "amod", "ADJ", "dutch"),
+        ("engineers", 5, "dobj", "NOUN", "engineer"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Mosul", "IRQ"), mention(doc, "Dutch", "NLD")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("A bomb", "IRQ", "NLD")
+    ]
+
+
+def test_an_unnamed_source_still_aims_at_whom_its_purpose_names(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Strikers", 1, "nsubj", "NOUN", "striker"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("to", 3, "aux", "PART", "to"),
+        ("demand", 1, "advcl", "VERB", "demand"),
+        ("the", 5, "det", "DET", "the"),
+        ("resignation", 3, "dobj", "NOUN", "resignation"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("the", 9, "det", "DET", "the"),
+        ("Chadian", 9, "amod", "ADJ", "chadian"),
+        ("president", 6, "pobj", "NOUN", "president"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chadian", "TCD")]))
+    riots = [e for e in found if e.evidence.trigger == "rioted"]
+    assert [(e.source.code, e.target.text if e.target else None) for e in riots] == [
+        ("TCD", "the Chadian president")
+    ]
+
+
+def test_an_ethnic_people_in_the_source_is_no_second_side(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ethnic", 1, "amod", "ADJ", "ethnic"),
+        ("Hungarians", 2, "nsubj", "PROPN", "Hungarians"),
+        ("rallied", 2, "ROOT", "VERB", "rally"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Romania", 3, "pobj", "PROPN", "Romania"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Hungarians", "HUN"), mention(doc, "Romania", "ROU")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("ROU", "ROU")]
+
+
+def test_a_coordinated_demonym_before_the_shared_noun_is_a_second_recipient(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("expelled", 1, "ROOT", "VERB", "expel"),
+        ("dozens", 1, "dobj", "NOUN", "dozen"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Somali", 3, "pobj", "PROPN", "Somali"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("Ethiopian", 7, "amod", "ADJ", "ethiopian"),
+        ("traders", 4, "conj", "NOUN", "trader"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Kenya", "KEN"),
+        mention(doc, "Somali", "SOM"),
+        mention(doc, "Ethiopian", "ETH"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted(e.target.code for e in found if e.target and e.target.code) == ["ETH", "SOM"]
+
+
+def test_whom_an_act_defies_beats_where_it_happens(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("marched", 1, "ROOT", "VERB", "march"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Santiago", 2, "pobj", "PROPN", "Santiago"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("defiance", 4, "pobj", "NOUN", "defiance"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Argentine", 8, "amod", "ADJ", "argentine"),
+        ("officials", 6, "pobj", "NOUN", "official"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Santiago", "CHL"), mention(doc, "Argentine", "ARG")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
+        ("CHL", "Argentine officials")
+    ]
+
+
+def test_an_ethnic_people_is_of_the_state_it_acts_near(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ethnic", 1, "amod", "ADJ", "ethnic"),
+        ("Serbs", 2, "nsubj", "PROPN", "Serbs"),
+        ("rallied", 2, "ROOT", "VERB", "rally"),
+        ("near", 2, "prep", "ADP", "near"),
+        ("Kosovo", 6, "poss", "PROPN", "Kosovo"),
+        ("'s", 4, "case", "PART", "'s"),
+        ("border", 3, "pobj", "NOUN", "border"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Serbs", "SRB"), mention(doc, "Kosovo", "XKX")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.source.code for e in found] == ["XKX"]
+
+
+def test_a_crowd_an_act_means_to_disperse_is_its_target(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Haitian", 1, "amod", "ADJ", "haitian"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("shot", 2, "ROOT", "VERB", "shoot"),
+        ("to", 4, "aux", "PART", "to"),
+        ("disperse", 2, "advcl", "VERB", "disperse"),
+        ("angry", 6, "amod", "ADJ", "angry"),
+        ("protesters", 4, "dobj", "NOUN", "protester"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Haitian", "HTI")]))
+    assert [
+        (e.source.code, e.target.text if e.target else None, e.target and e.target.code)
+        for e in found
+    ] == [("HTI", "angry protesters", "HTI")]
+
+
+def test_unnamed_inmates_are_of_the_place_they_act_in(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Inmates", 1, "nsubj", "NOUN", "inmate"),
+        ("rioted", 1, "ROOT", "VERB", "riot"),
+        ("at", 1, "prep", "ADP", "at"),
+        ("a", 4, "det", "DET", "a"),
+        ("prison", 2, "pobj", "NOUN", "prison"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        ("against", 1, "prep", "ADP", "against"),
+        ("Peruvian", 10, "amod", "ADJ", "peruvian"),
+        ("guards", 8, "pobj", "NOUN", "guard"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peruvian", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.source.code) for e in found] == [("Inmates", "CHL")]

@@ -232,3 +232,153 @@ def test_role_span_reads_a_spaced_curly_possessive_as_the_owned_noun() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[2]).text == "Japan ’ s new policy of defence"
+
+
+def test_a_stance_participle_keeps_its_subject_as_the_source() -> None:
+    doc = parsed([
+        ("Chile", 2, "nsubjpass", "PROPN", "Chile"),
+        ("is", 2, "auxpass", "AUX", "be"),
+        ("opposed", 2, "ROOT", "VERB", "oppose"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Peruvian", 5, "amod", "ADJ", "peruvian"),
+        ("tariffs", 3, "pobj", "NOUN", "tariff"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[2])
+    assert [t.text for t in args.source] == ["Chile"]
+    assert [t.text for t in args.target] == ["tariffs"]
+
+
+def test_a_true_passive_still_makes_its_subject_the_target() -> None:
+    doc = parsed([
+        ("Chile", 2, "nsubjpass", "PROPN", "Chile"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("opposed", 2, "ROOT", "VERB", "oppose"),
+        ("by", 2, "agent", "ADP", "by"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[2])
+    assert [t.text for t in args.source] == ["Peru"]
+    assert [t.text for t in args.target] == ["Chile"]
+
+
+def test_an_infinitive_with_a_thing_and_a_recipient_targets_the_recipient_first() -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("threatened", 1, "ROOT", "VERB", "threaten"),
+        ("to", 3, "aux", "PART", "to"),
+        ("send", 1, "xcomp", "VERB", "send"),
+        ("bombers", 3, "dobj", "NOUN", "bomber"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Chad", 5, "pobj", "PROPN", "Chad"),
+        ("and", 6, "cc", "CCONJ", "and"),
+        ("Niger", 6, "conj", "PROPN", "Niger"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[1])
+    assert [t.text for t in args.target] == ["Chad", "Niger", "bombers"]
+    assert args.indirect
+
+
+def test_the_object_of_an_order_is_the_target_of_the_ordered_act() -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("junta", 2, "nsubj", "NOUN", "junta"),
+        ("ordered", 2, "ROOT", "VERB", "order"),
+        ("a", 5, "det", "DET", "a"),
+        ("radio", 5, "compound", "NOUN", "radio"),
+        ("station", 2, "dobj", "NOUN", "station"),
+        ("to", 7, "aux", "PART", "to"),
+        ("suspend", 2, "xcomp", "VERB", "suspend"),
+        ("broadcasts", 7, "dobj", "NOUN", "broadcast"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[7])
+    assert [t.text for t in args.source] == ["junta"]
+    assert [t.text for t in args.target] == ["station", "broadcasts"]
+
+
+def test_the_object_of_a_means_is_no_target_of_its_purpose() -> None:
+    doc = parsed([
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("used", 1, "ROOT", "VERB", "use"),
+        ("gas", 1, "dobj", "NOUN", "gas"),
+        ("to", 4, "aux", "PART", "to"),
+        ("attack", 1, "xcomp", "VERB", "attack"),
+        ("villagers", 4, "dobj", "NOUN", "villager"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).target] == ["villagers"]
+
+
+def test_the_of_phrase_of_a_blockade_is_whom_it_is_done_to() -> None:
+    doc = parsed([
+        ("Spain", 1, "nsubj", "PROPN", "Spain"),
+        ("tightened", 1, "ROOT", "VERB", "tighten"),
+        ("the", 3, "det", "DET", "the"),
+        ("blockade", 1, "dobj", "NOUN", "blockade"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Gibraltar", 4, "pobj", "PROPN", "Gibraltar"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = noun_arguments(doc[3])
+    assert [t.text for t in args.source] == ["Spain"]
+    assert [t.text for t in args.target] == ["Gibraltar"]
+
+
+def test_the_of_phrase_of_a_visit_is_still_who_visits() -> None:
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("visit", 1, "ROOT", "NOUN", "visit"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Fiji", 2, "pobj", "PROPN", "Fiji"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Samoa", 4, "pobj", "PROPN", "Samoa"),
+    ])  # fmt: skip
+    args = noun_arguments(doc[1])
+    assert [t.text for t in args.source] == ["Fiji"]
+    assert [t.text for t in args.target] == ["Samoa"]
+
+
+def test_who_is_engaged_in_an_act_does_it() -> None:
+    doc = parsed([
+        ("Militias", 2, "nsubjpass", "NOUN", "militia"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("engaged", 2, "ROOT", "VERB", "engage"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("ethnic", 5, "amod", "ADJ", "ethnic"),
+        ("cleansing", 3, "pobj", "NOUN", "cleansing"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in noun_arguments(doc[5]).source] == ["Militias"]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_over_not_at_its_audience() -> None:
+    doc = parsed([
+        ("Fiji", 1, "nsubj", "PROPN", "Fiji"),
+        ("complained", 1, "ROOT", "VERB", "complain"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Tonga", 2, "pobj", "PROPN", "Tonga"),
+        ("over", 1, "prep", "ADP", "over"),
+        ("Samoan", 6, "amod", "ADJ", "samoan"),
+        ("raids", 4, "pobj", "NOUN", "raid"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["raids", "Tonga"]
+
+
+def test_a_pronoun_after_quoted_as_saying_stands_for_the_one_quoted() -> None:
+    doc = parsed([
+        ("Rivas", 2, "nsubjpass", "PROPN", "Rivas"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("quoted", 2, "ROOT", "VERB", "quote"),
+        ("as", 2, "prep", "ADP", "as"),
+        ("saying", 3, "pcomp", "VERB", "say"),
+        ("he", 7, "nsubj", "PRON", "he"),
+        ("would", 7, "aux", "AUX", "would"),
+        ("visit", 4, "ccomp", "VERB", "visit"),
+        ("Peru", 7, "dobj", "PROPN", "Peru"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert antecedent(doc[5]).text == "Rivas"

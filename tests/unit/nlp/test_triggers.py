@@ -387,3 +387,40 @@ def test_supplying_machinery_is_aid(extractor: Extractor) -> None:
         doc, facts(doc, [mention(doc, "Japan", "JPN"), mention(doc, "Kenya", "KEN")])
     )
     assert [(e.type, e.dyad) for e in found] == [(EventType.AID, ("JPN", "KEN"))]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun"),
+    [
+        ("relaxed", "relax", "curfew"),
+        ("shortened", "shorten", "curfew"),
+        ("cancelled", "cancel", "ban"),
+        ("opened", "open", "bridge"),
+    ],
+)
+def test_easing_a_restriction_is_a_retreat(
+    extractor: Extractor, verb: str, lemma: str, noun: str
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("the", 3, "det", "DET", "the"),
+        (noun, 1, "dobj", "NOUN", noun),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]))
+    assert [(e.type, e.source.code) for e in found] == [(EventType.RETREAT, "CHL")]
+
+
+def test_opening_a_hearing_is_an_investigation(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("opened", 1, "ROOT", "VERB", "open"),
+        ("a", 3, "det", "DET", "a"),
+        ("hearing", 1, "dobj", "NOUN", "hearing"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]))
+    assert [(e.type, e.mode, e.source.code) for e in found] == [
+        (EventType.ACCUSE, "investigate", "CHL")
+    ]
