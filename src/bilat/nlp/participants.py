@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.roles import Arguments, antecedent, clause_tokens, naming_tokens, role_span
+from bilat.nlp.roles import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    Arguments,
+    aimed_heads,
+    antecedent,
+    clause_tokens,
+    naming_tokens,
+    role_span,
+)
 from bilat.records import Actor, Mention
 
 # "the two countries", "both sides": the article's main pair of actors.
@@ -105,7 +114,7 @@ class ParticipantFinder:
             return Participants(both[0], both[1], True, base)
         coded_sources = [m for m in sources if m.code]
         coded_targets = [t for t in targets if t.code]
-        if len(coded_sources) >= 2 and (not coded_targets or args.indirect):
+        if len(coded_sources) >= 2 and not (coded_targets and self._aimed_at(args)):
             # "Pakistan and Russia agreed": a joint action is a symmetric dyad.
             return Participants(coded_sources[0], coded_sources[1], True, base + 0.25)
         inside = self._coded_in(args.source)
@@ -151,6 +160,19 @@ class ParticipantFinder:
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
+
+    def _aimed_at(self, args: Arguments) -> bool:
+        """Whether coordinated actors act on the target rather than with each other: it is
+        their own object, or their infinitive's object named by its own words or by its
+        recipient ("Mexico and Canada agreed to lift tariffs on *American* products"); not
+        the subject of the clause they agree on ("agreed that the US should ...") nor a
+        phrase that mentions an actor further on ("to tackle threats in the region")."""
+        if not args.indirect:
+            return True
+        head = args.target[0] if args.target else None
+        if head is None or head.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+            return False
+        return bool(self._coded_in(aimed_heads(head)))
 
     def _of_domestic(self, mention: Mention) -> Mention:
         if mention.code or not mention.text:

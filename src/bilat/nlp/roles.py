@@ -30,6 +30,14 @@ DOCUMENTS = frozenset(
     bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
 )
 OWNERS = frozenset({"its", "their", "his", "her", "our"})
+# Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
+RELATIONAL = frozenset(
+    """counterpart ally neighbour neighbor partner colleague friend rival enemy foe opponent
+    adversary critic host guest envoy""".split()  # noqa: SIM905
+)
+# Where the acts done with an actor's own things are aimed: "withdrew its troops *from*
+# Syria", "lay down their arms *in* Iraq".
+ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Where a role's phrase stops on the right of its head; "acl" is a participle or
 # infinitive with a verb of its own ("a resolution *presented by Britain*").
@@ -193,12 +201,15 @@ def _complement_targets(verb: Token) -> list[Token]:
             subjects = [c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
             if subjects:
                 return [antecedent(s) for s in conjuncts(subjects[0])]
-        if child.dep_ == "xcomp":
-            direct = [c for c in child.children if c.dep_ in OBJECTS]
-            found = direct or list(_prep_objects(child, TARGET_PREPS))
-            if found:
-                return conjuncts(found[0])
+        if child.dep_ == "xcomp" and (found := _object_targets([child], None)):
+            return conjuncts(found[0])
     return []
+
+
+def aimed_heads(head: Token) -> list[Token]:
+    """A target head and the objects of its recipient prepositions: the words that say
+    at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
+    return [head, *_prep_objects(head, TARGET_PREPS)]
 
 
 def _between(token: Token) -> list[Token]:
@@ -274,20 +285,50 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not targets:
-        for carrier in carriers:
-            direct = [
-                c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
-            ]
-            # Objects first; a recipient after a preposition may still be the one an
-            # actor names ("withdrew its troops from Iraq").
-            targets = [h for d in direct for h in conjuncts(d)]
-            targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
-            if targets:
-                break
+        targets = _object_targets(carriers, obj)
     indirect = not targets and not joint
     if indirect:
         targets = _complement_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
+    """Recipients among the objects of the first carrier that has any: its direct objects,
+    then the objects of its recipient prepositions. An object that is the actor's own
+    ("withdrew *its troops* from Syria", "opened *its borders*") is done with, not done
+    to: the recipient is where the act takes it, or there is none."""
+    for carrier in carriers:
+        direct = [
+            c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
+        ]
+        owned = [d for d in direct if _owned_asset(d)]
+        targets = [h for d in direct if d not in owned for h in conjuncts(d)]
+        targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+        if owned and not targets:
+            places = [*_prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
+            return [h for p in places for h in conjuncts(p)]
+        if targets:
+            return targets
+    return []
+
+
+def _owned_asset(token: Token) -> bool:
+    """ "its troops", "their weapons", "some of its forces": a common noun owned by a
+    pronoun, other than a noun for another actor ("its ally")."""
+    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
+    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in RELATIONAL:
+        return True
+    # "some of its troops": the quantity stands for what it counts.
+    return any(_owned_asset(p) for p in _prep_objects(token, frozenset({"of"})))
+
+
+def _asset_places(asset: Token) -> list[Token]:
+    """Where an owned thing is taken from or to, when the parse hangs the place off the
+    thing ("its troops from Syria", "their weapons in Iraq"), not off the verb."""
+    places = list(_prep_objects(asset, ASSET_PREPS))
+    for of in _prep_objects(asset, frozenset({"of"})):
+        places += _prep_objects(of, ASSET_PREPS)
+    return places
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -281,3 +281,38 @@ def test_an_unnamed_crowd_is_of_the_place_it_acts_in(extractor: Extractor) -> No
     assert [(e.source.text, e.source.code, e.target.code if e.target else None) for e in found] == [
         ("Students", "CHL", "PER")
     ]
+
+
+def _joint_infinitive(extractor: Extractor, prep: str) -> list[tuple[str, str | None, bool]]:
+    """ "Norway and Sweden agreed to tackle threats <prep> Mali"."""
+    doc = parsed([
+        ("Norway", 3, "nsubj", "PROPN", "Norway"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Sweden", 0, "conj", "PROPN", "Sweden"),
+        ("agreed", 3, "ROOT", "VERB", "agree"),
+        ("to", 5, "aux", "PART", "to"),
+        ("tackle", 3, "xcomp", "VERB", "tackle"),
+        ("threats", 5, "dobj", "NOUN", "threat"),
+        (prep, 6, "prep", "ADP", prep),
+        ("Mali", 7, "pobj", "PROPN", "Mali"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Norway", "NOR"),
+        mention(doc, "Sweden", "SWE"),
+        mention(doc, "Mali", "MLI"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    return [(e.source.code or "", e.target.code if e.target else None, e.symmetric) for e in found]
+
+
+def test_coordinated_actors_aim_their_infinitive_at_its_named_recipient(
+    extractor: Extractor,
+) -> None:
+    assert _joint_infinitive(extractor, "against") == [("NOR", "MLI", False), ("SWE", "MLI", False)]
+
+
+def test_coordinated_actors_agree_with_each_other_on_a_place_they_mention(
+    extractor: Extractor,
+) -> None:
+    assert _joint_infinitive(extractor, "in") == [("NOR", "SWE", True)]

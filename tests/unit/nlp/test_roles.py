@@ -232,3 +232,39 @@ def test_role_span_reads_a_spaced_curly_possessive_as_the_owned_noun() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[2]).text == "Japan ’ s new policy of defence"
+
+
+def _owned_object(noun: str, lemma: str, prep: str) -> list[str]:
+    """ "Chile withdrew its <noun> <prep> Peru": the verb's targets."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+        ("its", 3, "poss", "PRON", "its"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        (prep, 3, "prep", "ADP", prep),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return [t.text for t in verb_arguments(doc[1]).target]
+
+
+def test_an_actors_own_object_is_no_recipient_but_where_it_is_taken_is() -> None:
+    assert _owned_object("troops", "troop", "from") == ["Peru"]
+    assert _owned_object("weapons", "weapon", "in") == ["Peru"]
+
+
+def test_an_owned_noun_for_another_actor_stays_the_recipient() -> None:
+    assert _owned_object("ally", "ally", "in") == ["ally"]
+
+
+def test_an_owned_object_without_a_place_leaves_no_recipient() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("opened", 1, "ROOT", "VERB", "open"),
+        ("some", 1, "dobj", "PRON", "some"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("its", 5, "poss", "PRON", "its"),
+        ("borders", 3, "pobj", "NOUN", "border"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[1]).target == ()
