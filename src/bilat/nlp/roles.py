@@ -46,6 +46,15 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Nouns for an office or a post: an apposition headed by one says who the actor is
+# ("Ali Khan, *a* government *spokesman*") and stays in its phrase.
+OFFICES = frozenset(
+    """spokesman spokeswoman spokesperson president leader minister ambassador envoy secretary
+    undersecretary director chief head official officer chairman chairwoman chair commander
+    general governor mayor adviser advisor fellow representative lawmaker senator deputy
+    premier chancellor diplomat negotiator prosecutor judge member founder editor
+    correspondent analyst researcher professor""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +159,23 @@ def _in_span(token: Token) -> bool:
     participle or infinitive ("the decision *to recognise* ...", "two guards *held
     captive*"), not a time ("IDF troops *on Sunday*") and not a place around the actor
     ("the region *near Damascus*"): the phrase should end on its head word."""
-    if token.dep_ in SPAN_STOPS:
+    if token.dep_ in SPAN_STOPS or _description(token):
         return False
     if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
         return False
     return not (token.dep_ in ("prep", "npadvmod") and _temporal(token))
+
+
+def _description(token: Token) -> bool:
+    """An apposition set off by a comma that describes the actor rather than naming it or
+    its post: "Haifa, *Israel's third largest city*", "the fund, *a pooled fund*". One
+    coordinated further on is a list the parse misread ("A, a few parties and B")."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.lemma_.lower() in OFFICES:
+        return False
+    if any(c.dep_ == "conj" for c in token.children):
+        return False
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == ","
 
 
 def antecedent(head: Token) -> Token:

@@ -268,3 +268,27 @@ def test_an_owned_object_without_a_place_leaves_no_recipient() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert verb_arguments(doc[1]).target == ()
+
+
+def _apposed(noun: str, lemma: str) -> str:
+    """ "Chile shelled Arica, a <noun> of Peru": the target's phrase."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("shelled", 1, "ROOT", "VERB", "shell"),
+        ("Arica", 1, "dobj", "PROPN", "Arica"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("a", 5, "det", "DET", "a"),
+        (noun, 2, "appos", "NOUN", lemma),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return role_span(doc[2]).text
+
+
+def test_role_span_leaves_out_an_apposition_that_only_describes() -> None:
+    assert _apposed("port", "port") == "Arica"
+
+
+def test_role_span_keeps_an_apposition_naming_a_post() -> None:
+    assert _apposed("governor", "governor") == "Arica, a governor of Peru"
