@@ -16,6 +16,7 @@ from bilat.nlp.roles import (
     aimed_heads,
     antecedent,
     clause_tokens,
+    core_span,
     naming_tokens,
     role_span,
 )
@@ -294,7 +295,9 @@ class ParticipantFinder:
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
         head = antecedent(head)
-        span = role_span(head)
+        # "a court in Lima" needs its place to say whose court; "the Peruvian envoy in
+        # Lima" does not.
+        span = role_span(head, located=not self._mentions_in(list(core_span(head))))
         if self._is_blocked(span.start_char, span.end_char):
             return None
         # Words that name the head first; else any actor in the phrase ("relations with

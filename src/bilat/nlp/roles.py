@@ -46,6 +46,8 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Prepositions that say where an actor is, not who it is: "a court *in* Lima".
+SITES = frozenset({"in", "at"})
 # Nouns for an office or a post: an apposition headed by one says who the actor is
 # ("Ali Khan, *a* government *spokesman*") and stays in its phrase.
 OFFICES = frozenset(
@@ -105,14 +107,20 @@ def core_span(head: Token) -> Span:
     return head.doc[left : head.i + 1]
 
 
-def role_span(head: Token) -> Span:
+def role_span(head: Token, located: bool = True) -> Span:
     """The whole phrase an actor role names: its words before the head, and after it the
     modifiers, "of"/"in"/"by" phrases and appositions ("rebels loyal to Machar", "the
     enclave of Eastern Ghouta", "Aya Hijazi, an American aid worker"), without
-    coordinated phrases, places around it or clauses with a verb of their own."""
+    coordinated phrases, places around it or clauses with a verb of their own. Unless
+    ``located``, without the place the head is at either ("the Peruvian envoy *in Lima*"):
+    for a head whose own words name the actor, where it is says nothing more of who."""
     left = core_span(head).start
     right = head.i
-    stack = [c for c in head.children if c.i > head.i and _in_span(c)]
+    stack = [
+        c
+        for c in head.children
+        if c.i > head.i and _in_span(c) and (located or c.dep_ != "prep" or c.lower_ not in SITES)
+    ]
     while stack:
         token = stack.pop()
         right = max(right, token.i)

@@ -316,3 +316,30 @@ def test_coordinated_actors_agree_with_each_other_on_a_place_they_mention(
     extractor: Extractor,
 ) -> None:
     assert _joint_infinitive(extractor, "in") == [("NOR", "SWE", True)]
+
+
+def _accused_at(extractor: Extractor, named: bool) -> str | None:
+    """ "Chile accused the Peruvian envoy in Lima" (or "a court in Lima")."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("accused", 1, "ROOT", "VERB", "accuse"),
+        ("the", 4, "det", "DET", "the"),
+        ("Peruvian" if named else "local", 4, "amod", "ADJ", "peruvian" if named else "local"),
+        ("envoy" if named else "court", 1, "dobj", "NOUN", "envoy" if named else "court"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Lima", 5, "pobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Lima", "PER")]
+    if named:
+        mentions.append(mention(doc, "Peruvian", "PER"))
+    found = extractor.extract(doc, facts(doc, mentions))
+    return found[0].target.text if found and found[0].target else None
+
+
+def test_a_target_named_by_its_own_words_leaves_out_where_it_is(extractor: Extractor) -> None:
+    assert _accused_at(extractor, named=True) == "the Peruvian envoy"
+
+
+def test_a_target_named_only_by_its_place_keeps_it(extractor: Extractor) -> None:
+    assert _accused_at(extractor, named=False) == "the local court in Lima"

@@ -292,3 +292,18 @@ def test_role_span_leaves_out_an_apposition_that_only_describes() -> None:
 
 def test_role_span_keeps_an_apposition_naming_a_post() -> None:
     assert _apposed("governor", "governor") == "Arica, a governor of Peru"
+
+
+def test_role_span_leaves_out_the_heads_place_when_told() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("expelled", 1, "ROOT", "VERB", "expel"),
+        ("envoys", 1, "dobj", "NOUN", "envoy"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ("at", 2, "prep", "ADP", "at"),
+        ("Lima", 5, "pobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "envoys of Peru at Lima"
+    assert role_span(doc[2], located=False).text == "envoys of Peru"
