@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.roles import (
+    OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     Arguments,
@@ -193,19 +194,19 @@ class ParticipantFinder:
         if len({m.code for m in others}) > 1:
             coordinated = _coordination(others, doc) if source.code else []
             if coordinated:
-                return [_whole_phrase(m, doc) for m in coordinated]
+                return [_whole_phrase(m, doc, trigger) for m in coordinated]
             # Several: the one the act happens in ("strengthened its forces in Lebanon
             # after the discovery of Russian-made rockets").
             others = [m for m in others if _locative(m, doc)]
             if len({m.code for m in others}) != 1:
                 return []
         if others:
-            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
+            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc, trigger)]
         if source.code is None:
             return []
         places = [m for m in clause if _locative(m, doc)]
         if places:
-            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
+            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
 
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
@@ -236,7 +237,7 @@ class ParticipantFinder:
         ]
         if len({m.code for m in places}) != 1:
             return None
-        return _whole_phrase(places[0], trigger.doc)
+        return _whole_phrase(places[0], trigger.doc, trigger)
 
     def _aim(self, trigger: Token, source: Mention) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
@@ -257,7 +258,7 @@ class ParticipantFinder:
         if len({m.code for m in named}) > 1:
             # "provided money to help people in Chad, Niger and Mali": one event each
             named = _coordination(named, trigger.doc)
-        return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
+        return [_whole_phrase(m, trigger.doc, trigger) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -404,18 +405,43 @@ def _ethnic(mention: Mention, doc: Doc) -> bool:
     return start is not None and start.start > 0 and doc[start.start - 1].lower_ == "ethnic"
 
 
-def _whole_phrase(mention: Mention, doc: Doc) -> Mention:
-    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens"), same actor."""
+def _whole_phrase(mention: Mention, doc: Doc, trigger: Token | None = None) -> Mention:
+    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens", "India" -> "the
+    Movement of India"), same actor; not the event or what it acts on ("lifted the blockade
+    of Qatar")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention
     head = span.root
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOMINAL:
-        head = head.head
+    while head.head.i != head.i:
+        if head.dep_ in MODIFIER_DEPS and head.head.pos_ in NOMINAL:
+            head = head.head
+        elif _of_object(head) and not _acted_on(head.head.head, trigger):
+            head = head.head.head
+        else:
+            break
     if head.i == span.root.i:
         return mention
     whole = role_span(head)
     return Mention(whole.text, whole.start_char, whole.end_char, mention.actor)
+
+
+def _acted_on(noun: Token, trigger: Token | None) -> bool:
+    """Whether ``noun`` is the event itself or the object of a verb ("lifted the *blockade*
+    of Qatar", "to demand the *resignation* of X"): what is done, which the actor is
+    "of", not part of. (An object that named an actor was taken as the target already.)"""
+    return noun.dep_ in OBJECTS or (trigger is not None and trigger.i == noun.i)
+
+
+def _of_object(token: Token) -> bool:
+    """ "the Movement of *India*": the object of an "of" that completes a noun."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and prep.head.pos_ in NOMINAL
+    )
 
 
 def _distance(mention: Mention, head: Token) -> int:

@@ -167,7 +167,7 @@ def test_a_place_of_the_acting_state_is_the_target_of_a_domestic_act(
     mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Valparaiso", "CHL")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
-        ("CHL", "Valparaiso")
+        ("CHL", "the port of Valparaiso")
     ]
 
 
@@ -343,3 +343,35 @@ def test_a_target_named_by_its_own_words_leaves_out_where_it_is(extractor: Extra
 
 def test_a_target_named_only_by_its_place_keeps_it(extractor: Extractor) -> None:
     assert _accused_at(extractor, named=False) == "the local court in Lima"
+
+
+def test_a_recipient_found_in_the_clause_takes_the_noun_it_is_of(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("imposed", 1, "ROOT", "VERB", "impose"),
+        ("a", 3, "det", "DET", "a"),
+        ("curfew", 1, "dobj", "NOUN", "curfew"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("parts", 4, "pobj", "NOUN", "part"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.target.text if e.target else None for e in found] == ["parts of Peru"]
+
+
+def test_a_recipient_is_not_widened_to_what_the_act_is_done_to(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("lifted", 1, "ROOT", "VERB", "lift"),
+        ("the", 3, "det", "DET", "the"),
+        ("blockade", 1, "dobj", "NOUN", "blockade"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.target.text if e.target else None for e in found] == ["Peru"]
