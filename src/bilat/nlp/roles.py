@@ -317,8 +317,17 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         targets = _object_targets(carriers, obj)
     indirect = not targets and not joint
     if indirect:
-        targets = _complement_targets(verb)
+        targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _purpose_targets(verb: Token) -> list[Token]:
+    """ "summoned the envoy *to complain*": an infinitive of purpose with no recipient of
+    its own is aimed at whoever the verb it serves acts on."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return []
+    return _object_targets([verb.head], None)
 
 
 def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:

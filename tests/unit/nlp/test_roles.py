@@ -307,3 +307,27 @@ def test_role_span_leaves_out_the_heads_place_when_told() -> None:
     ])  # fmt: skip
     assert role_span(doc[2]).text == "envoys of Peru at Lima"
     assert role_span(doc[2], located=False).text == "envoys of Peru"
+
+
+def _purpose(with_object: bool) -> list[str]:
+    """ "Chile summoned the envoy to complain (about Peru)": the complaint's targets."""
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("summoned", 1, "ROOT", "VERB", "summon"),
+        ("the", 3, "det", "DET", "the"),
+        ("envoy", 1, "dobj", "NOUN", "envoy"),
+        ("to", 5, "aux", "PART", "to"),
+        ("complain", 1, "advcl", "VERB", "complain"),
+    ]
+    if with_object:
+        words += [("to", 5, "prep", "ADP", "to"), ("Peru", 6, "pobj", "PROPN", "Peru")]
+    doc = parsed([*words, (".", 1, "punct", "PUNCT", ".")])
+    return [t.text for t in verb_arguments(doc[5]).target]
+
+
+def test_an_infinitive_of_purpose_is_aimed_at_the_object_of_the_verb_it_serves() -> None:
+    assert _purpose(with_object=False) == ["envoy"]
+
+
+def test_an_infinitive_of_purpose_with_its_own_recipient_keeps_it() -> None:
+    assert _purpose(with_object=True) == ["Peru"]
