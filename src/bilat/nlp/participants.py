@@ -158,7 +158,7 @@ class ParticipantFinder:
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
             (source, other)
-            for other in (*coded_targets, *further)
+            for other in (*_coordinated_with(target, coded_targets, trigger.doc), *further)
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
@@ -371,6 +371,22 @@ def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
     linked = {first.i, *(c.i for c in first.conjuncts)}
     members = _distinct([m for m in mentions if (r := _root(m, doc)) is not None and r.i in linked])
     return members if {m.code for m in members} == {m.code for m in mentions} else []
+
+
+def _coordinated_with(first: Mention | None, others: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """The ``others`` of one coordination with ``first`` ("aid to Mali *and Niger*"), or
+    inside its phrase ("aid to Mali, *Chad* and *Niger*"): a further phrase of another
+    role ("met Merkel *at a summit in Estonia*") is none."""
+    head = None if first is None else _root(first, doc)
+    if first is None or head is None:
+        return []
+    linked = {head.i, *(c.i for c in head.conjuncts)}
+    return [
+        m
+        for m in others
+        if (first.start <= m.start and m.end <= first.end)
+        or ((r := _root(m, doc)) is not None and r.i in linked)
+    ]
 
 
 def _root(mention: Mention, doc: Doc) -> Token | None:

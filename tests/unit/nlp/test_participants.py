@@ -375,3 +375,42 @@ def test_a_recipient_is_not_widened_to_what_the_act_is_done_to(extractor: Extrac
     mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [e.target.text if e.target else None for e in found] == ["Peru"]
+
+
+def _met(extractor: Extractor, coordinated: bool) -> list[tuple[str, str] | None]:
+    """ "Chile met Peru and Bolivia" or "Chile met Peru at a summit in Bolivia"."""
+    tail = (
+        [
+            ("and", 2, "cc", "CCONJ", "and"),
+            ("Bolivia", 2, "conj", "PROPN", "Bolivia"),
+        ]
+        if coordinated
+        else [
+            ("at", 1, "prep", "ADP", "at"),
+            ("a", 5, "det", "DET", "a"),
+            ("summit", 3, "pobj", "NOUN", "summit"),
+            ("in", 5, "prep", "ADP", "in"),
+            ("Bolivia", 6, "pobj", "PROPN", "Bolivia"),
+        ]
+    )
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        *tail,
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, "Bolivia", "BOL"),
+    ]
+    return [e.dyad for e in extractor.extract(doc, facts(doc, mentions))]
+
+
+def test_a_coordinated_recipient_makes_an_event_of_its_own(extractor: Extractor) -> None:
+    assert _met(extractor, coordinated=True) == [("CHL", "PER"), ("BOL", "CHL")]
+
+
+def test_a_place_after_the_recipient_makes_no_event_of_its_own(extractor: Extractor) -> None:
+    assert _met(extractor, coordinated=False) == [("CHL", "PER")]
