@@ -39,6 +39,13 @@ RELATIONAL = frozenset(
 # Syria", "lay down their arms *in* Iraq".
 ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+# What a speaker's own state is called when the speaker is named: "said *the government*
+# will ...", "said *his country* would ...".
+HOME = frozenset({"government", "country", "nation", "administration", "kingdom"})
+SAYING = frozenset(
+    """say tell announce state declare add insist confirm note explain stress reiterate
+    assert affirm""".split()  # noqa: SIM905
+)
 # Where a role's phrase stops on the right of its head; "acl" is a participle or
 # infinitive with a verb of its own ("a resolution *presented by Britain*").
 SPAN_STOPS = frozenset(
@@ -196,7 +203,7 @@ def antecedent(head: Token) -> Token:
     if lower in RELATIVE and head.head.dep_ == "relcl":
         return head.head.head
     if lower not in PERSONAL:
-        return head
+        return _speaker(head) or head
     current = head.head
     for _ in range(4):
         if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
@@ -206,6 +213,28 @@ def antecedent(head: Token) -> Token:
             if child.dep_ in SUBJECTS and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
+
+
+def _speaker(head: Token) -> Token | None:
+    """ "Premier X said *the government* will extend the curfew": a bare "the government"
+    or "his country" subject of what someone says is the speaker's own; the speaker
+    names it. Not "the Chilean government", which names itself, nor "the government
+    must ...", which the speaker asks of it."""
+    determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
+    bare = len(list(head.children)) == len(determiners) == 1
+    if not bare or determiners[0].lower_ not in OWNERS | {"the"}:
+        return None
+    verb = head.head
+    if head.lemma_.lower() not in HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+        return None
+    if verb.head.lemma_.lower() not in SAYING:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
+        return None  # "said the government must ...": asked of it, not said for it
+    return next(
+        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
+        None,
+    )
 
 
 def conjuncts(head: Token) -> list[Token]:

@@ -331,3 +331,35 @@ def test_an_infinitive_of_purpose_is_aimed_at_the_object_of_the_verb_it_serves()
 
 def test_an_infinitive_of_purpose_with_its_own_recipient_keeps_it() -> None:
     assert _purpose(with_object=True) == ["Peru"]
+
+
+def _said_of(subject: tuple[str, ...], modal: str) -> str:
+    """ "Mr Boric said <subject> <modal> expel envoys": who the embedded subject stands for."""
+    words = [
+        ("Boric", 1, "nsubj", "PROPN", "Boric"),
+        ("said", 1, "ROOT", "VERB", "say"),
+    ]
+    head = 2 + len(subject) - 1
+    verb = head + 2
+    words += [(w, head, "det", "DET", w.lower()) for w in subject[:-1]]
+    words += [(subject[-1], verb, "nsubj", "NOUN", subject[-1].lower())]
+    words += [
+        (modal, verb, "aux", "AUX", modal),
+        ("expel", 1, "ccomp", "VERB", "expel"),
+        ("envoys", verb, "dobj", "NOUN", "envoy"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(words)
+    return antecedent(doc[head]).text
+
+
+def test_the_government_a_speaker_says_will_act_is_the_speakers() -> None:
+    assert _said_of(("the", "government"), "will") == "Boric"
+
+
+def test_the_government_a_speaker_says_must_act_is_not_the_speakers() -> None:
+    assert _said_of(("the", "government"), "must") == "government"
+
+
+def test_a_subject_other_than_a_state_the_speaker_names_stands_for_itself() -> None:
+    assert _said_of(("the", "army"), "will") == "army"
