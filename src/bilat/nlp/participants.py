@@ -102,6 +102,9 @@ class ParticipantFinder:
         joint = self._phrases(args.joint)
         if len(joint) == 1 and (both := self._pair_for(joint[0])):
             return Participants(both[0], both[1], True, base + 0.2)
+        if len(joint) >= 2 and (third := self._third_party(args, joint, trigger)) is not None:
+            # "Kuwait launched a mediation between A and B": Kuwait acts on both sides.
+            return Participants(third, joint[0], False, base + 0.2, ((third, joint[1]),))
         if len(joint) >= 2:
             return Participants(joint[0], joint[1], True, base + 0.3)
         if len(joint) == 1 and len(sides := self._coded_in(args.joint)) >= 2:
@@ -162,6 +165,24 @@ class ParticipantFinder:
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
+
+    def _third_party(
+        self, args: Arguments, joint: Sequence[Mention], trigger: Token
+    ) -> Mention | None:
+        """The named subject of an act between two others ("Kuwait mediated between A and
+        B"), when it is neither side; None when the sides act themselves, or when the act
+        is only a phrase in a clause about something else ("agreed to talks *during the
+        war between A and B*")."""
+        if trigger.pos_ in NOMINAL and trigger.dep_ not in OBJECTS:
+            return None
+        sources = [m for m in self._phrases(args.source) if m.code]
+        if not sources or any(s.code in {j.code for j in joint} for s in sources):
+            return None
+        if any(
+            j.start <= s.start < j.end or s.start <= j.start < s.end for s in sources for j in joint
+        ):
+            return None
+        return sources[0]
 
     def _aimed_at(self, args: Arguments) -> bool:
         """Whether coordinated actors act on the target rather than with each other: it is

@@ -414,3 +414,31 @@ def test_a_coordinated_recipient_makes_an_event_of_its_own(extractor: Extractor)
 
 def test_a_place_after_the_recipient_makes_no_event_of_its_own(extractor: Extractor) -> None:
     assert _met(extractor, coordinated=False) == [("CHL", "PER")]
+
+
+def _mediated(extractor: Extractor, subject: str, code: str | None) -> list[tuple[str, bool]]:
+    """ "<subject> mediated between Chile and Peru"."""
+    doc = parsed([
+        (subject, 1, "nsubj", "PROPN" if code else "NOUN", subject.lower()),
+        ("mediated", 1, "ROOT", "VERB", "mediate"),
+        ("between", 1, "prep", "ADP", "between"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Peru", 3, "conj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    if code:
+        mentions.append(mention(doc, subject, code))
+    found = extractor.extract(doc, facts(doc, mentions))
+    return [(e.source.code or "", e.symmetric) for e in found]
+
+
+def test_a_named_third_party_acts_on_both_sides_it_is_between(extractor: Extractor) -> None:
+    assert _mediated(extractor, "Kuwait", "KWT") == [("KWT", False), ("KWT", False)]
+
+
+def test_the_sides_of_between_relate_each_other_without_a_named_third(
+    extractor: Extractor,
+) -> None:
+    assert _mediated(extractor, "Envoys", None) == [("CHL", True)]
