@@ -376,10 +376,12 @@ class ParticipantFinder:
         return any(s <= start and end <= e for s, e in self.blocked)
 
     def _fallback(self, sent: Span, base: float) -> Participants | None:
-        """No parsed arguments: a sentence naming exactly two actors relates them, weakly."""
+        """No parsed arguments: a sentence naming exactly two actors relates them, weakly,
+        each by the whole phrase it names ("*UN* experts" -> "UN experts")."""
         inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
-            return Participants(inside[0], inside[1], True, base - 0.3)
+            first, second = (_whole_phrase(m, sent.doc) for m in inside)
+            return Participants(first, second, True, base - 0.3)
         return None
 
 

@@ -442,3 +442,24 @@ def test_the_sides_of_between_relate_each_other_without_a_named_third(
     extractor: Extractor,
 ) -> None:
     assert _mediated(extractor, "Envoys", None) == [("CHL", True)]
+
+
+def test_two_actors_related_only_by_their_sentence_are_named_by_whole_phrases(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Talks", 1, "nsubj", "NOUN", "talk"),
+        ("resumed", 7, "ccomp", "VERB", "resume"),
+        (",", 7, "punct", "PUNCT", ","),
+        ("Chilean", 4, "amod", "ADJ", "chilean"),
+        ("officials", 7, "nsubj", "NOUN", "official"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("Peru", 4, "conj", "PROPN", "Peru"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        (".", 7, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.target.text if e.target else None) for e in found] == [
+        ("Chilean officials", "Peru")
+    ]
