@@ -53,6 +53,12 @@ SPAN_STOPS = frozenset(
 )
 # Prepositions that only say where the actor is ("the region *near Damascus*").
 PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
+# Prepositions that say why, when or in what capacity, or list examples: never who the
+# actor is ("civilians *as* human shields", "workers *including* those from X").
+CIRCUMSTANCE_PREPS = frozenset(
+    """as over due following including after before during despite because amid since
+    until""".split()  # noqa: SIM905
+)
 # Prepositions that say where an actor is, not who it is: "a court *in* Lima".
 SITES = frozenset({"in", "at"})
 # Nouns for an office or a post: an apposition headed by one says who the actor is
@@ -172,11 +178,12 @@ def _noun_run_end(doc: Doc, start: int) -> int | None:
 def _in_span(token: Token) -> bool:
     """Whether a dependent to the right stays in a role's phrase: not a clause, not a
     participle or infinitive ("the decision *to recognise* ...", "two guards *held
-    captive*"), not a time ("IDF troops *on Sunday*") and not a place around the actor
-    ("the region *near Damascus*"): the phrase should end on its head word."""
+    captive*"), not a time ("IDF troops *on Sunday*"), not a place around the actor
+    ("the region *near Damascus*") and not a circumstance ("civilians *as* shields"):
+    the phrase should end on its head word."""
     if token.dep_ in SPAN_STOPS or _description(token):
         return False
-    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
+    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS | CIRCUMSTANCE_PREPS:
         return False
     return not (token.dep_ in ("prep", "npadvmod") and _temporal(token))
 

@@ -363,3 +363,16 @@ def test_the_government_a_speaker_says_must_act_is_not_the_speakers() -> None:
 
 def test_a_subject_other_than_a_state_the_speaker_names_stands_for_itself() -> None:
     assert _said_of(("the", "army"), "will") == "army"
+
+
+def test_role_span_leaves_out_the_capacity_an_actor_is_held_in() -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("Chilean", 3, "amod", "ADJ", "chilean"),
+        ("miners", 1, "dobj", "NOUN", "miner"),
+        ("as", 3, "prep", "ADP", "as"),
+        ("hostages", 4, "pobj", "NOUN", "hostage"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "Chilean miners"
