@@ -29,6 +29,12 @@ DOCUMENTS = frozenset(
     """report letter statement resolution declaration communique communiqué message motion
     bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
 )
+# Nouns for what is said, whose "on"/"about" phrase is a topic: "comments *on* X".
+SAYINGS = frozenset(
+    """comment remark information view position talk discussion question concern
+    allegation claim criticism speech""".split()  # noqa: SIM905
+)
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
 OWNERS = frozenset({"its", "their", "his", "her", "our"})
 # Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
 RELATIONAL = frozenset(
@@ -132,7 +138,10 @@ def role_span(head: Token, located: bool = True) -> Span:
     stack = [
         c
         for c in head.children
-        if c.i > head.i and _in_span(c) and (located or c.dep_ != "prep" or c.lower_ not in SITES)
+        if c.i > head.i
+        and _in_span(c)
+        and (located or c.dep_ != "prep" or c.lower_ not in SITES)
+        and not _topic(head, c)
     ]
     while stack:
         token = stack.pop()
@@ -147,6 +156,16 @@ def role_span(head: Token, located: bool = True) -> Span:
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1
     return doc[left : right + 1]
+
+
+def _topic(head: Token, child: Token) -> bool:
+    """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
+    weapons*" say what, not whose (unlike "sanctions on Iran")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in TOPIC_PREPS
+        and head.lemma_.lower() in DOCUMENTS | SAYINGS
+    )
 
 
 def _possessed_end(doc: Doc, right: int) -> int:

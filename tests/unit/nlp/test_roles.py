@@ -376,3 +376,26 @@ def test_role_span_leaves_out_the_capacity_an_actor_is_held_in() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[3]).text == "Chilean miners"
+
+
+def _on_phrase(noun: str, lemma: str) -> str:
+    """ "Chile rejected Peru's <noun> on Bolivia": the object's phrase."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("rejected", 1, "ROOT", "VERB", "reject"),
+        ("Peru", 4, "poss", "PROPN", "Peru"),
+        ("'s", 2, "case", "PART", "'s"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        ("on", 4, "prep", "ADP", "on"),
+        ("Bolivia", 5, "pobj", "PROPN", "Bolivia"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return role_span(doc[4]).text
+
+
+def test_role_span_leaves_out_what_a_saying_is_about() -> None:
+    assert _on_phrase("comments", "comment") == "Peru's comments"
+
+
+def test_role_span_keeps_whom_a_measure_is_on() -> None:
+    assert _on_phrase("sanctions", "sanction") == "Peru's sanctions on Bolivia"
