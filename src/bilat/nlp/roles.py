@@ -200,7 +200,7 @@ def _in_span(token: Token) -> bool:
     captive*"), not a time ("IDF troops *on Sunday*"), not a place around the actor
     ("the region *near Damascus*") and not a circumstance ("civilians *as* shields"):
     the phrase should end on its head word."""
-    if token.dep_ in SPAN_STOPS or _description(token):
+    if token.dep_ in SPAN_STOPS or _description(token) or _misread_speaker(token):
         return False
     if token.dep_ == "prep" and token.lower_ in PLACE_PREPS | CIRCUMSTANCE_PREPS:
         return False
@@ -217,6 +217,16 @@ def _description(token: Token) -> bool:
         return False
     start = token.left_edge.i
     return start > 0 and token.doc[start - 1].text == ","
+
+
+def _misread_speaker(token: Token) -> bool:
+    """ "... from Syria, Defence Minister X said": an apposition followed by a saying verb
+    with no subject of its own is that verb's subject, misread as the apposition."""
+    after = token.right_edge.i + 1
+    if token.dep_ != "appos" or after >= len(token.doc):
+        return False
+    verb = token.doc[after]
+    return verb.lemma_.lower() in SAYING and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def antecedent(head: Token) -> Token:

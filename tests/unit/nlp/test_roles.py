@@ -399,3 +399,17 @@ def test_role_span_leaves_out_what_a_saying_is_about() -> None:
 
 def test_role_span_keeps_whom_a_measure_is_on() -> None:
     assert _on_phrase("sanctions", "sanction") == "Peru's sanctions on Bolivia"
+
+
+def test_role_span_leaves_out_a_speaker_misread_as_an_apposition() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("left", 1, "ROOT", "VERB", "leave"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("Minister", 5, "compound", "PROPN", "Minister"),
+        ("Soto", 2, "appos", "PROPN", "Soto"),
+        ("said", 1, "conj", "VERB", "say"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "Peru"
