@@ -9,7 +9,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.roles import Arguments, antecedent, clause_tokens, naming_tokens, role_span
+from bilat.nlp.roles import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    Arguments,
+    aimed_heads,
+    antecedent,
+    clause_tokens,
+    core_span,
+    naming_tokens,
+    role_span,
+)
 from bilat.records import Actor, Mention
 
 # "the two countries", "both sides": the article's main pair of actors.
@@ -100,6 +111,9 @@ class ParticipantFinder:
         joint = self._phrases(args.joint)
         if len(joint) == 1 and (both := self._pair_for(joint[0])):
             return Participants(both[0], both[1], True, base + 0.2)
+        if len(joint) >= 2 and (third := self._third_party(args, joint, trigger)) is not None:
+            # "Kuwait launched a mediation between A and B": Kuwait acts on both sides.
+            return Participants(third, joint[0], False, base + 0.2, ((third, joint[1]),))
         if len(joint) >= 2:
             return Participants(joint[0], joint[1], True, base + 0.3)
         if len(joint) == 1 and len(sides := self._coded_in(args.joint)) >= 2:
@@ -114,7 +128,7 @@ class ParticipantFinder:
             return Participants(both[0], both[1], True, base)
         coded_sources = [m for m in sources if m.code]
         coded_targets = [t for t in targets if t.code]
-        if len(coded_sources) >= 2 and (not coded_targets or args.indirect):
+        if len(coded_sources) >= 2 and not (coded_targets and self._aimed_at(args)):
             # "Pakistan and Russia agreed": a joint action is a symmetric dyad.
             return Participants(coded_sources[0], coded_sources[1], True, base + 0.25)
         inside = self._coded_in(args.source)
@@ -156,10 +170,41 @@ class ParticipantFinder:
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
             (source, other)
-            for other in (*coded_targets, *further)
+            for other in (*_coordinated_with(target, coded_targets, trigger.doc), *further)
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
+
+    def _third_party(
+        self, args: Arguments, joint: Sequence[Mention], trigger: Token
+    ) -> Mention | None:
+        """The named subject of an act between two others ("Kuwait mediated between A and
+        B"), when it is neither side; None when the sides act themselves, or when the act
+        is only a phrase in a clause about something else ("agreed to talks *during the
+        war between A and B*")."""
+        if trigger.pos_ in NOMINAL and trigger.dep_ not in OBJECTS:
+            return None
+        sources = [m for m in self._phrases(args.source) if m.code]
+        if not sources or any(s.code in {j.code for j in joint} for s in sources):
+            return None
+        if any(
+            j.start <= s.start < j.end or s.start <= j.start < s.end for s in sources for j in joint
+        ):
+            return None
+        return sources[0]
+
+    def _aimed_at(self, args: Arguments) -> bool:
+        """Whether coordinated actors act on the target rather than with each other: it is
+        their own object, or their infinitive's object named by its own words or by its
+        recipient ("Mexico and Canada agreed to lift tariffs on *American* products"); not
+        the subject of the clause they agree on ("agreed that the US should ...") nor a
+        phrase that mentions an actor further on ("to tackle threats in the region")."""
+        if not args.indirect:
+            return True
+        head = args.target[0] if args.target else None
+        if head is None or head.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+            return False
+        return bool(self._coded_in(aimed_heads(head)))
 
     def _of_domestic(self, mention: Mention) -> Mention:
         if mention.code or not mention.text:
@@ -185,7 +230,7 @@ class ParticipantFinder:
         if len({m.code for m in others}) > 1:
             coordinated = _coordination(others, doc) if source.code else []
             if coordinated:
-                return [_whole_phrase(m, doc) for m in coordinated]
+                return [_whole_phrase(m, doc, trigger) for m in coordinated]
             # Several: the one the act is aimed at ("blocked streets in Hong Kong in
             # defiance of Beijing"), else the one it happens in ("strengthened its forces
             # in Lebanon after the discovery of Russian-made rockets").
@@ -195,13 +240,13 @@ class ParticipantFinder:
             if len({m.code for m in others}) != 1:
                 return []
         if others:
-            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc)]
+            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc, trigger)]
         if source.code is None:
             # "Strikers fasted to demand the resignation of the Chadian president"
             return self._aim(trigger, source)
         places = [m for m in clause if _locative(m, doc)]
         if places:
-            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc)]
+            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
 
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
@@ -231,7 +276,7 @@ class ParticipantFinder:
         ]
         if len({m.code for m in places}) != 1:
             return None
-        return _whole_phrase(places[0], trigger.doc)
+        return _whole_phrase(places[0], trigger.doc, trigger)
 
     def _aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
@@ -262,7 +307,7 @@ class ParticipantFinder:
                 if c.dep_ == "dobj" and c.lemma_.lower() in CROWDS
             ]
             return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
-        return [_whole_phrase(m, trigger.doc) for m in _distinct(named)]
+        return [_whole_phrase(m, trigger.doc, trigger) for m in _distinct(named)]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -302,7 +347,9 @@ class ParticipantFinder:
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
         head = antecedent(head)
-        span = role_span(head)
+        # "a court in Lima" needs its place to say whose court; "the Peruvian envoy in
+        # Lima" does not.
+        span = role_span(head, located=not self._mentions_in(list(core_span(head))))
         if self._is_blocked(span.start_char, span.end_char):
             return None
         # Words that name the head first; else any actor in the phrase ("relations with
@@ -359,10 +406,12 @@ class ParticipantFinder:
         return any(s <= start and end <= e for s, e in self.blocked)
 
     def _fallback(self, sent: Span, base: float) -> Participants | None:
-        """No parsed arguments: a sentence naming exactly two actors relates them, weakly."""
+        """No parsed arguments: a sentence naming exactly two actors relates them, weakly,
+        each by the whole phrase it names ("*UN* experts" -> "UN experts")."""
         inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
-            return Participants(inside[0], inside[1], True, base - 0.3)
+            first, second = (_whole_phrase(m, sent.doc) for m in inside)
+            return Participants(first, second, True, base - 0.3)
         return None
 
 
@@ -375,6 +424,22 @@ def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
     linked = {first.i, *(c.i for c in first.conjuncts)}
     members = _distinct([m for m in mentions if (r := _root(m, doc)) is not None and r.i in linked])
     return members if {m.code for m in members} == {m.code for m in mentions} else []
+
+
+def _coordinated_with(first: Mention | None, others: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """The ``others`` of one coordination with ``first`` ("aid to Mali *and Niger*"), or
+    inside its phrase ("aid to Mali, *Chad* and *Niger*"): a further phrase of another
+    role ("met Merkel *at a summit in Estonia*") is none."""
+    head = None if first is None else _root(first, doc)
+    if first is None or head is None:
+        return []
+    linked = {head.i, *(c.i for c in head.conjuncts)}
+    return [
+        m
+        for m in others
+        if (first.start <= m.start and m.end <= first.end)
+        or ((r := _root(m, doc)) is not None and r.i in linked)
+    ]
 
 
 def _root(mention: Mention, doc: Doc) -> Token | None:
@@ -411,18 +476,46 @@ def _ethnic(mention: Mention, doc: Doc) -> bool:
     return start is not None and start.start > 0 and doc[start.start - 1].lower_ == "ethnic"
 
 
-def _whole_phrase(mention: Mention, doc: Doc) -> Mention:
-    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens"), same actor."""
+def _whole_phrase(mention: Mention, doc: Doc, trigger: Token | None = None) -> Mention:
+    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens", "India" -> "the
+    Movement of India"), same actor; not the event or what it acts on ("lifted the blockade
+    of Qatar")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention
     head = span.root
-    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOMINAL:
-        head = head.head
+    while head.head.i != head.i:
+        if head.dep_ in MODIFIER_DEPS and head.head.pos_ in NOMINAL:
+            head = head.head
+        elif _of_object(head) and not _acted_on(head.head.head, trigger):
+            head = head.head.head
+        else:
+            break
     if head.i == span.root.i:
         return mention
     whole = role_span(head)
     return Mention(whole.text, whole.start_char, whole.end_char, mention.actor)
+
+
+def _acted_on(noun: Token, trigger: Token | None) -> bool:
+    """Whether ``noun`` is the event itself or the object of a verb ("lifted the *blockade*
+    of Qatar", "to demand the *resignation* of X"): what is done, which the actor is
+    "of", not part of; nor the noun of a purpose ("in *defiance* of Y"). (An object that
+    named an actor was taken as the target already.)"""
+    if noun.lemma_.lower() in AIMS:
+        return True
+    return noun.dep_ in OBJECTS or (trigger is not None and trigger.i == noun.i)
+
+
+def _of_object(token: Token) -> bool:
+    """ "the Movement of *India*": the object of an "of" that completes a noun."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i != prep.i
+        and prep.head.pos_ in NOMINAL
+    )
 
 
 def _distance(mention: Mention, head: Token) -> int:

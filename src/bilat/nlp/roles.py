@@ -29,8 +29,29 @@ DOCUMENTS = frozenset(
     """report letter statement resolution declaration communique communiqué message motion
     bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
 )
+# Nouns for what is said, whose "on"/"about" phrase is a topic: "comments *on* X".
+SAYINGS = frozenset(
+    """comment remark information view position talk discussion question concern
+    allegation claim criticism speech""".split()  # noqa: SIM905
+)
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
 OWNERS = frozenset({"its", "their", "his", "her", "our"})
+# Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
+RELATIONAL = frozenset(
+    """counterpart ally neighbour neighbor partner colleague friend rival enemy foe opponent
+    adversary critic host guest envoy""".split()  # noqa: SIM905
+)
+# Where the acts done with an actor's own things are aimed: "withdrew its troops *from*
+# Syria", "lay down their arms *in* Iraq".
+ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+# What a speaker's own state is called when the speaker is named: "said *the government*
+# will ...", "said *his country* would ...".
+HOME = frozenset({"government", "country", "nation", "administration", "kingdom"})
+SAYING = frozenset(
+    """say tell announce state declare add insist confirm note explain stress reiterate
+    assert affirm""".split()  # noqa: SIM905
+)
 # Where a role's phrase stops on the right of its head; "acl" is a participle or
 # infinitive with a verb of its own ("a resolution *presented by Britain*").
 SPAN_STOPS = frozenset(
@@ -61,6 +82,23 @@ QUOTING = frozenset({"quote", "cite", "report"})
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
+# Prepositions that say why, when or in what capacity, or list examples: never who the
+# actor is ("civilians *as* human shields", "workers *including* those from X").
+CIRCUMSTANCE_PREPS = frozenset(
+    """as over due following including after before during despite because amid since
+    until""".split()  # noqa: SIM905
+)
+# Prepositions that say where an actor is, not who it is: "a court *in* Lima".
+SITES = frozenset({"in", "at"})
+# Nouns for an office or a post: an apposition headed by one says who the actor is
+# ("Ali Khan, *a* government *spokesman*") and stays in its phrase.
+OFFICES = frozenset(
+    """spokesman spokeswoman spokesperson president leader minister ambassador envoy secretary
+    undersecretary director chief head official officer chairman chairwoman chair commander
+    general governor mayor adviser advisor fellow representative lawmaker senator deputy
+    premier chancellor diplomat negotiator prosecutor judge member founder editor
+    correspondent analyst researcher professor""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +149,23 @@ def core_span(head: Token) -> Span:
     return head.doc[left : head.i + 1]
 
 
-def role_span(head: Token) -> Span:
+def role_span(head: Token, located: bool = True) -> Span:
     """The whole phrase an actor role names: its words before the head, and after it the
     modifiers, "of"/"in"/"by" phrases and appositions ("rebels loyal to Machar", "the
     enclave of Eastern Ghouta", "Aya Hijazi, an American aid worker"), without
-    coordinated phrases, places around it or clauses with a verb of their own."""
+    coordinated phrases, places around it or clauses with a verb of their own. Unless
+    ``located``, without the place the head is at either ("the Peruvian envoy *in Lima*"):
+    for a head whose own words name the actor, where it is says nothing more of who."""
     left = core_span(head).start
     right = head.i
-    stack = [c for c in head.children if c.i > head.i and _in_span(c)]
+    stack = [
+        c
+        for c in head.children
+        if c.i > head.i
+        and _in_span(c)
+        and (located or c.dep_ != "prep" or c.lower_ not in SITES)
+        and not _topic(head, c)
+    ]
     while stack:
         token = stack.pop()
         right = max(right, token.i)
@@ -132,6 +179,16 @@ def role_span(head: Token) -> Span:
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1
     return doc[left : right + 1]
+
+
+def _topic(head: Token, child: Token) -> bool:
+    """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
+    weapons*" say what, not whose (unlike "sanctions on Iran")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in TOPIC_PREPS
+        and head.lemma_.lower() in DOCUMENTS | SAYINGS
+    )
 
 
 def _possessed_end(doc: Doc, right: int) -> int:
@@ -163,13 +220,36 @@ def _noun_run_end(doc: Doc, start: int) -> int | None:
 def _in_span(token: Token) -> bool:
     """Whether a dependent to the right stays in a role's phrase: not a clause, not a
     participle or infinitive ("the decision *to recognise* ...", "two guards *held
-    captive*"), not a time ("IDF troops *on Sunday*") and not a place around the actor
-    ("the region *near Damascus*"): the phrase should end on its head word."""
-    if token.dep_ in SPAN_STOPS:
+    captive*"), not a time ("IDF troops *on Sunday*"), not a place around the actor
+    ("the region *near Damascus*") and not a circumstance ("civilians *as* shields"):
+    the phrase should end on its head word."""
+    if token.dep_ in SPAN_STOPS or _description(token) or _misread_speaker(token):
         return False
-    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
+    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS | CIRCUMSTANCE_PREPS:
         return False
     return not (token.dep_ in ("prep", "npadvmod") and _temporal(token))
+
+
+def _description(token: Token) -> bool:
+    """An apposition set off by a comma that describes the actor rather than naming it or
+    its post: "Haifa, *Israel's third largest city*", "the fund, *a pooled fund*". One
+    coordinated further on is a list the parse misread ("A, a few parties and B")."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.lemma_.lower() in OFFICES:
+        return False
+    if any(c.dep_ == "conj" for c in token.children):
+        return False
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == ","
+
+
+def _misread_speaker(token: Token) -> bool:
+    """ "... from Syria, Defence Minister X said": an apposition followed by a saying verb
+    with no subject of its own is that verb's subject, misread as the apposition."""
+    after = token.right_edge.i + 1
+    if token.dep_ != "appos" or after >= len(token.doc):
+        return False
+    verb = token.doc[after]
+    return verb.lemma_.lower() in SAYING and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def antecedent(head: Token) -> Token:
@@ -182,7 +262,7 @@ def antecedent(head: Token) -> Token:
     if lower in RELATIVE and head.head.dep_ == "relcl":
         return head.head.head
     if lower not in PERSONAL:
-        return head
+        return _speaker(head) or head
     current = head.head
     for _ in range(5):
         if current.head.i == current.i or current.dep_ not in CLIMB:
@@ -195,6 +275,28 @@ def antecedent(head: Token) -> Token:
             if subject and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
+
+
+def _speaker(head: Token) -> Token | None:
+    """ "Premier X said *the government* will extend the curfew": a bare "the government"
+    or "his country" subject of what someone says is the speaker's own; the speaker
+    names it. Not "the Chilean government", which names itself, nor "the government
+    must ...", which the speaker asks of it."""
+    determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
+    bare = len(list(head.children)) == len(determiners) == 1
+    if not bare or determiners[0].lower_ not in OWNERS | {"the"}:
+        return None
+    verb = head.head
+    if head.lemma_.lower() not in HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+        return None
+    if verb.head.lemma_.lower() not in SAYING:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
+        return None  # "said the government must ...": asked of it, not said for it
+    return next(
+        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
+        None,
+    )
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -220,14 +322,25 @@ def _complement_targets(verb: Token) -> list[Token]:
             if subjects:
                 return [antecedent(s) for s in conjuncts(subjects[0])]
         if child.dep_ == "xcomp":
-            direct = [c for c in child.children if c.dep_ in OBJECTS]
-            recipients = list(_prep_objects(child, TARGET_PREPS))
             # "threatened to deliver blows *to the US*": the recipient, then the thing
-            found = [h for r in recipients[:1] for h in conjuncts(r)]
-            found += [h for d in direct[:1] for h in conjuncts(d)]
-            if found:
+            recipients = [
+                h for r in [*_prep_objects(child, TARGET_PREPS)][:1] for h in conjuncts(r)
+            ]
+            things = _object_targets([child], None)
+            found = [*recipients, *(t for thing in things[:1] for t in conjuncts(thing))]
+            if found := _distinct_tokens(found):
                 return found
     return []
+
+
+def _distinct_tokens(tokens: list[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
+
+
+def aimed_heads(head: Token) -> list[Token]:
+    """A target head and the objects of its recipient prepositions: the words that say
+    at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
+    return [head, *_prep_objects(head, TARGET_PREPS)]
 
 
 def _between(token: Token) -> list[Token]:
@@ -305,29 +418,66 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not targets:
-        for carrier in carriers:
-            direct = [
-                c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
-            ]
-            # Objects first; a recipient after a preposition may still be the one an
-            # actor names ("withdrew its troops from Iraq").
-            targets = [h for d in direct for h in conjuncts(d)]
-            if carrier.lemma_.lower() in AUDIENCE_VERBS:
-                # "complained to the UN over the raids": what is complained of comes first
-                targets += [
-                    h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)
-                ]
-            targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
-            if targets:
-                break
+        targets = _object_targets(carriers, obj)
     if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
         # "ordered the paper to close": whom the governing verb acts on comes first
         controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
         targets = [*(h for c in controlled[:1] for h in conjuncts(c)), *targets]
     indirect = not targets and not joint
     if indirect:
-        targets = _complement_targets(verb)
+        targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _purpose_targets(verb: Token) -> list[Token]:
+    """ "summoned the envoy *to complain*": an infinitive of purpose with no recipient of
+    its own is aimed at whoever the verb it serves acts on."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return []
+    return _object_targets([verb.head], None)
+
+
+def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
+    """Recipients among the objects of the first carrier that has any: its direct objects,
+    then the objects of its recipient prepositions. An object that is the actor's own
+    ("withdrew *its troops* from Syria", "opened *its borders*") is done with, not done
+    to: the recipient is where the act takes it, or there is none."""
+    for carrier in carriers:
+        direct = [
+            c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
+        ]
+        owned = [d for d in direct if _owned_asset(d)]
+        targets = [h for d in direct if d not in owned for h in conjuncts(d)]
+        if carrier.lemma_.lower() in AUDIENCE_VERBS:
+            # "complained to the UN over the raids": what is complained of comes first
+            targets += [h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
+        targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+        if owned and not targets:
+            places = [*_prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
+            return [h for p in places for h in conjuncts(p)]
+        if targets:
+            return targets
+    return []
+
+
+def _owned_asset(token: Token) -> bool:
+    """ "its troops", "their weapons", "some of its forces": a common noun owned by a
+    pronoun, other than a noun for another actor ("its ally")."""
+    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
+    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in RELATIONAL:
+        return True
+    # "some of its troops": the quantity stands for what it counts.
+    return any(_owned_asset(p) for p in _prep_objects(token, frozenset({"of"})))
+
+
+def _asset_places(asset: Token) -> list[Token]:
+    """Where an owned thing is taken from or to, when the parse hangs the place off the
+    thing ("its troops from Syria", "their weapons in Iraq"), not off the verb."""
+    places = list(_prep_objects(asset, ASSET_PREPS))
+    for of in _prep_objects(asset, frozenset({"of"})):
+        places += _prep_objects(of, ASSET_PREPS)
+    return places
 
 
 def governing_verb(token: Token) -> Token | None:

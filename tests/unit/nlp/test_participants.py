@@ -167,7 +167,7 @@ def test_a_place_of_the_acting_state_is_the_target_of_a_domestic_act(
     mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Valparaiso", "CHL")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [(e.source.code, e.target.text if e.target else None) for e in found] == [
-        ("CHL", "Valparaiso")
+        ("CHL", "the port of Valparaiso")
     ]
 
 
@@ -431,3 +431,185 @@ def test_unnamed_inmates_are_of_the_place_they_act_in(extractor: Extractor) -> N
     mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peruvian", "PER")]
     found = extractor.extract(doc, facts(doc, mentions))
     assert [(e.source.text, e.source.code) for e in found] == [("Inmates", "CHL")]
+
+
+def _joint_infinitive(extractor: Extractor, prep: str) -> list[tuple[str, str | None, bool]]:
+    """ "Norway and Sweden agreed to tackle threats <prep> Mali"."""
+    doc = parsed([
+        ("Norway", 3, "nsubj", "PROPN", "Norway"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Sweden", 0, "conj", "PROPN", "Sweden"),
+        ("agreed", 3, "ROOT", "VERB", "agree"),
+        ("to", 5, "aux", "PART", "to"),
+        ("tackle", 3, "xcomp", "VERB", "tackle"),
+        ("threats", 5, "dobj", "NOUN", "threat"),
+        (prep, 6, "prep", "ADP", prep),
+        ("Mali", 7, "pobj", "PROPN", "Mali"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Norway", "NOR"),
+        mention(doc, "Sweden", "SWE"),
+        mention(doc, "Mali", "MLI"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    return [(e.source.code or "", e.target.code if e.target else None, e.symmetric) for e in found]
+
+
+def test_coordinated_actors_aim_their_infinitive_at_its_named_recipient(
+    extractor: Extractor,
+) -> None:
+    assert _joint_infinitive(extractor, "against") == [("NOR", "MLI", False), ("SWE", "MLI", False)]
+
+
+def test_coordinated_actors_agree_with_each_other_on_a_place_they_mention(
+    extractor: Extractor,
+) -> None:
+    assert _joint_infinitive(extractor, "in") == [("NOR", "SWE", True)]
+
+
+def _accused_at(extractor: Extractor, named: bool) -> str | None:
+    """ "Chile accused the Peruvian envoy in Lima" (or "a court in Lima")."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("accused", 1, "ROOT", "VERB", "accuse"),
+        ("the", 4, "det", "DET", "the"),
+        ("Peruvian" if named else "local", 4, "amod", "ADJ", "peruvian" if named else "local"),
+        ("envoy" if named else "court", 1, "dobj", "NOUN", "envoy" if named else "court"),
+        ("in", 4, "prep", "ADP", "in"),
+        ("Lima", 5, "pobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Lima", "PER")]
+    if named:
+        mentions.append(mention(doc, "Peruvian", "PER"))
+    found = extractor.extract(doc, facts(doc, mentions))
+    return found[0].target.text if found and found[0].target else None
+
+
+def test_a_target_named_by_its_own_words_leaves_out_where_it_is(extractor: Extractor) -> None:
+    assert _accused_at(extractor, named=True) == "the Peruvian envoy"
+
+
+def test_a_target_named_only_by_its_place_keeps_it(extractor: Extractor) -> None:
+    assert _accused_at(extractor, named=False) == "the local court in Lima"
+
+
+def test_a_recipient_found_in_the_clause_takes_the_noun_it_is_of(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("imposed", 1, "ROOT", "VERB", "impose"),
+        ("a", 3, "det", "DET", "a"),
+        ("curfew", 1, "dobj", "NOUN", "curfew"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("parts", 4, "pobj", "NOUN", "part"),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.target.text if e.target else None for e in found] == ["parts of Peru"]
+
+
+def test_a_recipient_is_not_widened_to_what_the_act_is_done_to(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("lifted", 1, "ROOT", "VERB", "lift"),
+        ("the", 3, "det", "DET", "the"),
+        ("blockade", 1, "dobj", "NOUN", "blockade"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [e.target.text if e.target else None for e in found] == ["Peru"]
+
+
+def _met(extractor: Extractor, coordinated: bool) -> list[tuple[str, str] | None]:
+    """ "Chile met Peru and Bolivia" or "Chile met Peru at a summit in Bolivia"."""
+    tail = (
+        [
+            ("and", 2, "cc", "CCONJ", "and"),
+            ("Bolivia", 2, "conj", "PROPN", "Bolivia"),
+        ]
+        if coordinated
+        else [
+            ("at", 1, "prep", "ADP", "at"),
+            ("a", 5, "det", "DET", "a"),
+            ("summit", 3, "pobj", "NOUN", "summit"),
+            ("in", 5, "prep", "ADP", "in"),
+            ("Bolivia", 6, "pobj", "PROPN", "Bolivia"),
+        ]
+    )
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        *tail,
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, "Bolivia", "BOL"),
+    ]
+    return [e.dyad for e in extractor.extract(doc, facts(doc, mentions))]
+
+
+def test_a_coordinated_recipient_makes_an_event_of_its_own(extractor: Extractor) -> None:
+    assert _met(extractor, coordinated=True) == [("CHL", "PER"), ("BOL", "CHL")]
+
+
+def test_a_place_after_the_recipient_makes_no_event_of_its_own(extractor: Extractor) -> None:
+    assert _met(extractor, coordinated=False) == [("CHL", "PER")]
+
+
+def _mediated(extractor: Extractor, subject: str, code: str | None) -> list[tuple[str, bool]]:
+    """ "<subject> mediated between Chile and Peru"."""
+    doc = parsed([
+        (subject, 1, "nsubj", "PROPN" if code else "NOUN", subject.lower()),
+        ("mediated", 1, "ROOT", "VERB", "mediate"),
+        ("between", 1, "prep", "ADP", "between"),
+        ("Chile", 2, "pobj", "PROPN", "Chile"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Peru", 3, "conj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    if code:
+        mentions.append(mention(doc, subject, code))
+    found = extractor.extract(doc, facts(doc, mentions))
+    return [(e.source.code or "", e.symmetric) for e in found]
+
+
+def test_a_named_third_party_acts_on_both_sides_it_is_between(extractor: Extractor) -> None:
+    assert _mediated(extractor, "Kuwait", "KWT") == [("KWT", False), ("KWT", False)]
+
+
+def test_the_sides_of_between_relate_each_other_without_a_named_third(
+    extractor: Extractor,
+) -> None:
+    assert _mediated(extractor, "Envoys", None) == [("CHL", True)]
+
+
+def test_two_actors_related_only_by_their_sentence_are_named_by_whole_phrases(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Talks", 1, "nsubj", "NOUN", "talk"),
+        ("resumed", 7, "ccomp", "VERB", "resume"),
+        (",", 7, "punct", "PUNCT", ","),
+        ("Chilean", 4, "amod", "ADJ", "chilean"),
+        ("officials", 7, "nsubj", "NOUN", "official"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("Peru", 4, "conj", "PROPN", "Peru"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        (".", 7, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.text, e.target.text if e.target else None) for e in found] == [
+        ("Chilean officials", "Peru")
+    ]

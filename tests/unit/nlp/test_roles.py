@@ -382,3 +382,184 @@ def test_a_pronoun_after_quoted_as_saying_stands_for_the_one_quoted() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert antecedent(doc[5]).text == "Rivas"
+
+
+def _owned_object(noun: str, lemma: str, prep: str) -> list[str]:
+    """ "Chile withdrew its <noun> <prep> Peru": the verb's targets."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+        ("its", 3, "poss", "PRON", "its"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        (prep, 3, "prep", "ADP", prep),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return [t.text for t in verb_arguments(doc[1]).target]
+
+
+def test_an_actors_own_object_is_no_recipient_but_where_it_is_taken_is() -> None:
+    assert _owned_object("troops", "troop", "from") == ["Peru"]
+    assert _owned_object("weapons", "weapon", "in") == ["Peru"]
+
+
+def test_an_owned_noun_for_another_actor_stays_the_recipient() -> None:
+    assert _owned_object("ally", "ally", "in") == ["ally"]
+
+
+def test_an_owned_object_without_a_place_leaves_no_recipient() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("opened", 1, "ROOT", "VERB", "open"),
+        ("some", 1, "dobj", "PRON", "some"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("its", 5, "poss", "PRON", "its"),
+        ("borders", 3, "pobj", "NOUN", "border"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[1]).target == ()
+
+
+def _apposed(noun: str, lemma: str) -> str:
+    """ "Chile shelled Arica, a <noun> of Peru": the target's phrase."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("shelled", 1, "ROOT", "VERB", "shell"),
+        ("Arica", 1, "dobj", "PROPN", "Arica"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("a", 5, "det", "DET", "a"),
+        (noun, 2, "appos", "NOUN", lemma),
+        ("of", 5, "prep", "ADP", "of"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return role_span(doc[2]).text
+
+
+def test_role_span_leaves_out_an_apposition_that_only_describes() -> None:
+    assert _apposed("port", "port") == "Arica"
+
+
+def test_role_span_keeps_an_apposition_naming_a_post() -> None:
+    assert _apposed("governor", "governor") == "Arica, a governor of Peru"
+
+
+def test_role_span_leaves_out_the_heads_place_when_told() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("expelled", 1, "ROOT", "VERB", "expel"),
+        ("envoys", 1, "dobj", "NOUN", "envoy"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ("at", 2, "prep", "ADP", "at"),
+        ("Lima", 5, "pobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "envoys of Peru at Lima"
+    assert role_span(doc[2], located=False).text == "envoys of Peru"
+
+
+def _purpose(with_object: bool) -> list[str]:
+    """ "Chile summoned the envoy to complain (about Peru)": the complaint's targets."""
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("summoned", 1, "ROOT", "VERB", "summon"),
+        ("the", 3, "det", "DET", "the"),
+        ("envoy", 1, "dobj", "NOUN", "envoy"),
+        ("to", 5, "aux", "PART", "to"),
+        ("complain", 1, "advcl", "VERB", "complain"),
+    ]
+    if with_object:
+        words += [("to", 5, "prep", "ADP", "to"), ("Peru", 6, "pobj", "PROPN", "Peru")]
+    doc = parsed([*words, (".", 1, "punct", "PUNCT", ".")])
+    return [t.text for t in verb_arguments(doc[5]).target]
+
+
+def test_an_infinitive_of_purpose_is_aimed_at_the_object_of_the_verb_it_serves() -> None:
+    assert _purpose(with_object=False) == ["envoy"]
+
+
+def test_an_infinitive_of_purpose_with_its_own_recipient_keeps_it() -> None:
+    assert _purpose(with_object=True) == ["Peru"]
+
+
+def _said_of(subject: tuple[str, ...], modal: str) -> str:
+    """ "Mr Boric said <subject> <modal> expel envoys": who the embedded subject stands for."""
+    words = [
+        ("Boric", 1, "nsubj", "PROPN", "Boric"),
+        ("said", 1, "ROOT", "VERB", "say"),
+    ]
+    head = 2 + len(subject) - 1
+    verb = head + 2
+    words += [(w, head, "det", "DET", w.lower()) for w in subject[:-1]]
+    words += [(subject[-1], verb, "nsubj", "NOUN", subject[-1].lower())]
+    words += [
+        (modal, verb, "aux", "AUX", modal),
+        ("expel", 1, "ccomp", "VERB", "expel"),
+        ("envoys", verb, "dobj", "NOUN", "envoy"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(words)
+    return antecedent(doc[head]).text
+
+
+def test_the_government_a_speaker_says_will_act_is_the_speakers() -> None:
+    assert _said_of(("the", "government"), "will") == "Boric"
+
+
+def test_the_government_a_speaker_says_must_act_is_not_the_speakers() -> None:
+    assert _said_of(("the", "government"), "must") == "government"
+
+
+def test_a_subject_other_than_a_state_the_speaker_names_stands_for_itself() -> None:
+    assert _said_of(("the", "army"), "will") == "army"
+
+
+def test_role_span_leaves_out_the_capacity_an_actor_is_held_in() -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("Chilean", 3, "amod", "ADJ", "chilean"),
+        ("miners", 1, "dobj", "NOUN", "miner"),
+        ("as", 3, "prep", "ADP", "as"),
+        ("hostages", 4, "pobj", "NOUN", "hostage"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[3]).text == "Chilean miners"
+
+
+def _on_phrase(noun: str, lemma: str) -> str:
+    """ "Chile rejected Peru's <noun> on Bolivia": the object's phrase."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("rejected", 1, "ROOT", "VERB", "reject"),
+        ("Peru", 4, "poss", "PROPN", "Peru"),
+        ("'s", 2, "case", "PART", "'s"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        ("on", 4, "prep", "ADP", "on"),
+        ("Bolivia", 5, "pobj", "PROPN", "Bolivia"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return role_span(doc[4]).text
+
+
+def test_role_span_leaves_out_what_a_saying_is_about() -> None:
+    assert _on_phrase("comments", "comment") == "Peru's comments"
+
+
+def test_role_span_keeps_whom_a_measure_is_on() -> None:
+    assert _on_phrase("sanctions", "sanction") == "Peru's sanctions on Bolivia"
+
+
+def test_role_span_leaves_out_a_speaker_misread_as_an_apposition() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("left", 1, "ROOT", "VERB", "leave"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("Minister", 5, "compound", "PROPN", "Minister"),
+        ("Soto", 2, "appos", "PROPN", "Soto"),
+        ("said", 1, "conj", "VERB", "say"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert role_span(doc[2]).text == "Peru"
