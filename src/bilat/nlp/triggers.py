@@ -32,6 +32,9 @@ PROSPECT_NOUNS = frozenset(
 )
 # "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
 AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
+# "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
+# is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
+ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
             trigger = verb_trigger(token, lexicon)
-            if trigger is not None and not _is_avoided(token):
+            if trigger is not None and not _is_avoided(token) and not _is_alleged(token):
                 found.append(trigger)
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
@@ -260,12 +263,23 @@ def _is_prospective(token: Token) -> bool:
 def _is_avoided(verb: Token) -> bool:
     """ "avoided siding with Iran", "refrained from attacking Peru": a verb that is what
     its governor keeps from happening names no event (the verbal "absence of war")."""
+    return _governed_by(verb, AVOIDANCE_VERBS)
+
+
+def _is_alleged(verb: Token) -> bool:
+    """ "suspected of blowing up a plane", "charged with attacking a convoy": the act is
+    what someone is accused of, not an event the sentence reports."""
+    return verb.dep_ == "pcomp" and _governed_by(verb, ALLEGATION_WORDS)
+
+
+def _governed_by(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a word of ``words`` governs the verb through a complement or preposition."""
     current = verb
     for _ in range(2):
         if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
             return False
         current = current.head
-        if current.lemma_.lower() in AVOIDANCE_VERBS:
+        if current.lemma_.lower() in words:
             return True
     return False
 

@@ -10,6 +10,7 @@ from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dominance import is_adjunct, sequence_phrase
 from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
 from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.triggers import find_triggers
 from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -340,3 +341,38 @@ def test_a_topic_discussed_by_nobody_named_is_no_side() -> None:
 def test_a_discussion_with_a_named_partner_keeps_it() -> None:
     found = _discussed(passive=False)
     assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("MLI", "NER"))]
+
+
+def test_an_act_someone_is_suspected_of_is_no_event() -> None:
+    """ "Two Ghanaians suspected of attacking Benin were freed." """
+    doc = parsed([
+        ("Two", 1, "nummod", "NUM", "two"),
+        ("Ghanaians", 7, "nsubjpass", "PROPN", "Ghanaians"),
+        ("suspected", 1, "acl", "VERB", "suspect"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("attacking", 3, "pcomp", "VERB", "attack"),
+        ("Benin", 4, "dobj", "PROPN", "Benin"),
+        ("were", 7, "auxpass", "AUX", "be"),
+        ("freed", 7, "ROOT", "VERB", "free"),
+        (".", 7, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert "attacking" not in [t.token.text for t in triggers]
+
+
+def test_an_act_not_alleged_is_still_a_trigger() -> None:
+    """ "Ghana tired of attacking Benin.": only an allegation governs the act away."""
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("tired", 1, "ROOT", "VERB", "tire"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("attacking", 2, "pcomp", "VERB", "attack"),
+        ("Benin", 3, "dobj", "PROPN", "Benin"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert "attacking" in [t.token.text for t in triggers]
+
+
+def test_blowing_up_is_a_bombing() -> None:
+    assert TriggerLexicon.load().phrasal[("blow", "up")] == (EventType.ASSAULT, None)
