@@ -32,6 +32,8 @@ PROSPECT_NOUNS = frozenset(
 )
 # "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
 AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
+# "left without meeting the minister": the act did not happen.
+ABSENCE_PREPS = frozenset({"without"})
 # "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
 # is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
 ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
@@ -261,9 +263,10 @@ def _is_prospective(token: Token) -> bool:
 
 
 def _is_avoided(verb: Token) -> bool:
-    """ "avoided siding with Iran", "refrained from attacking Peru": a verb that is what
-    its governor keeps from happening names no event (the verbal "absence of war")."""
-    return _governed_by(verb, AVOIDANCE_VERBS)
+    """ "avoided siding with Iran", "refrained from attacking Peru", "left without meeting
+    Peru": a verb that is what its governor keeps from happening names no event (the
+    verbal "absence of war")."""
+    return _governed_by(verb, AVOIDANCE_VERBS | ABSENCE_PREPS)
 
 
 def _is_alleged(verb: Token) -> bool:

@@ -376,3 +376,23 @@ def test_an_act_not_alleged_is_still_a_trigger() -> None:
 
 def test_blowing_up_is_a_bombing() -> None:
     assert TriggerLexicon.load().phrasal[("blow", "up")] == (EventType.ASSAULT, None)
+
+
+def test_allowing_is_a_concession_and_allowing_relief_is_aid() -> None:
+    lexicon = TriggerLexicon.load()
+    assert lexicon.verbs["allow"] == (EventType.CONCEDE, None)
+    assert lexicon.verbs["permit"] == (EventType.CONCEDE, None)
+    assert lexicon.complements["allow"]["relief"] == (EventType.AID, None)
+
+
+def test_an_act_done_without_is_no_event(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+        ("without", 1, "prep", "ADP", "without"),
+        ("attacking", 2, "pcomp", "VERB", "attack"),
+        ("Togo", 3, "dobj", "PROPN", "Togo"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert [t.token.text for t in triggers] == ["withdrew"]
