@@ -396,3 +396,23 @@ def test_an_act_done_without_is_no_event(extractor: Extractor) -> None:
     ])  # fmt: skip
     triggers = find_triggers(doc[:], TriggerLexicon.load())
     assert [t.token.text for t in triggers] == ["withdrew"]
+
+
+def test_inspectors_sent_or_dispatched_investigate(extractor: Extractor) -> None:
+    for verb in ("sent", "dispatched"):
+        doc = parsed([
+            ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+            (verb, 1, "ROOT", "VERB", "send" if verb == "sent" else "dispatch"),
+            ("inspectors", 1, "dobj", "NOUN", "inspector"),
+            ("to", 1, "prep", "ADP", "to"),
+            ("Togo", 3, "pobj", "PROPN", "Togo"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Ghana", "GHA"), mention(doc, "Togo", "TGO")]
+        found = extractor.extract(doc, facts(doc, named))
+        assert _triples(found) == [(EventType.ACCUSE, ("GHA", "TGO"), verb)]
+        assert found[0].mode == "investigate"
+
+
+def test_dispatching_aid_is_a_transfer() -> None:
+    assert "dispatch" in TriggerLexicon.load().transfer
