@@ -19,6 +19,10 @@ CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 # Verbs whose subject, without an object, undergoes the act: "the embassies opened",
 # "the border closed" (the opening of an embassy, the closing of a border).
 ERGATIVE = frozenset({"open", "reopen", "close"})
+# Verbs whose subject decides what they report (their complements entry is keyed on it):
+# peacekeepers arriving somewhere are aid, a minister arriving is a visit, anyone else
+# arriving is no event.
+SUBJECT_KEYED = frozenset({"arrive"})
 # "agreed with the recommendation", "agree with Scott that ...": sharing an opinion, not
 # committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
 OPINION_VERBS = frozenset({"agree", "concur"})
@@ -119,6 +123,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if not objects and lemma in ERGATIVE:
         objects = [c for c in token.children if c.dep_ == "nsubj"]
+    if lemma in SUBJECT_KEYED:
+        return _by_subject(token, lexicon.complements.get(lemma, {}))
     if lemma in lexicon.complements:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:
@@ -170,6 +176,16 @@ def _complement(
                 return Trigger(verb, entries[CLAUSE], nominal=False)
     if objects and ANY_OBJECT in entries:
         return Trigger(verb, entries[ANY_OBJECT], nominal=False)
+    return None
+
+
+def _by_subject(verb: Token, entries: dict[str, Sense | None]) -> Trigger | None:
+    """ "UN peacekeepers arrived in Juba": the subject decides what the verb reports."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for word in (subject, *_key_words(subject)):
+            sense = entries.get(word.lemma_.lower())
+            if sense is not None:
+                return Trigger(verb, sense, nominal=False)
     return None
 
 

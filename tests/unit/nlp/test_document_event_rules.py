@@ -416,3 +416,28 @@ def test_inspectors_sent_or_dispatched_investigate(extractor: Extractor) -> None
 
 def test_dispatching_aid_is_a_transfer() -> None:
     assert "dispatch" in TriggerLexicon.load().transfer
+
+
+def _arrived(subject: str, lemma: str) -> Doc:
+    """ "Ghanaian <subject> arrived in Togo." """
+    return parsed([
+        ("Ghanaian", 1, "amod", "ADJ", "ghanaian"),
+        (subject, 2, "nsubj", "NOUN", lemma),
+        ("arrived", 2, "ROOT", "VERB", "arrive"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Togo", 3, "pobj", "PROPN", "Togo"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_what_an_arrival_reports_depends_on_who_arrives() -> None:
+    lexicon = TriggerLexicon.load()
+    senses = {
+        lemma: [t.sense for t in find_triggers(_arrived(word, lemma)[:], lexicon)]
+        for word, lemma in (("peacekeepers", "peacekeeper"), ("envoy", "envoy"), ("fans", "fan"))
+    }
+    assert senses == {
+        "peacekeeper": [(EventType.AID, "peacekeeping")],
+        "envoy": [(EventType.CONSULT, "visit")],
+        "fan": [],
+    }
