@@ -378,11 +378,11 @@ def test_blowing_up_is_a_bombing() -> None:
     assert TriggerLexicon.load().phrasal[("blow", "up")] == (EventType.ASSAULT, None)
 
 
-def test_allowing_is_a_concession_and_allowing_relief_is_aid() -> None:
+def test_allowing_is_a_concession_and_allowing_relief_gives_access() -> None:
     lexicon = TriggerLexicon.load()
     assert lexicon.verbs["allow"] == (EventType.CONCEDE, None)
     assert lexicon.verbs["permit"] == (EventType.CONCEDE, None)
-    assert lexicon.complements["allow"]["relief"] == (EventType.AID, None)
+    assert lexicon.complements["allow"]["relief"] == (EventType.RETREAT, "access")
 
 
 def test_an_act_done_without_is_no_event(extractor: Extractor) -> None:
@@ -441,3 +441,31 @@ def test_what_an_arrival_reports_depends_on_who_arrives() -> None:
         "envoy": [(EventType.CONSULT, "visit")],
         "fan": [],
     }
+
+
+def test_breaking_up_or_preventing_a_protest_is_repression(extractor: Extractor) -> None:
+    for verb, lemma in (("dispersed", "disperse"), ("prevented", "prevent"), ("quelled", "quell")):
+        doc = parsed([
+            ("Ghanaian", 1, "amod", "ADJ", "ghanaian"),
+            ("police", 2, "nsubj", "NOUN", "police"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("a", 4, "det", "DET", "a"),
+            ("protest", 2, "dobj", "NOUN", "protest"),
+            ("in", 2, "prep", "ADP", "in"),
+            ("Accra", 5, "pobj", "PROPN", "Accra"),
+            (".", 2, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        triggers = find_triggers(doc[:], TriggerLexicon.load())
+        assert [(t.token.text, t.sense and t.sense[0]) for t in triggers] == [
+            (verb, EventType.COERCE)
+        ]
+
+
+def test_preventing_what_is_no_protest_is_no_repression() -> None:
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("prevented", 1, "ROOT", "VERB", "prevent"),
+        ("floods", 1, "dobj", "NOUN", "flood"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert find_triggers(doc[:], TriggerLexicon.load()) == []
