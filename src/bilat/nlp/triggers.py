@@ -35,6 +35,13 @@ PROSPECT_NOUNS = frozenset(
     {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
 )
 # "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
+# A bare "strike" is an attack, but a labour strike among workers or "on strike".
+STRIKE = "strike"
+LABOUR_STRIKE = (EventType.PROTEST, "strike")
+LABOUR_WORDS = frozenset(
+    """worker employee union teacher lecturer doctor nurse driver miner staff workforce
+    pay wage salary pension labour labor""".split()  # noqa: SIM905
+)
 AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
 # "left without meeting the minister": the act did not happen.
 ABSENCE_PREPS = frozenset({"without"})
@@ -114,7 +121,17 @@ def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
             pair = f"{child.lemma_.lower()} {lemma}"
             if pair in lexicon.nouns:
                 return lexicon.nouns[pair]
+    if lemma == STRIKE and lemma in lexicon.nouns and _labour(token):
+        return LABOUR_STRIKE
     return lexicon.nouns.get(lemma)
+
+
+def _labour(strike: Token) -> bool:
+    """ "went on strike", "the teachers' strike", "a strike for better pay": a labour
+    strike, told by "on strike" or by workers or pay named in the sentence."""
+    if strike.dep_ == "pobj" and strike.head.lower_ == "on":
+        return True
+    return any(t.lemma_.lower() in LABOUR_WORDS for t in strike.sent)
 
 
 def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:

@@ -10,7 +10,7 @@ from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dominance import is_adjunct, sequence_phrase
 from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
 from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.triggers import find_triggers
+from bilat.nlp.triggers import find_triggers, noun_sense
 from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -469,3 +469,37 @@ def test_preventing_what_is_no_protest_is_no_repression() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert find_triggers(doc[:], TriggerLexicon.load()) == []
+
+
+def _strike_sentence(subject: str, lemma: str) -> Doc:
+    """ "<subject> began a strike ." """
+    return parsed([
+        (subject, 1, "nsubj", "NOUN", lemma),
+        ("began", 1, "ROOT", "VERB", "begin"),
+        ("a", 3, "det", "DET", "a"),
+        ("strike", 1, "dobj", "NOUN", "strike"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_strike_among_workers_is_a_labour_strike() -> None:
+    lexicon = TriggerLexicon.load()
+    teachers = _strike_sentence("Teachers", "teacher")
+    jets = _strike_sentence("Jets", "jet")
+    assert noun_sense(teachers[3], lexicon) == (EventType.PROTEST, "strike")
+    assert noun_sense(jets[3], lexicon) == (EventType.ASSAULT, None)
+
+
+def test_going_on_strike_is_a_labour_strike() -> None:
+    doc = parsed([
+        ("Pilots", 1, "nsubj", "NOUN", "pilot"),
+        ("went", 1, "ROOT", "VERB", "go"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("strike", 2, "pobj", "NOUN", "strike"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert noun_sense(doc[3], TriggerLexicon.load()) == (EventType.PROTEST, "strike")
+
+
+def test_cancelling_a_strike_is_a_concession() -> None:
+    assert TriggerLexicon.load().complements["cancel"]["strike"] == (EventType.CONCEDE, None)
