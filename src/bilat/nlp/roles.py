@@ -73,6 +73,11 @@ PATIENT_NOUNS = frozenset(
 )
 # Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
 # aimed at the raiders.
+# Armed forces named without whose they are: "the withdrawal of troops" is done by the
+# subject of the clause ("the US completed the withdrawal of troops from Iraq").
+FORCES = frozenset(
+    {"troop", "force", "soldier", "unit", "contingent", "personnel", "warship", "army"}
+)
 AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
 GRIEVANCE_PREPS = frozenset({"over", "against"})
 # How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
@@ -535,6 +540,10 @@ def noun_arguments(noun: Token) -> Arguments:
         sources = [h for h in subjects if h.i != noun.i] or sources
     done_to = noun.lemma_.lower() in PATIENT_NOUNS
     sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
+    if verb is not None and sources and all(_unowned_forces(s) for s in sources):
+        # "the US completed the withdrawal of troops": the troops are the subject's
+        subjects, _ = _subject_of(verb)
+        sources = [h for h in subjects if h.i != noun.i] or sources
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
@@ -554,6 +563,18 @@ def noun_arguments(noun: Token) -> Arguments:
         tuple(joint),
         tuple(modifiers),
         inherited,
+    )
+
+
+def _unowned_forces(token: Token) -> bool:
+    """ "troops", "some invasion forces": forces the phrase names no owner of (no
+    possessor, no nationality, no name)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in FORCES:
+        return False
+    return not any(
+        c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in token.children
+        if c.i < token.i
     )
 
 

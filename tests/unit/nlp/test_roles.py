@@ -563,3 +563,27 @@ def test_role_span_leaves_out_a_speaker_misread_as_an_apposition() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[2]).text == "Peru"
+
+
+def _withdrawal_of(modifier: tuple[str, str, str] | None) -> list[str]:
+    """ "Chile completed the withdrawal of [<modifier>] troops from Peru." """
+    extra = [] if modifier is None else [(modifier[0], 6, "amod", modifier[1], modifier[2])]
+    n = len(extra)
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("completed", 1, "ROOT", "VERB", "complete"),
+        ("the", 3, "det", "DET", "the"),
+        ("withdrawal", 1, "dobj", "NOUN", "withdrawal"),
+        ("of", 3, "prep", "ADP", "of"),
+        *extra,
+        ("troops", 4, "pobj", "NOUN", "troop"),
+        ("from", 5 + n, "prep", "ADP", "from"),
+        ("Peru", 6 + n, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return [t.text for t in noun_arguments(doc[3]).source]
+
+
+def test_forces_named_without_an_owner_are_the_clause_subjects() -> None:
+    assert _withdrawal_of(None) == ["Chile"]
+    assert _withdrawal_of(("Bolivian", "PROPN", "bolivian")) == ["troops"]
