@@ -503,3 +503,10 @@ def test_going_on_strike_is_a_labour_strike() -> None:
 
 def test_cancelling_a_strike_is_a_concession() -> None:
     assert TriggerLexicon.load().complements["cancel"]["strike"] == (EventType.CONCEDE, None)
+
+
+def test_artillery_and_rocket_fire_are_attacks() -> None:
+    nouns = TriggerLexicon.load().nouns
+    for pair in ("artillery fire", "rocket fire", "mortar fire"):
+        assert nouns[pair] == (EventType.ASSAULT, None)
+    assert "fire" not in nouns
