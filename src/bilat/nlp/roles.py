@@ -78,6 +78,8 @@ PATIENT_NOUNS = frozenset(
 FORCES = frozenset(
     {"troop", "force", "soldier", "unit", "contingent", "personnel", "warship", "army"}
 )
+# "came under attack", "remained under siege": the subject suffers the act.
+UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
 AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
 GRIEVANCE_PREPS = frozenset({"over", "against"})
 # How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
@@ -532,6 +534,8 @@ def _agents_below(prep: Token) -> list[Token]:
 def noun_arguments(noun: Token) -> Arguments:
     """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
     verb = governing_verb(noun)
+    if verb is not None and _undergone(noun, verb):
+        return _undergone_arguments(noun, verb)
     joint = _between(noun) or (_between(verb) if verb is not None else [])
     sources = [c for c in noun.children if c.dep_ == "poss"]
     if verb is not None and sources and all(s.lower_ in OWNERS for s in sources):
@@ -561,6 +565,34 @@ def noun_arguments(noun: Token) -> Arguments:
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),
         tuple(joint),
+        tuple(modifiers),
+        inherited,
+    )
+
+
+def _undergone(noun: Token, verb: Token) -> bool:
+    """ "came under attack", "is under fire": the verb's subject suffers the act."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "under"
+        and prep.head.i == verb.i
+        and verb.lemma_.lower() in UNDERGO_VERBS
+    )
+
+
+def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
+    """ "Turkish villages came under attack from Syrian forces": who attacks is named by
+    "by" or "from" (or a modifier: "under Syrian fire"); the subject is attacked."""
+    subjects, inherited = _subject_of(verb)
+    agents = frozenset({"by", "from"})
+    # the parse may hang "by militants" on the verb: "came under attack by militants"
+    sources = list(_prep_objects(noun, agents)) or list(_prep_objects(verb, agents))
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    return Arguments(
+        tuple(h for s in sources for h in conjuncts(s)),
+        tuple(subjects),
+        (),
         tuple(modifiers),
         inherited,
     )

@@ -587,3 +587,22 @@ def _withdrawal_of(modifier: tuple[str, str, str] | None) -> list[str]:
 def test_forces_named_without_an_owner_are_the_clause_subjects() -> None:
     assert _withdrawal_of(None) == ["Chile"]
     assert _withdrawal_of(("Bolivian", "PROPN", "bolivian")) == ["troops"]
+
+
+def test_whoever_comes_under_attack_is_its_target() -> None:
+    """ "A Chilean convoy came under attack by Peruvian rebels." """
+    doc = parsed([
+        ("A", 2, "det", "DET", "a"),
+        ("Chilean", 2, "amod", "ADJ", "chilean"),
+        ("convoy", 3, "nsubj", "NOUN", "convoy"),
+        ("came", 3, "ROOT", "VERB", "come"),
+        ("under", 3, "prep", "ADP", "under"),
+        ("attack", 4, "pobj", "NOUN", "attack"),
+        ("by", 3, "prep", "ADP", "by"),
+        ("Peruvian", 8, "amod", "ADJ", "peruvian"),
+        ("rebels", 6, "pobj", "NOUN", "rebel"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = noun_arguments(doc[5])
+    assert [t.text for t in args.source] == ["rebels"]
+    assert [t.text for t in args.target] == ["convoy"]
