@@ -410,6 +410,8 @@ def _swallowed_subject(verb: Token) -> list[Token]:
 
 def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     """Arguments of a verbal trigger; ``obj`` is the event noun of a light verb ("held talks")."""
+    if (speaker := _trailing_speaker(verb)) is not None:
+        return _trailing_speech_arguments(verb, speaker)
     sources, inherited = _subject_of(verb)
     # "The meeting was held": the light verb's own event noun is no recipient.
     passive = [
@@ -434,6 +436,36 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     if indirect:
         targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "X is failing to protect refugees, a rights group protested": the parse reads the
+    speaker as an apposition of the clause's last noun and the verb as describing it.
+    Returns the speaker of such a misread finite verb, or None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "appos":
+        return None
+    # nothing after the verb but when it was said: "..., a group protested on Monday"
+    if head.i > verb.i or not all(_when_said(c) for c in verb.children):
+        return None
+    start = head.left_edge.i
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    return head
+
+
+def _when_said(token: Token) -> bool:
+    if token.dep_ in ("advmod", "npadvmod", "punct"):
+        return True
+    return token.dep_ == "prep" and _temporal(token)
+
+
+def _trailing_speech_arguments(verb: Token, speaker: Token) -> Arguments:
+    """The speaker acts on the subject of the clause it speaks about."""
+    root = verb.sent.root
+    said_of = [c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    targets = [antecedent(h) for s in said_of[:1] for h in conjuncts(s)]
+    return Arguments(tuple(conjuncts(speaker)), tuple(targets), (), (), False, True)
 
 
 def _purpose_targets(verb: Token) -> list[Token]:

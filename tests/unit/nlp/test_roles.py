@@ -606,3 +606,25 @@ def test_whoever_comes_under_attack_is_its_target() -> None:
     args = noun_arguments(doc[5])
     assert [t.text for t in args.source] == ["rebels"]
     assert [t.text for t in args.target] == ["convoy"]
+
+
+def test_a_speaker_misread_as_an_apposition_accuses_the_clause_subject() -> None:
+    """ "Chile is arming rebels, a rights group charged on Monday.", as the parse reads it:
+    the speaker an apposition of "rebels", "charged" a clause describing it."""
+    doc = parsed([
+        ("Chile", 2, "nsubj", "PROPN", "Chile"),
+        ("is", 2, "aux", "AUX", "be"),
+        ("arming", 2, "ROOT", "VERB", "arm"),
+        ("rebels", 2, "dobj", "NOUN", "rebel"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("a", 7, "det", "DET", "a"),
+        ("rights", 7, "compound", "NOUN", "right"),
+        ("group", 3, "appos", "NOUN", "group"),
+        ("charged", 7, "acl", "VERB", "charge"),
+        ("on", 8, "prep", "ADP", "on"),
+        ("Monday", 9, "pobj", "PROPN", "Monday"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[8])
+    assert [t.text for t in args.source] == ["group"]
+    assert [t.text for t in args.target] == ["Chile"]
