@@ -375,6 +375,9 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
             current = current.head.head
             inherited = True
             continue
+        if current.dep_ == "acl" and _misread_subject(current.head):
+            # "Rebels resorted to ..., officials said": read as "rebels (who) resorted"
+            return conjuncts(current.head), True
         if current.dep_ == "acl" and current.tag_ == "VBG":
             noun = current.head
             above = governing_verb(noun)
@@ -388,6 +391,14 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
     if current is not None and (swallowed := _swallowed_subject(current)):
         return swallowed, inherited
     return [], inherited
+
+
+def _misread_subject(noun: Token) -> bool:
+    """A subject of a verb that has another subject: the parse took the subject of the
+    reported clause ("Rebels resorted to force, officials said") for the saying verb's."""
+    if noun.dep_ not in SUBJECTS:
+        return False
+    return sum(c.dep_ in SUBJECTS for c in noun.head.children) >= 2
 
 
 def _swallowed_subject(verb: Token) -> list[Token]:

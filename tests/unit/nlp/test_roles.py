@@ -628,3 +628,21 @@ def test_a_speaker_misread_as_an_apposition_accuses_the_clause_subject() -> None
     args = verb_arguments(doc[8])
     assert [t.text for t in args.source] == ["group"]
     assert [t.text for t in args.target] == ["Chile"]
+
+
+def test_a_subject_misread_as_the_saying_verbs_acts_in_its_own_clause() -> None:
+    """ "Chilean youths resorted to throwing stones, officials said.", as the parse reads it:
+    "youths" a second subject of "said", "resorted" a clause describing it."""
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("youths", 8, "nsubj", "NOUN", "youth"),
+        ("resorted", 1, "acl", "VERB", "resort"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("throwing", 3, "pcomp", "VERB", "throw"),
+        ("stones", 4, "dobj", "NOUN", "stone"),
+        (",", 8, "punct", "PUNCT", ","),
+        ("officials", 8, "nsubj", "NOUN", "official"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        (".", 8, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).source] == ["youths"]
