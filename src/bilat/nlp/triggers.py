@@ -71,7 +71,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     absorbed: set[int] = set()
     for token in sent:
         if token.pos_ == "VERB":
-            trigger = verb_trigger(token, lexicon)
+            trigger = verb_trigger(token, lexicon) or _gerund_noun(token, lexicon)
             if trigger is not None and not _is_avoided(token) and not _is_alleged(token):
                 found.append(trigger)
                 if trigger.obj is not None:
@@ -92,6 +92,15 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
+
+
+def _gerund_noun(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """ "summoned for questioning", "after the shelling": a gerund the parse tags as a
+    verb but uses as a noun (the object of a preposition) is that event noun."""
+    if verb.dep_ != "pobj" or verb.tag_ != "VBG":
+        return None
+    sense = lexicon.nouns.get(verb.lower_)
+    return None if sense is None else Trigger(verb, sense, nominal=True)
 
 
 def _intent(adjective: Token, lexicon: TriggerLexicon) -> Trigger | None:

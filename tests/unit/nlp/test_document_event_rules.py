@@ -510,3 +510,25 @@ def test_artillery_and_rocket_fire_are_attacks() -> None:
     for pair in ("artillery fire", "rocket fire", "mortar fire"):
         assert nouns[pair] == (EventType.ASSAULT, None)
     assert "fire" not in nouns
+
+
+def test_a_gerund_after_a_preposition_is_its_event_noun() -> None:
+    """ "Chile summoned a Peruvian diplomat for questioning." """
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("summoned", 1, "ROOT", "VERB", "summon"),
+        ("a", 4, "det", "DET", "a"),
+        ("Peruvian", 4, "amod", "ADJ", "peruvian"),
+        ("diplomat", 1, "dobj", "NOUN", "diplomat"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("questioning", 5, "pobj", "VERB", "question"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert [(t.token.text, t.sense, t.nominal) for t in triggers] == [
+        ("questioning", (EventType.ACCUSE, "investigate"), True)
+    ]
+
+
+def test_interrogating_is_investigating() -> None:
+    assert TriggerLexicon.load().verbs["interrogate"] == (EventType.ACCUSE, "investigate")
