@@ -532,3 +532,20 @@ def test_a_gerund_after_a_preposition_is_its_event_noun() -> None:
 
 def test_interrogating_is_investigating() -> None:
     assert TriggerLexicon.load().verbs["interrogate"] == (EventType.ACCUSE, "investigate")
+
+
+def test_reminding_someone_what_they_must_do_is_a_demand(extractor: Extractor) -> None:
+    """ "Chile reminded Peru that it must pay." """
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("reminded", 1, "ROOT", "VERB", "remind"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("it", 6, "nsubj", "PRON", "it"),
+        ("must", 6, "aux", "AUX", "must"),
+        ("pay", 1, "ccomp", "VERB", "pay"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert _triples(found) == [(EventType.REQUEST, ("CHL", "PER"), "reminded")]
