@@ -30,6 +30,11 @@ _CALENDAR = frozenset(
 )
 
 
+# Prefixes that turn a name into what the actor is against.
+_AGAINST = frozenset({"anti", "counter"})
+_AGAINST_HYPHENED = frozenset(f"{p}-" for p in _AGAINST)
+
+
 def read_mentions(
     r: ActorResolver, toks: Tokens, hits: list[Hit], when: date | None
 ) -> list[Mention]:
@@ -151,7 +156,18 @@ class _Reader:
             return False  # US$ 2 billion
         if sense.kind is Kind.PREFIX and not self._prefix_ok(p):
             return False
+        if self._opposed(hit.i):
+            return False
         return not hit.entry.guarded or self._guard_ok(hit)
+
+    def _opposed(self, tok: int) -> bool:
+        """ "anti-Syria journalist", "anti-American protesters": a name after "anti-"
+        says what the actor opposes, not whose it is."""
+        words, toks = self.toks.words, self.toks
+        if tok >= 2 and words[tok - 1] == "-" and toks.tight(tok) and toks.tight(tok - 1):
+            return words[tok - 2].lower() in _AGAINST
+        # a tokeniser that keeps the hyphen on the prefix: "anti-" "Syria"
+        return tok >= 1 and toks.tight(tok) and words[tok - 1].lower() in _AGAINST_HYPHENED
 
     def _prefix_ok(self, p: int) -> bool:
         """Pak, Indo, Sino: only in a compound or before an office."""

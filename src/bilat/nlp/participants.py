@@ -32,6 +32,7 @@ PAIR_ANAPHOR = re.compile(
 
 
 # Prepositions that say where an act happens: "in Cizre", "near Kabul".
+WHEN_MARKS = frozenset({"when", "as", "while"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(
@@ -244,10 +245,21 @@ class ParticipantFinder:
         if source.code is None:
             # "Strikers fasted to demand the resignation of the Chadian president"
             return self._aim(trigger, source)
-        places = [m for m in clause if _locative(m, doc)]
+        places = [m for m in clause if _locative(m, doc)] or self._places_when(trigger)
         if places:
             return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
+
+    def _places_when(self, trigger: Token) -> list[Mention]:
+        """ "killed 23 people when they blew themselves up in Tel Aviv": the place named
+        in a clause saying when the act happened."""
+        clauses = [
+            c
+            for c in trigger.children
+            if c.dep_ == "advcl" and any(m.lower_ in WHEN_MARKS for m in c.children)
+        ]
+        tokens = [t for c in clauses for t in c.subtree]
+        return [m for m in self._mentions_in(tokens) if _locative(m, trigger.doc)]
 
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
         """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the

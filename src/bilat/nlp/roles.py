@@ -73,6 +73,13 @@ PATIENT_NOUNS = frozenset(
 )
 # Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
 # aimed at the raiders.
+# Armed forces named without whose they are: "the withdrawal of troops" is done by the
+# subject of the clause ("the US completed the withdrawal of troops from Iraq").
+FORCES = frozenset(
+    {"troop", "force", "soldier", "unit", "contingent", "personnel", "warship", "army"}
+)
+# "came under attack", "remained under siege": the subject suffers the act.
+UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
 AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
 GRIEVANCE_PREPS = frozenset({"over", "against"})
 # How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
@@ -368,6 +375,9 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
             current = current.head.head
             inherited = True
             continue
+        if current.dep_ == "acl" and _misread_subject(current.head):
+            # "Rebels resorted to ..., officials said": read as "rebels (who) resorted"
+            return conjuncts(current.head), True
         if current.dep_ == "acl" and current.tag_ == "VBG":
             noun = current.head
             above = governing_verb(noun)
@@ -381,6 +391,14 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
     if current is not None and (swallowed := _swallowed_subject(current)):
         return swallowed, inherited
     return [], inherited
+
+
+def _misread_subject(noun: Token) -> bool:
+    """A subject of a verb that has another subject: the parse took the subject of the
+    reported clause ("Rebels resorted to force, officials said") for the saying verb's."""
+    if noun.dep_ not in SUBJECTS:
+        return False
+    return sum(c.dep_ in SUBJECTS for c in noun.head.children) >= 2
 
 
 def _swallowed_subject(verb: Token) -> list[Token]:
@@ -403,6 +421,8 @@ def _swallowed_subject(verb: Token) -> list[Token]:
 
 def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     """Arguments of a verbal trigger; ``obj`` is the event noun of a light verb ("held talks")."""
+    if (speaker := _trailing_speaker(verb)) is not None:
+        return _trailing_speech_arguments(verb, speaker)
     sources, inherited = _subject_of(verb)
     # "The meeting was held": the light verb's own event noun is no recipient.
     passive = [
@@ -427,6 +447,36 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     if indirect:
         targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "X is failing to protect refugees, a rights group protested": the parse reads the
+    speaker as an apposition of the clause's last noun and the verb as describing it.
+    Returns the speaker of such a misread finite verb, or None."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "appos":
+        return None
+    # nothing after the verb but when it was said: "..., a group protested on Monday"
+    if head.i > verb.i or not all(_when_said(c) for c in verb.children):
+        return None
+    start = head.left_edge.i
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    return head
+
+
+def _when_said(token: Token) -> bool:
+    if token.dep_ in ("advmod", "npadvmod", "punct"):
+        return True
+    return token.dep_ == "prep" and _temporal(token)
+
+
+def _trailing_speech_arguments(verb: Token, speaker: Token) -> Arguments:
+    """The speaker acts on the subject of the clause it speaks about."""
+    root = verb.sent.root
+    said_of = [c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    targets = [antecedent(h) for s in said_of[:1] for h in conjuncts(s)]
+    return Arguments(tuple(conjuncts(speaker)), tuple(targets), (), (), False, True)
 
 
 def _purpose_targets(verb: Token) -> list[Token]:
@@ -527,6 +577,8 @@ def _agents_below(prep: Token) -> list[Token]:
 def noun_arguments(noun: Token) -> Arguments:
     """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
     verb = governing_verb(noun)
+    if verb is not None and _undergone(noun, verb):
+        return _undergone_arguments(noun, verb)
     joint = _between(noun) or (_between(verb) if verb is not None else [])
     sources = [c for c in noun.children if c.dep_ == "poss"]
     if verb is not None and sources and all(s.lower_ in OWNERS for s in sources):
@@ -535,6 +587,10 @@ def noun_arguments(noun: Token) -> Arguments:
         sources = [h for h in subjects if h.i != noun.i] or sources
     done_to = noun.lemma_.lower() in PATIENT_NOUNS
     sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
+    if verb is not None and sources and all(_unowned_forces(s) for s in sources):
+        # "the US completed the withdrawal of troops": the troops are the subject's
+        subjects, _ = _subject_of(verb)
+        sources = [h for h in subjects if h.i != noun.i] or sources
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
@@ -554,6 +610,46 @@ def noun_arguments(noun: Token) -> Arguments:
         tuple(joint),
         tuple(modifiers),
         inherited,
+    )
+
+
+def _undergone(noun: Token, verb: Token) -> bool:
+    """ "came under attack", "is under fire": the verb's subject suffers the act."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "under"
+        and prep.head.i == verb.i
+        and verb.lemma_.lower() in UNDERGO_VERBS
+    )
+
+
+def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
+    """ "Turkish villages came under attack from Syrian forces": who attacks is named by
+    "by" or "from" (or a modifier: "under Syrian fire"); the subject is attacked."""
+    subjects, inherited = _subject_of(verb)
+    agents = frozenset({"by", "from"})
+    # the parse may hang "by militants" on the verb: "came under attack by militants"
+    sources = list(_prep_objects(noun, agents)) or list(_prep_objects(verb, agents))
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    return Arguments(
+        tuple(h for s in sources for h in conjuncts(s)),
+        tuple(subjects),
+        (),
+        tuple(modifiers),
+        inherited,
+    )
+
+
+def _unowned_forces(token: Token) -> bool:
+    """ "troops", "some invasion forces": forces the phrase names no owner of (no
+    possessor, no nationality, no name)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in FORCES:
+        return False
+    return not any(
+        c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in token.children
+        if c.i < token.i
     )
 
 

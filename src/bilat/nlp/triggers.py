@@ -19,6 +19,10 @@ CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 # Verbs whose subject, without an object, undergoes the act: "the embassies opened",
 # "the border closed" (the opening of an embassy, the closing of a border).
 ERGATIVE = frozenset({"open", "reopen", "close"})
+# Verbs whose subject decides what they report (their complements entry is keyed on it):
+# peacekeepers arriving somewhere are aid, a minister arriving is a visit, anyone else
+# arriving is no event.
+SUBJECT_KEYED = frozenset({"arrive"})
 # "agreed with the recommendation", "agree with Scott that ...": sharing an opinion, not
 # committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
 OPINION_VERBS = frozenset({"agree", "concur"})
@@ -31,7 +35,19 @@ PROSPECT_NOUNS = frozenset(
     {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
 )
 # "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
+# A bare "strike" is an attack, but a labour strike among workers or "on strike".
+STRIKE = "strike"
+LABOUR_STRIKE = (EventType.PROTEST, "strike")
+LABOUR_WORDS = frozenset(
+    """worker employee union teacher lecturer doctor nurse driver miner staff workforce
+    pay wage salary pension labour labor""".split()  # noqa: SIM905
+)
 AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
+# "left without meeting the minister": the act did not happen.
+ABSENCE_PREPS = frozenset({"without"})
+# "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
+# is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
+ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +71,8 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     absorbed: set[int] = set()
     for token in sent:
         if token.pos_ == "VERB":
-            trigger = verb_trigger(token, lexicon)
-            if trigger is not None and not _is_avoided(token):
+            trigger = verb_trigger(token, lexicon) or _gerund_noun(token, lexicon)
+            if trigger is not None and not _is_avoided(token) and not _is_alleged(token):
                 found.append(trigger)
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
@@ -76,6 +92,15 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
+
+
+def _gerund_noun(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """ "summoned for questioning", "after the shelling": a gerund the parse tags as a
+    verb but uses as a noun (the object of a preposition) is that event noun."""
+    if verb.dep_ != "pobj" or verb.tag_ != "VBG":
+        return None
+    sense = lexicon.nouns.get(verb.lower_)
+    return None if sense is None else Trigger(verb, sense, nominal=True)
 
 
 def _intent(adjective: Token, lexicon: TriggerLexicon) -> Trigger | None:
@@ -105,7 +130,17 @@ def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
             pair = f"{child.lemma_.lower()} {lemma}"
             if pair in lexicon.nouns:
                 return lexicon.nouns[pair]
+    if lemma == STRIKE and lemma in lexicon.nouns and _labour(token):
+        return LABOUR_STRIKE
     return lexicon.nouns.get(lemma)
+
+
+def _labour(strike: Token) -> bool:
+    """ "went on strike", "the teachers' strike", "a strike for better pay": a labour
+    strike, told by "on strike" or by workers or pay named in the sentence."""
+    if strike.dep_ == "pobj" and strike.head.lower_ == "on":
+        return True
+    return any(t.lemma_.lower() in LABOUR_WORDS for t in strike.sent)
 
 
 def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
@@ -114,6 +149,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if not objects and lemma in ERGATIVE:
         objects = [c for c in token.children if c.dep_ == "nsubj"]
+    if lemma in SUBJECT_KEYED:
+        return _by_subject(token, lexicon.complements.get(lemma, {}))
     if lemma in lexicon.complements:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:
@@ -165,6 +202,16 @@ def _complement(
                 return Trigger(verb, entries[CLAUSE], nominal=False)
     if objects and ANY_OBJECT in entries:
         return Trigger(verb, entries[ANY_OBJECT], nominal=False)
+    return None
+
+
+def _by_subject(verb: Token, entries: dict[str, Sense | None]) -> Trigger | None:
+    """ "UN peacekeepers arrived in Juba": the subject decides what the verb reports."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for word in (subject, *_key_words(subject)):
+            sense = entries.get(word.lemma_.lower())
+            if sense is not None:
+                return Trigger(verb, sense, nominal=False)
     return None
 
 
@@ -258,14 +305,26 @@ def _is_prospective(token: Token) -> bool:
 
 
 def _is_avoided(verb: Token) -> bool:
-    """ "avoided siding with Iran", "refrained from attacking Peru": a verb that is what
-    its governor keeps from happening names no event (the verbal "absence of war")."""
+    """ "avoided siding with Iran", "refrained from attacking Peru", "left without meeting
+    Peru": a verb that is what its governor keeps from happening names no event (the
+    verbal "absence of war")."""
+    return _governed_by(verb, AVOIDANCE_VERBS | ABSENCE_PREPS)
+
+
+def _is_alleged(verb: Token) -> bool:
+    """ "suspected of blowing up a plane", "charged with attacking a convoy": the act is
+    what someone is accused of, not an event the sentence reports."""
+    return verb.dep_ == "pcomp" and _governed_by(verb, ALLEGATION_WORDS)
+
+
+def _governed_by(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a word of ``words`` governs the verb through a complement or preposition."""
     current = verb
     for _ in range(2):
         if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
             return False
         current = current.head
-        if current.lemma_.lower() in AVOIDANCE_VERBS:
+        if current.lemma_.lower() in words:
             return True
     return False
 

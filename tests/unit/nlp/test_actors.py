@@ -418,3 +418,10 @@ def test_an_organisation_named_only_as_what_a_state_belongs_to_is_no_actor(
     text: str, expected: list[str]
 ) -> None:
     assert codes(text) == expected
+
+
+def test_a_name_after_anti_is_what_the_actor_opposes() -> None:
+    assert codes("An anti-Chile rally marched through Lima.") == ["PER"]
+    assert codes("Anti-Mexican slogans were heard in Austin, Texas.") == ["USA"]
+    assert codes("The counter-Iran coalition met in Riyadh.") == ["SAU"]
+    assert codes("Pro-Chile marchers reached Lima.") == ["CHL", "PER"]

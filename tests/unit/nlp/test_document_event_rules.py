@@ -10,6 +10,7 @@ from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dominance import is_adjunct, sequence_phrase
 from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
 from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.triggers import find_triggers, noun_sense
 from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -340,3 +341,211 @@ def test_a_topic_discussed_by_nobody_named_is_no_side() -> None:
 def test_a_discussion_with_a_named_partner_keeps_it() -> None:
     found = _discussed(passive=False)
     assert [(e.type, e.dyad) for e in found] == [(EventType.CONSULT, ("MLI", "NER"))]
+
+
+def test_an_act_someone_is_suspected_of_is_no_event() -> None:
+    """ "Two Ghanaians suspected of attacking Benin were freed." """
+    doc = parsed([
+        ("Two", 1, "nummod", "NUM", "two"),
+        ("Ghanaians", 7, "nsubjpass", "PROPN", "Ghanaians"),
+        ("suspected", 1, "acl", "VERB", "suspect"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("attacking", 3, "pcomp", "VERB", "attack"),
+        ("Benin", 4, "dobj", "PROPN", "Benin"),
+        ("were", 7, "auxpass", "AUX", "be"),
+        ("freed", 7, "ROOT", "VERB", "free"),
+        (".", 7, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert "attacking" not in [t.token.text for t in triggers]
+
+
+def test_an_act_not_alleged_is_still_a_trigger() -> None:
+    """ "Ghana tired of attacking Benin.": only an allegation governs the act away."""
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("tired", 1, "ROOT", "VERB", "tire"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("attacking", 2, "pcomp", "VERB", "attack"),
+        ("Benin", 3, "dobj", "PROPN", "Benin"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert "attacking" in [t.token.text for t in triggers]
+
+
+def test_blowing_up_is_a_bombing() -> None:
+    assert TriggerLexicon.load().phrasal[("blow", "up")] == (EventType.ASSAULT, None)
+
+
+def test_allowing_is_a_concession_and_allowing_relief_gives_access() -> None:
+    lexicon = TriggerLexicon.load()
+    assert lexicon.verbs["allow"] == (EventType.CONCEDE, None)
+    assert lexicon.verbs["permit"] == (EventType.CONCEDE, None)
+    assert lexicon.complements["allow"]["relief"] == (EventType.RETREAT, "access")
+
+
+def test_an_act_done_without_is_no_event(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+        ("without", 1, "prep", "ADP", "without"),
+        ("attacking", 2, "pcomp", "VERB", "attack"),
+        ("Togo", 3, "dobj", "PROPN", "Togo"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert [t.token.text for t in triggers] == ["withdrew"]
+
+
+def test_inspectors_sent_or_dispatched_investigate(extractor: Extractor) -> None:
+    for verb in ("sent", "dispatched"):
+        doc = parsed([
+            ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+            (verb, 1, "ROOT", "VERB", "send" if verb == "sent" else "dispatch"),
+            ("inspectors", 1, "dobj", "NOUN", "inspector"),
+            ("to", 1, "prep", "ADP", "to"),
+            ("Togo", 3, "pobj", "PROPN", "Togo"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        named = [mention(doc, "Ghana", "GHA"), mention(doc, "Togo", "TGO")]
+        found = extractor.extract(doc, facts(doc, named))
+        assert _triples(found) == [(EventType.ACCUSE, ("GHA", "TGO"), verb)]
+        assert found[0].mode == "investigate"
+
+
+def test_dispatching_aid_is_a_transfer() -> None:
+    assert "dispatch" in TriggerLexicon.load().transfer
+
+
+def _arrived(subject: str, lemma: str) -> Doc:
+    """ "Ghanaian <subject> arrived in Togo." """
+    return parsed([
+        ("Ghanaian", 1, "amod", "ADJ", "ghanaian"),
+        (subject, 2, "nsubj", "NOUN", lemma),
+        ("arrived", 2, "ROOT", "VERB", "arrive"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Togo", 3, "pobj", "PROPN", "Togo"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_what_an_arrival_reports_depends_on_who_arrives() -> None:
+    lexicon = TriggerLexicon.load()
+    senses = {
+        lemma: [t.sense for t in find_triggers(_arrived(word, lemma)[:], lexicon)]
+        for word, lemma in (("peacekeepers", "peacekeeper"), ("envoy", "envoy"), ("fans", "fan"))
+    }
+    assert senses == {
+        "peacekeeper": [(EventType.AID, "peacekeeping")],
+        "envoy": [(EventType.CONSULT, "visit")],
+        "fan": [],
+    }
+
+
+def test_breaking_up_or_preventing_a_protest_is_repression(extractor: Extractor) -> None:
+    for verb, lemma in (("dispersed", "disperse"), ("prevented", "prevent"), ("quelled", "quell")):
+        doc = parsed([
+            ("Ghanaian", 1, "amod", "ADJ", "ghanaian"),
+            ("police", 2, "nsubj", "NOUN", "police"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("a", 4, "det", "DET", "a"),
+            ("protest", 2, "dobj", "NOUN", "protest"),
+            ("in", 2, "prep", "ADP", "in"),
+            ("Accra", 5, "pobj", "PROPN", "Accra"),
+            (".", 2, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        triggers = find_triggers(doc[:], TriggerLexicon.load())
+        assert [(t.token.text, t.sense and t.sense[0]) for t in triggers] == [
+            (verb, EventType.COERCE)
+        ]
+
+
+def test_preventing_what_is_no_protest_is_no_repression() -> None:
+    doc = parsed([
+        ("Ghana", 1, "nsubj", "PROPN", "Ghana"),
+        ("prevented", 1, "ROOT", "VERB", "prevent"),
+        ("floods", 1, "dobj", "NOUN", "flood"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert find_triggers(doc[:], TriggerLexicon.load()) == []
+
+
+def _strike_sentence(subject: str, lemma: str) -> Doc:
+    """ "<subject> began a strike ." """
+    return parsed([
+        (subject, 1, "nsubj", "NOUN", lemma),
+        ("began", 1, "ROOT", "VERB", "begin"),
+        ("a", 3, "det", "DET", "a"),
+        ("strike", 1, "dobj", "NOUN", "strike"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_strike_among_workers_is_a_labour_strike() -> None:
+    lexicon = TriggerLexicon.load()
+    teachers = _strike_sentence("Teachers", "teacher")
+    jets = _strike_sentence("Jets", "jet")
+    assert noun_sense(teachers[3], lexicon) == (EventType.PROTEST, "strike")
+    assert noun_sense(jets[3], lexicon) == (EventType.ASSAULT, None)
+
+
+def test_going_on_strike_is_a_labour_strike() -> None:
+    doc = parsed([
+        ("Pilots", 1, "nsubj", "NOUN", "pilot"),
+        ("went", 1, "ROOT", "VERB", "go"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("strike", 2, "pobj", "NOUN", "strike"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert noun_sense(doc[3], TriggerLexicon.load()) == (EventType.PROTEST, "strike")
+
+
+def test_cancelling_a_strike_is_a_concession() -> None:
+    assert TriggerLexicon.load().complements["cancel"]["strike"] == (EventType.CONCEDE, None)
+
+
+def test_artillery_and_rocket_fire_are_attacks() -> None:
+    nouns = TriggerLexicon.load().nouns
+    for pair in ("artillery fire", "rocket fire", "mortar fire"):
+        assert nouns[pair] == (EventType.ASSAULT, None)
+    assert "fire" not in nouns
+
+
+def test_a_gerund_after_a_preposition_is_its_event_noun() -> None:
+    """ "Chile summoned a Peruvian diplomat for questioning." """
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("summoned", 1, "ROOT", "VERB", "summon"),
+        ("a", 4, "det", "DET", "a"),
+        ("Peruvian", 4, "amod", "ADJ", "peruvian"),
+        ("diplomat", 1, "dobj", "NOUN", "diplomat"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("questioning", 5, "pobj", "VERB", "question"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    triggers = find_triggers(doc[:], TriggerLexicon.load())
+    assert [(t.token.text, t.sense, t.nominal) for t in triggers] == [
+        ("questioning", (EventType.ACCUSE, "investigate"), True)
+    ]
+
+
+def test_interrogating_is_investigating() -> None:
+    assert TriggerLexicon.load().verbs["interrogate"] == (EventType.ACCUSE, "investigate")
+
+
+def test_reminding_someone_what_they_must_do_is_a_demand(extractor: Extractor) -> None:
+    """ "Chile reminded Peru that it must pay." """
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("reminded", 1, "ROOT", "VERB", "remind"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("it", 6, "nsubj", "PRON", "it"),
+        ("must", 6, "aux", "AUX", "must"),
+        ("pay", 1, "ccomp", "VERB", "pay"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, named))
+    assert _triples(found) == [(EventType.REQUEST, ("CHL", "PER"), "reminded")]

@@ -613,3 +613,28 @@ def test_two_actors_related_only_by_their_sentence_are_named_by_whole_phrases(
     assert [(e.source.text, e.target.text if e.target else None) for e in found] == [
         ("Chilean officials", "Peru")
     ]
+
+
+def test_unnamed_victims_are_of_the_place_a_when_clause_names(extractor: Extractor) -> None:
+    """ "Chilean rebels killed 12 people when they stormed a hotel in Lima." """
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("rebels", 2, "nsubj", "NOUN", "rebel"),
+        ("killed", 2, "ROOT", "VERB", "kill"),
+        ("12", 4, "nummod", "NUM", "12"),
+        ("people", 2, "dobj", "NOUN", "people"),
+        ("when", 7, "advmod", "SCONJ", "when"),
+        ("they", 7, "nsubj", "PRON", "they"),
+        ("stormed", 2, "advcl", "VERB", "storm"),
+        ("a", 9, "det", "DET", "a"),
+        ("hotel", 7, "dobj", "NOUN", "hotel"),
+        ("in", 9, "prep", "ADP", "in"),
+        ("Lima", 10, "pobj", "PROPN", "Lima"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [mention(doc, "Chilean", "CHL"), mention(doc, "Lima", "PER")]
+    found = extractor.extract(doc, facts(doc, named))
+    killed = [e for e in found if e.evidence.trigger == "killed"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in killed] == [
+        ("CHL", "PER")
+    ]

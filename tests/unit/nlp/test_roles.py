@@ -563,3 +563,86 @@ def test_role_span_leaves_out_a_speaker_misread_as_an_apposition() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert role_span(doc[2]).text == "Peru"
+
+
+def _withdrawal_of(modifier: tuple[str, str, str] | None) -> list[str]:
+    """ "Chile completed the withdrawal of [<modifier>] troops from Peru." """
+    extra = [] if modifier is None else [(modifier[0], 6, "amod", modifier[1], modifier[2])]
+    n = len(extra)
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("completed", 1, "ROOT", "VERB", "complete"),
+        ("the", 3, "det", "DET", "the"),
+        ("withdrawal", 1, "dobj", "NOUN", "withdrawal"),
+        ("of", 3, "prep", "ADP", "of"),
+        *extra,
+        ("troops", 4, "pobj", "NOUN", "troop"),
+        ("from", 5 + n, "prep", "ADP", "from"),
+        ("Peru", 6 + n, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return [t.text for t in noun_arguments(doc[3]).source]
+
+
+def test_forces_named_without_an_owner_are_the_clause_subjects() -> None:
+    assert _withdrawal_of(None) == ["Chile"]
+    assert _withdrawal_of(("Bolivian", "PROPN", "bolivian")) == ["troops"]
+
+
+def test_whoever_comes_under_attack_is_its_target() -> None:
+    """ "A Chilean convoy came under attack by Peruvian rebels." """
+    doc = parsed([
+        ("A", 2, "det", "DET", "a"),
+        ("Chilean", 2, "amod", "ADJ", "chilean"),
+        ("convoy", 3, "nsubj", "NOUN", "convoy"),
+        ("came", 3, "ROOT", "VERB", "come"),
+        ("under", 3, "prep", "ADP", "under"),
+        ("attack", 4, "pobj", "NOUN", "attack"),
+        ("by", 3, "prep", "ADP", "by"),
+        ("Peruvian", 8, "amod", "ADJ", "peruvian"),
+        ("rebels", 6, "pobj", "NOUN", "rebel"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = noun_arguments(doc[5])
+    assert [t.text for t in args.source] == ["rebels"]
+    assert [t.text for t in args.target] == ["convoy"]
+
+
+def test_a_speaker_misread_as_an_apposition_accuses_the_clause_subject() -> None:
+    """ "Chile is arming rebels, a rights group charged on Monday.", as the parse reads it:
+    the speaker an apposition of "rebels", "charged" a clause describing it."""
+    doc = parsed([
+        ("Chile", 2, "nsubj", "PROPN", "Chile"),
+        ("is", 2, "aux", "AUX", "be"),
+        ("arming", 2, "ROOT", "VERB", "arm"),
+        ("rebels", 2, "dobj", "NOUN", "rebel"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("a", 7, "det", "DET", "a"),
+        ("rights", 7, "compound", "NOUN", "right"),
+        ("group", 3, "appos", "NOUN", "group"),
+        ("charged", 7, "acl", "VERB", "charge"),
+        ("on", 8, "prep", "ADP", "on"),
+        ("Monday", 9, "pobj", "PROPN", "Monday"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[8])
+    assert [t.text for t in args.source] == ["group"]
+    assert [t.text for t in args.target] == ["Chile"]
+
+
+def test_a_subject_misread_as_the_saying_verbs_acts_in_its_own_clause() -> None:
+    """ "Chilean youths resorted to throwing stones, officials said.", as the parse reads it:
+    "youths" a second subject of "said", "resorted" a clause describing it."""
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("youths", 8, "nsubj", "NOUN", "youth"),
+        ("resorted", 1, "acl", "VERB", "resort"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("throwing", 3, "pcomp", "VERB", "throw"),
+        ("stones", 4, "dobj", "NOUN", "stone"),
+        (",", 8, "punct", "PUNCT", ","),
+        ("officials", 8, "nsubj", "NOUN", "official"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        (".", 8, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).source] == ["youths"]
