@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.role_spans import core_span, naming_tokens, role_span
 from bilat.nlp.roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -17,9 +18,6 @@ from bilat.nlp.roles import (
     aimed_heads,
     antecedent,
     clause_tokens,
-    core_span,
-    naming_tokens,
-    role_span,
 )
 from bilat.records import Actor, Mention
 
