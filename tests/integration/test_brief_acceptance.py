@@ -4,40 +4,21 @@ brief renders its charts in headless Chromium with the network off."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bilat.report.pdf import CHROMIUM, CHROMIUM_ARGS
+from tests.integration.seeds_cli import ON_SEEDS, ROOT, bilat, ingest_seeds
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
-]
-
-
-def bilat(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bilat", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+pytestmark = ON_SEEDS
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("brief") / "seeds.duckdb"
-    done = bilat("ingest", str(SEEDS), db=db)
-    assert done.returncode == 0, done.stderr
-    return db
+    return ingest_seeds(tmp_path_factory, "brief")
 
 
 def _items(markdown: str) -> list[tuple[str, str, list[str]]]:

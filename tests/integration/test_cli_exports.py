@@ -5,38 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.integration.seeds_cli import ON_SEEDS, bilat, ingest_seeds
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
-]
-
-
-def bilat(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bilat", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+pytestmark = ON_SEEDS
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("exports") / "seeds.duckdb"
-    done = bilat("ingest", str(SEEDS), db=db)
-    assert done.returncode == 0, done.stderr
-    return db
+    return ingest_seeds(tmp_path_factory, "exports")
 
 
 def test_export_then_import_gives_back_the_same_events(store: Path, tmp_path: Path) -> None:

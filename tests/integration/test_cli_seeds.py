@@ -3,44 +3,22 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
-BILAT = [sys.executable, "-m", "bilat"]
+from tests.integration.seeds_cli import ON_SEEDS, SEEDS, bilat, ingest_seeds
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"),
-]
+pytestmark = ON_SEEDS
 
 Event = dict[str, Any]
 
 
-def bilat(*args: str, db: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*BILAT, "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        input=None if stdin is None else stdin.decode(),
-        timeout=600,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    done = bilat("ingest", str(SEEDS), db=db)
-    assert done.returncode == 0, done.stderr
-    assert "2 articles stored" in done.stderr
-    return db
+    return ingest_seeds(tmp_path_factory, "seeds")
 
 
 @pytest.fixture(scope="module")
