@@ -29,8 +29,9 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
-# Prepositions that say where an act happens: "in Cizre", "near Kabul".
+# Words that open a clause saying when an act happened: "when they blew themselves up".
 WHEN_MARKS = frozenset({"when", "as", "while"})
+# Prepositions that say where an act happens: "in Cizre", "near Kabul".
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(

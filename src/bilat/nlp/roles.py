@@ -56,8 +56,6 @@ PATIENT_NOUNS = frozenset(
     """blockade invasion occupation bombing shelling siege arrest detention expulsion
     assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
 )
-# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
-# aimed at the raiders.
 # Armed forces named without whose they are: "the withdrawal of troops" is done by the
 # subject of the clause ("the US completed the withdrawal of troops from Iraq").
 FORCES = frozenset(
@@ -65,6 +63,8 @@ FORCES = frozenset(
 )
 # "came under attack", "remained under siege": the subject suffers the act.
 UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
+# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
+# aimed at the raiders.
 AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
 GRIEVANCE_PREPS = frozenset({"over", "against"})
 # How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"

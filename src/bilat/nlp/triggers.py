@@ -34,7 +34,6 @@ ABSENCE_NOUNS = frozenset({"absence", "lack"})
 PROSPECT_NOUNS = frozenset(
     {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
 )
-# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
 # A bare "strike" is an attack, but a labour strike among workers or "on strike".
 STRIKE = "strike"
 LABOUR_STRIKE = (EventType.PROTEST, "strike")
@@ -42,6 +41,7 @@ LABOUR_WORDS = frozenset(
     """worker employee union teacher lecturer doctor nurse driver miner staff workforce
     pay wage salary pension labour labor""".split()  # noqa: SIM905
 )
+# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
 AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
 # "left without meeting the minister": the act did not happen.
 ABSENCE_PREPS = frozenset({"without"})
