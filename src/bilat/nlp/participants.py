@@ -263,7 +263,7 @@ class ParticipantFinder:
     def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
         """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
         place they act in; so are bombs and gunmen ("a bomb near Mosul killed two")."""
-        head = _root(source, trigger.doc)
+        head = mention_root(source, trigger.doc)
         if head is None or head.lemma_.lower() not in CROWDS | DEVICES:
             return source
         preps = LOCATIVE_PREPS if head.lemma_.lower() in DEVICES else frozenset({"in"})
@@ -343,7 +343,7 @@ class ParticipantFinder:
         named = [m for m in inside if m.code == phrase.code]
         if not named:
             return []
-        root = _root(named[0], doc)
+        root = mention_root(named[0], doc)
         if root is None:
             return []
         out = []
@@ -429,11 +429,10 @@ class ParticipantFinder:
 def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
     """The mentions, one per actor, when they are all of one coordination ("Somalia,
     Ethiopia and Kenya"); else nothing."""
-    first = _root(mentions[0], doc)
+    first = mention_root(mentions[0], doc)
     if first is None:
         return []
-    linked = {first.i, *(c.i for c in first.conjuncts)}
-    members = _distinct([m for m in mentions if (r := _root(m, doc)) is not None and r.i in linked])
+    members = _distinct([m for m in mentions if _coordinated(m, first, doc)])
     return members if {m.code for m in members} == {m.code for m in mentions} else []
 
 
@@ -441,27 +440,32 @@ def _coordinated_with(first: Mention | None, others: Sequence[Mention], doc: Doc
     """The ``others`` of one coordination with ``first`` ("aid to Mali *and Niger*"), or
     inside its phrase ("aid to Mali, *Chad* and *Niger*"): a further phrase of another
     role ("met Merkel *at a summit in Estonia*") is none."""
-    head = None if first is None else _root(first, doc)
+    head = None if first is None else mention_root(first, doc)
     if first is None or head is None:
         return []
-    linked = {head.i, *(c.i for c in head.conjuncts)}
     return [
         m
         for m in others
-        if (first.start <= m.start and m.end <= first.end)
-        or ((r := _root(m, doc)) is not None and r.i in linked)
+        if (first.start <= m.start and m.end <= first.end) or _coordinated(m, head, doc)
     ]
 
 
-def _root(mention: Mention, doc: Doc) -> Token | None:
+def _coordinated(mention: Mention, head: Token, doc: Doc) -> bool:
+    """Whether ``mention`` is headed by ``head`` or by a conjunct of it."""
+    root = mention_root(mention, doc)
+    return root is not None and root.i in {head.i, *(c.i for c in head.conjuncts)}
+
+
+def mention_root(mention: Mention, doc: Doc) -> Token | None:
+    """The syntactic head of the words a mention covers, or None when they make no span."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return None if span is None else span.root
+    return None if span is None or not len(span) else span.root
 
 
 def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     """Whether a mention names where something happens: the object of "in", "near", ...
     ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
-    token = _root(mention, doc)
+    token = mention_root(mention, doc)
     for _ in range(4):
         if token is None or token.head.i == token.i:
             return False

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from bilat.nlp.participants import Participants
+from bilat.nlp.participants import Participants, mention_root
 from bilat.records import Actor, Mention
 
 # Prepositions that name whom an act is aimed at: the opponent, never a partner.
@@ -89,10 +89,9 @@ def without_opponents(found: Participants, trigger: Token) -> Participants:
 
 def _opposed(mention: Mention, trigger: Token) -> bool:
     """Whether ``mention`` is the object of an opposing preposition on ``trigger``."""
-    words = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is None or not len(words):
+    root = mention_root(mention, trigger.doc)
+    if root is None:
         return False
-    root = words.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "against Iraq and Syria"
         root = root.head
     prep = root.head
@@ -112,9 +111,8 @@ def without_topics(found: Participants, trigger: Token) -> Participants:
 
 def _topic(mention: Mention, trigger: Token) -> bool:
     """Whether ``mention`` lies in the object (or passive subject) of ``trigger``."""
-    words = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is None or not len(words):
+    root = mention_root(mention, trigger.doc)
+    if root is None:
         return False
-    root = words.root
     topics = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.i == root.i or t in root.ancestors for t in topics)
