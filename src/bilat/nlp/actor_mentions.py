@@ -40,12 +40,8 @@ def read_mentions(
 ) -> list[Mention]:
     """The resolved mentions the hits of one text make, in text order."""
     found = _Reader(r, toks, hits, when).read()
-    after: list[Mention | None] = [*found[1:], None]
-    return [
-        m
-        for m, nxt in zip(found, after[: len(found)], strict=True)
-        if not _member(m, nxt, toks.text)
-    ]
+    after: list[Mention | None] = [*found[1:], None]  # one longer when nothing was found
+    return [m for m, nxt in zip(found, after, strict=False) if not _member(m, nxt, toks.text)]
 
 
 # "NATO-member Norway", "EU member state Malta": the first names what the second belongs to.

@@ -165,18 +165,14 @@ def _complement_targets(verb: Token) -> list[Token]:
                 return [antecedent(s) for s in conjuncts(subjects[0])]
         if child.dep_ == "xcomp":
             # "threatened to deliver blows *to the US*": the recipient, then the thing
-            recipients = [
-                h for r in [*_prep_objects(child, TARGET_PREPS)][:1] for h in conjuncts(r)
-            ]
-            things = _object_targets([child], None)
-            found = [*recipients, *(t for thing in things[:1] for t in conjuncts(thing))]
-            if found := _distinct_tokens(found):
-                return found
+            # (the first object target, which is the recipient itself when there is none)
+            recipient = next(_prep_objects(child, TARGET_PREPS), None)
+            thing = next(iter(_object_targets([child], None)), None)
+            heads = [h for h in (recipient, thing) if h is not None]
+            found = {t.i: t for h in heads for t in conjuncts(h)}  # in order, once each
+            if found:
+                return list(found.values())
     return []
-
-
-def _distinct_tokens(tokens: list[Token]) -> list[Token]:
-    return list({t.i: t for t in tokens}.values())
 
 
 def aimed_heads(head: Token) -> list[Token]:
