@@ -80,21 +80,26 @@ def site() -> Iterator[Site]:
         yield served
 
 
-def test_watch_ingests_new_entries_and_backs_off_while_the_feed_is_quiet(
-    site: Site, tmp_path: Path
-) -> None:
-    one, two = feed(("a", FIRST)), feed(("a", FIRST), ("b", SECOND))
-    site.routes["/feed.xml"] = in_turn(one, 503, one, two)
-    db = tmp_path / "watch.duckdb"
-    command = ["--db", str(db), "ingest", "--watch", site.url("/feed.xml")]
-    done = subprocess.run(
-        [*BILAT, *command, "--interval", "0.05", "--rounds", "4"],
+def watch(feed_url: str, db: Path, rounds: int) -> subprocess.CompletedProcess[str]:
+    """`bilat ingest --watch FEED` polling every 0.05 s for ``rounds`` rounds."""
+    command = ["--db", str(db), "ingest", "--watch", feed_url]
+    return subprocess.run(
+        [*BILAT, *command, "--interval", "0.05", "--rounds", str(rounds)],
         capture_output=True,
         text=True,
         timeout=600,
         env=ENV,
         check=False,
     )
+
+
+def test_watch_ingests_new_entries_and_backs_off_while_the_feed_is_quiet(
+    site: Site, tmp_path: Path
+) -> None:
+    one, two = feed(("a", FIRST)), feed(("a", FIRST), ("b", SECOND))
+    site.routes["/feed.xml"] = in_turn(one, 503, one, two)
+    db = tmp_path / "watch.duckdb"
+    done = watch(site.url("/feed.xml"), db, rounds=4)
     assert done.returncode == 0, done.stderr
     rounds = [line for line in done.stderr.splitlines() if line.startswith("round ")]
     assert len(rounds) == 4, done.stderr
@@ -134,16 +139,7 @@ def test_watch_fetches_a_link_only_entry_once(site: Site, tmp_path: Path) -> Non
     site.routes["/feed.xml"] = in_turn(one, two)
     site.add("/a.html", page(FIRST))
     site.add("/b.html", page(SECOND))
-    db = tmp_path / "links.duckdb"
-    command = ["--db", str(db), "ingest", "--watch", site.url("/feed.xml")]
-    done = subprocess.run(
-        [*BILAT, *command, "--interval", "0.05", "--rounds", "2"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=ENV,
-        check=False,
-    )
+    done = watch(site.url("/feed.xml"), tmp_path / "links.duckdb", rounds=2)
     assert done.returncode == 0, done.stderr
     # Round two sees a changed feed but fetches only the new entry's page.
     assert site.paths == ["/feed.xml", "/a.html", "/feed.xml", "/b.html"], done.stderr
