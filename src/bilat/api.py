@@ -3,53 +3,74 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from bilat._reading import (
+    ArticleHit,
+    DyadOverview,
+    SearchResult,
+    article,
+    article_events,
+    articles,
+    dyad_overview,
+    event_page,
+    search,
+    search_terms,
+)
+from bilat._session import EventFilter, event_query, opened_store, resolver_for
 from bilat.config import Settings
-from bilat.errors import BilatError, SchemaOutdated
-from bilat.records import Actor, Event, EventCluster, EventType, RunSummary, Status
+from bilat.errors import BilatError
+from bilat.records import Actor, Event, EventCluster, RunSummary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from bilat.analysis.articles import ArticleInfo
     from bilat.analysis.dyads import TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
-    from bilat.nlp.actors import ActorResolver
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
-    from bilat.store.base import EventQuery, Store
     from bilat.watch import WatchRound, WatchSummary
 
-
-@contextmanager
-def _open(settings: Settings, read_only: bool, hold: bool = True) -> Iterator[Store]:
-    from bilat.store import open_store
-
-    def opened() -> Store:
-        return open_store(settings.db, read_only=read_only, hold=hold, lock_wait=settings.lock_wait)
-
-    try:
-        store = opened()
-    except SchemaOutdated:
-        # A store from an earlier bilat: upgrade it once (as the next ingest would), then
-        # read. Fails with the store's own reason when the file cannot be written.
-        open_store(settings.db, hold=False, lock_wait=settings.lock_wait).close()
-        store = opened()
-    try:
-        yield store
-    finally:
-        store.close()
+__all__ = [
+    "ArticleHit",
+    "DyadOverview",
+    "EventFilter",
+    "NewArticle",
+    "SearchResult",
+    "actor_mentions",
+    "actors",
+    "article",
+    "article_events",
+    "articles",
+    "bench",
+    "brief",
+    "brief_pdf",
+    "dyad_brief",
+    "dyad_overview",
+    "dyads",
+    "event_page",
+    "events",
+    "export",
+    "fetching_available",
+    "import_events",
+    "ingest",
+    "ingest_new",
+    "network",
+    "resolve_actor",
+    "search",
+    "search_terms",
+    "timeline",
+    "top_dyad",
+    "watch",
+]
 
 
 def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
     """A country or organisation by code or name: "PAK", "pak", "Pakistan"."""
-    return _resolver(settings or Settings.load()).lookup(name_or_code)
+    return resolver_for(settings or Settings.load()).lookup(name_or_code)
 
 
 def ingest(
@@ -60,7 +81,7 @@ def ingest(
 
     settings = settings or Settings.load()
     # The file is held per batch only, so `bilat serve` and other readers get turns.
-    with _open(settings, read_only=False, hold=False) as store:
+    with opened_store(settings, read_only=False, hold=False) as store:
         return run(paths, settings, store, progress=progress)
 
 
@@ -77,7 +98,7 @@ def watch(
     from bilat.watch import Watcher
 
     settings = settings or Settings.load()
-    with _open(settings, read_only=False) as store:
+    with opened_store(settings, read_only=False) as store:
         watcher = Watcher(feed, settings, store, engine_for(settings))
         every = settings.watch_interval if interval is None else interval
         return watcher.run(rounds, every, on_round or _ignore_round)
@@ -87,56 +108,25 @@ def _ignore_round(_: WatchRound) -> None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """The filters of ``bilat events`` (all optional)."""
-
-    dyad: tuple[str, str] | None = None
-    actor: str | None = None
-    type: EventType | None = None
-    since: date | None = None
-    until: date | None = None
-    status: Status | None = None
-    min_confidence: float = 0.0
-    limit: int | None = None
-
-
-def _query(flt: EventFilter, settings: Settings, offset: int = 0) -> EventQuery:
-    """The store query for a filter; the confidence floor of the settings always applies."""
-    from bilat.store.base import EventQuery
-
-    return EventQuery(
-        dyad=flt.dyad,
-        actor=flt.actor,
-        type=flt.type,
-        since=flt.since,
-        until=flt.until,
-        status=flt.status,
-        min_confidence=max(flt.min_confidence, settings.min_confidence),
-        limit=flt.limit,
-        offset=offset,
-    )
-
-
 def events(flt: EventFilter | None = None, settings: Settings | None = None) -> list[Event]:
     """Stored events matching ``flt``, in date order."""
 
     settings = settings or Settings.load()
-    with _open(settings, read_only=True) as store:
-        return store.events(_query(flt or EventFilter(), settings))
+    with opened_store(settings, read_only=True) as store:
+        return store.events(event_query(flt or EventFilter(), settings))
 
 
 def actors(settings: Settings | None = None) -> list[tuple[str, str, int]]:
     """(code, name, events) for every actor in the store, most active first."""
     settings = settings or Settings.load()
-    with _open(settings, read_only=True) as store:
+    with opened_store(settings, read_only=True) as store:
         return store.actor_counts()
 
 
 def dyads(settings: Settings | None = None) -> list[tuple[str, str, int]]:
     """(a, b, events) for every pair of actors, most covered first."""
     settings = settings or Settings.load()
-    with _open(settings, read_only=True) as store:
+    with opened_store(settings, read_only=True) as store:
         return store.dyad_counts()
 
 
@@ -147,12 +137,6 @@ def top_dyad(settings: Settings | None = None) -> tuple[str, str]:
         raise BilatError("the store holds no events between two actors yet: run `bilat ingest`")
     a, b, _ = pairs[0]
     return a, b
-
-
-def _resolver(settings: Settings) -> ActorResolver:
-    from bilat.nlp.actors import ActorResolver
-
-    return ActorResolver.load(Path(settings.actors_file) if settings.actors_file else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +162,7 @@ def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
     from bilat.fuse import fuse
     from bilat.store.base import EventQuery
 
-    with _open(settings, read_only=True) as store:
+    with opened_store(settings, read_only=True) as store:
         everything = store.events(EventQuery(min_confidence=settings.min_confidence))
         found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
         articles = {
@@ -232,7 +216,7 @@ def network(
 
     settings = settings or Settings.load()
     query = EventQuery(since=since, until=until, min_confidence=settings.min_confidence)
-    with _open(settings, read_only=True) as store:
+    with opened_store(settings, read_only=True) as store:
         found = store.events(query)
     leads = [cluster.lead for cluster in fuse(found)]
     return build_network(leads, since=since, until=until)
@@ -256,7 +240,7 @@ def export(
             found, since=flt.since if flt else None, until=flt.until if flt else None
         )
         return exports.network_graphml(net).encode("utf-8")
-    with _open(settings, read_only=True) as store:
+    with opened_store(settings, read_only=True) as store:
         cited = {
             aid: art
             for aid in sorted({e.evidence.article_id for e in found})
@@ -289,7 +273,7 @@ def import_events(path: str, settings: Settings | None = None) -> RunSummary:
     except (OSError, UnicodeDecodeError) as e:
         raise ImportInvalid(f"cannot read {path}: {e}") from e
     groups = read_jsonl(text, where=path)
-    with _open(settings, read_only=False) as store:
+    with opened_store(settings, read_only=False) as store:
         known = store.article_ids(aid for _, aid, _ in groups)
         batch = []
         for article, aid, found in groups:
@@ -333,100 +317,13 @@ def bench(
 # -- reads and writes for the web interface ---------------------------------------
 
 if TYPE_CHECKING:
-    from bilat.analysis.dyads import Freq, SeriesPoint
-    from bilat.records import Article, Mention
+    from bilat.records import Mention
     from bilat.report.model import Brief
-
-
-def article(article_id: str, settings: Settings | None = None) -> Article:
-    """One stored article by its id (the full 64 hex digits)."""
-    from bilat.errors import NotFound
-
-    settings = settings or Settings.load()
-    with _open(settings, read_only=True) as store:
-        found = store.article(article_id)
-    if found is None:
-        raise NotFound(f"no article {article_id[:64]!r} in the store")
-    return found
-
-
-def articles(
-    limit: int = 50, offset: int = 0, settings: Settings | None = None
-) -> tuple[list[Article], int]:
-    """A page of stored articles in the order they were stored, and how many there are."""
-    settings = settings or Settings.load()
-    with _open(settings, read_only=True) as store:
-        return store.articles(limit, offset), store.count_articles()
-
-
-def event_page(
-    flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
-) -> tuple[list[Event], int]:
-    """Events ``flt`` matches, ``flt.limit`` of them from ``offset``, and how many match."""
-
-    settings = settings or Settings.load()
-    query = _query(flt or EventFilter(), settings, offset)
-    with _open(settings, read_only=True) as store:
-        return store.events(query), store.count_events(query)
-
-
-def article_events(article_id: str, settings: Settings | None = None) -> list[Event]:
-    """The stored events whose evidence is in one article."""
-    from bilat.store.base import EventQuery
-
-    settings = settings or Settings.load()
-    query = EventQuery(article_id=article_id, min_confidence=settings.min_confidence)
-    with _open(settings, read_only=True) as store:
-        return store.events(query)
 
 
 def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]:
     """Resolved actor mentions in ``text``, offsets into it."""
-    return _resolver(settings or Settings.load()).find_mentions(text, when=None)
-
-
-@dataclass(frozen=True, slots=True)
-class DyadOverview:
-    """The fused timeline of a pair with its period series and sectors, from its own events."""
-
-    a: Actor
-    b: Actor
-    events: int
-    timeline: list[TimelineItem]
-    series: list[SeriesPoint]
-    sectors: list[tuple[str, int]]
-
-
-def dyad_overview(
-    a: str, b: str, freq: Freq = "month", settings: Settings | None = None
-) -> DyadOverview:
-    """Timeline, series and sectors of the pair a–b.
-
-    Reads only the pair's events (fast on a large store); drivers, which need
-    every event as a baseline, are in ``dyad_brief``.
-    """
-    from bilat.analysis.dyads import sectors
-    from bilat.analysis.dyads import series as build_series
-    from bilat.analysis.dyads import timeline as build_timeline
-    from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
-
-    settings = settings or Settings.load()
-    resolver = _resolver(settings)
-    first, second = resolver.lookup(a), resolver.lookup(b)
-    query = EventQuery(dyad=(first.code, second.code), min_confidence=settings.min_confidence)
-    with _open(settings, read_only=True) as store:
-        found = store.events(query)
-    items = build_timeline(fuse(found), first.code, second.code)
-    leads = [i.lead for i in items]
-    return DyadOverview(
-        a=first,
-        b=second,
-        events=len(found),
-        timeline=items,
-        series=build_series(leads, freq),
-        sectors=sectors(leads),
-    )
+    return resolver_for(settings or Settings.load()).find_mentions(text, when=None)
 
 
 def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
@@ -434,7 +331,7 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
     from bilat.report.brief import build_brief
 
     settings = settings or Settings.load()
-    resolver = _resolver(settings)
+    resolver = resolver_for(settings)
     first, second = resolver.lookup(a), resolver.lookup(b)
     material = _dyad_material(first.code, second.code, settings)
     # Third parties named in each evidence sentence: the candidates for drivers.
@@ -458,56 +355,6 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
         names=names,
         network=_network_of(material),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleHit:
-    """An article whose title or body holds every query word; ``at`` is the first match."""
-
-    article: Article
-    score: int
-    at: int
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One page of articles and of events matching a query, best first, with their totals."""
-
-    terms: tuple[str, ...]
-    articles: list[ArticleHit]
-    events: list[Event]
-    total_articles: int = 0
-    total_events: int = 0
-    offset: int = 0
-
-
-def search_terms(q: str) -> tuple[str, ...]:
-    """The distinct casefolded words of a query, in order."""
-    from bilat.store.search import query_terms
-
-    return query_terms(q)
-
-
-def search(
-    q: str, limit: int = 50, settings: Settings | None = None, offset: int = 0
-) -> SearchResult:
-    """Full-text search: articles (title and body) and event sentences holding every word of ``q``.
-
-    Words match whole words, case-insensitively, through the store's search index;
-    a hit scores the number of times the words occur. ``limit``/``offset`` page
-    through both lists at once.
-    """
-    from bilat.store.search import first_match
-
-    settings = settings or Settings.load()
-    terms = search_terms(q)
-    if not terms:
-        return SearchResult(terms, [], [], offset=offset)
-    with _open(settings, read_only=True) as store:
-        articles, total_articles = store.search_articles(terms, limit, offset)
-        events, total_events = store.search_events(terms, settings.min_confidence, limit, offset)
-    hits = [ArticleHit(a, score, first_match(a.body, terms)) for a, score in articles]
-    return SearchResult(terms, hits, [e for e, _ in events], total_articles, total_events, offset)
 
 
 @dataclass(frozen=True, slots=True)
