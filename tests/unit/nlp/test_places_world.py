@@ -82,3 +82,9 @@ def test_places_world_region_after_a_city_of_another_state_is_not_that_state() -
 
 def test_places_world_state_after_its_own_city_still_resolves() -> None:
     assert _codes("Officials in Batumi, Georgia, and Kutaisi met.") == ["GEO", "GEO", "GEO"]
+
+
+def test_places_world_one_word_name_with_another_sense_is_left_out() -> None:
+    # Metro (Indonesia) and Toyota (Japan) are written in English mostly in another sense
+    assert _codes("Metro services were suspended after Toyota cut output.") == []
+    assert _codes("Floods cut roads near Basel.") == ["CHE"]
