@@ -187,9 +187,19 @@ class _Reader:
         prev = hit.i - 1
         if prev >= 1 and words[prev] == "," and toks.linked(prev):
             prev -= 1  # "Atlanta, Georgia"
+            if self._place_of_other_state(prev, hit):
+                return False  # the city's region, not a state of its own
         if prev >= 0 and toks.linked(hit.i) and toks.capitalised(prev) and prev not in self.covered:
             return toks.sentence_start(prev) or words[prev] in _CALENDAR
         return True
+
+    def _place_of_other_state(self, last: int, hit: Hit) -> bool:
+        """A known city ends at token ``last`` and lies in another state than ``hit``."""
+        before = next((h for h in self.hits if h.j == last + 1 and not h.entry.blocked), None)
+        if before is None or before.entry.actor is None or hit.entry.actor is None:
+            return False
+        kind, code = before.entry.actor.kind, before.entry.actor.code
+        return kind in (Kind.PLACE, Kind.CAPITAL) and code != hit.entry.actor.code
 
     def _possessive(self, tok: int) -> int:
         words, toks = self.toks.words, self.toks

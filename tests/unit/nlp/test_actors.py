@@ -328,7 +328,7 @@ def test_resolver_surname_inside_an_unknown_name_is_not_a_person() -> None:
         "the Indo-Pacific",
         "the two countries and both sides",
         "fans of Michael Jordan",
-        "he moved to Atlanta, Georgia",
+        "he moved to Marietta, Georgia",
         "the drummer Chad Smith",
         "the Washington Post reported",
         "the Pakistan Reader",
