@@ -151,7 +151,20 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.lemma_.lower() not in TEMPORAL:
-                    yield grand
+                    if not _absolute(child, grand):
+                        yield grand
+
+
+def _absolute(prep: Token, obj: Token) -> bool:
+    """ "agreed, *with strings attached*", "with its borders closed": "with" and a noun
+    its bare participle says the state of is a circumstance, not a partner ("met with
+    officials sent by X" names one: that participle has words of its own)."""
+    if prep.lower_ != "with":
+        return False
+    return any(
+        c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == obj.i + 1 and not list(c.children)
+        for c in obj.children
+    )
 
 
 def _complement_targets(verb: Token) -> list[Token]:
@@ -268,6 +281,9 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         targets = [h for p in passive for h in conjuncts(p)]
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
+    if not joint and not passive:
+        # "hosted a meeting between A and B": the act's object joins both sides
+        joint = next((b for c in verb.children if c.dep_ == "dobj" and (b := _between(c))), [])
     if not targets:
         targets = _object_targets(carriers, obj)
     if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
