@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.role_spans import core_span, naming_tokens, role_span
+from bilat.nlp.role_spans import act_agent, core_span, naming_tokens, role_span
 from bilat.nlp.roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -366,6 +366,10 @@ class ParticipantFinder:
         # Words that name the head first; else any actor in the phrase ("relations with
         # Congo", "crimes committed by Croat forces").
         named = self._mentions_in(naming_tokens(head)) or self._mentions_in(list(span))
+        agent = act_agent(head)
+        if agent is not None and (doers := self._mentions_in(naming_tokens(agent))):
+            # "Serbia's crackdown on X", "crimes committed by Y": whoever does the act
+            named, head = doers, agent
         actor = None
         if named:
             nearest = min(named, key=lambda m: _distance(m, head))

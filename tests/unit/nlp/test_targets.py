@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bilat.nlp.extract import Extractor
+from bilat.nlp.role_spans import act_agent
 from bilat.nlp.roles import verb_arguments
-from tests.unit.nlp.handmade import parsed
+from tests.unit.nlp.handmade import facts, mention, parsed
 
 
 def test_with_and_a_bare_participle_is_a_circumstance_not_a_partner() -> None:
@@ -67,3 +69,64 @@ def test_hosting_a_meeting_without_between_joins_nobody() -> None:
     args = verb_arguments(doc[1])
     assert args.joint == ()
     assert [t.text for t in args.target] == ["meeting"]
+
+
+def test_the_doer_of_an_act_noun_is_its_owner_or_its_by_phrase() -> None:
+    owned = parsed([
+        ("Peru", 2, "poss", "PROPN", "Peru"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("crackdown", 2, "ROOT", "NOUN", "crackdown"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("Bolivians", 3, "pobj", "PROPN", "Bolivian"),
+    ])  # fmt: skip
+    committed = parsed([
+        ("abuses", 0, "ROOT", "NOUN", "abuse"),
+        ("committed", 0, "acl", "VERB", "commit"),
+        ("by", 1, "agent", "ADP", "by"),
+        ("Laotian", 4, "amod", "ADJ", "laotian"),
+        ("troops", 2, "pobj", "NOUN", "troop"),
+    ])  # fmt: skip
+    committed[1].tag_ = "VBN"
+    assert (agent := act_agent(owned[2])) is not None and agent.text == "Peru"
+    assert (agent := act_agent(committed[0])) is not None and agent.text == "troops"
+
+
+def test_a_noun_for_a_thing_or_an_act_owned_by_a_pronoun_names_no_doer() -> None:
+    capital = parsed([
+        ("Peru", 2, "poss", "PROPN", "Peru"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("capital", 2, "ROOT", "NOUN", "capital"),
+    ])  # fmt: skip
+    own = parsed([
+        ("its", 1, "poss", "PRON", "its"),
+        ("decision", 1, "ROOT", "NOUN", "decision"),
+    ])  # fmt: skip
+    assert act_agent(capital[2]) is None
+    assert act_agent(own[1]) is None
+
+
+def test_condemning_crimes_committed_by_a_force_targets_that_force(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("condemned", 1, "ROOT", "VERB", "condemn"),
+        ("crimes", 1, "dobj", "NOUN", "crime"),
+        ("committed", 2, "acl", "VERB", "commit"),
+        ("by", 3, "agent", "ADP", "by"),
+        ("Bolivian", 6, "amod", "ADJ", "bolivian"),
+        ("forces", 4, "pobj", "NOUN", "force"),
+        ("in", 3, "prep", "ADP", "in"),
+        ("Peru", 7, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    doc[3].tag_ = "VBN"
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Bolivian", "BOL"),
+        mention(doc, "Peru", "PER"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("CHL", "BOL")
+    ]
