@@ -451,13 +451,32 @@ def noun_arguments(noun: Token) -> Arguments:
             # "forces were engaged in ethnic cleansing"
             sources = [h for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for h in conjuncts(c)]
             inherited = True
+    indirect = not targets and not joint
+    if indirect:
+        targets = _content_subjects(noun, verb)
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),
         tuple(joint),
         tuple(modifiers),
         inherited,
+        indirect and bool(targets),
     )
+
+
+def _content_subjects(noun: Token, verb: Token | None) -> list[Token]:
+    """ "its demand that *Israel* lift the siege", "a warning that *Iran* must stop": the
+    subject of a that-clause saying what the act asks or warns of, hung off the noun or,
+    as the parse often has it, off the verb whose object the noun is, right after it."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i:
+        clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for clause in clauses:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if marked and subjects:
+            return [antecedent(subjects[0])]
+    return []
 
 
 def _undergone(noun: Token, verb: Token) -> bool:

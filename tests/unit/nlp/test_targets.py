@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilat.nlp.extract import Extractor
 from bilat.nlp.role_spans import act_agent
-from bilat.nlp.roles import verb_arguments
+from bilat.nlp.roles import noun_arguments, verb_arguments
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -130,3 +130,34 @@ def test_condemning_crimes_committed_by_a_force_targets_that_force(
     assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
         ("CHL", "BOL")
     ]
+
+
+def test_a_demand_noun_targets_the_subject_of_its_that_clause() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("renewed", 1, "ROOT", "VERB", "renew"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("demand", 1, "dobj", "NOUN", "demand"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("Peru", 6, "nsubj", "PROPN", "Peru"),
+        ("withdraw", 1, "ccomp", "VERB", "withdraw"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = noun_arguments(doc[3])
+    assert [t.text for t in args.source] == ["Chile"]
+    assert [t.text for t in args.target] == ["Peru"]
+    assert args.indirect
+
+
+def test_a_relative_clause_on_a_demand_noun_names_no_target() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("renewed", 1, "ROOT", "VERB", "renew"),
+        ("a", 3, "det", "DET", "a"),
+        ("demand", 1, "dobj", "NOUN", "demand"),
+        ("that", 6, "dobj", "PRON", "that"),
+        ("Peru", 6, "nsubj", "PROPN", "Peru"),
+        ("rejected", 3, "relcl", "VERB", "reject"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert noun_arguments(doc[3]).target == ()
