@@ -153,6 +153,22 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
                 if grand.dep_ == "pobj" and grand.lemma_.lower() not in TEMPORAL:
                     if not _absolute(child, grand):
                         yield grand
+            if (stranded := _stranded_object(child)) is not None:
+                yield stranded
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """ "granted asylum to *five officers* holed up in ...": the parse left the
+    preposition without its object and read the noun after it as the subject of the
+    participle that follows; that noun is the object."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    after = prep.doc[prep.i + 1]
+    noun = next((t for t in after.sent if t.left_edge.i == after.i and t.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = noun.head
+    return noun if clause.head.i == prep.head.i and clause.dep_ in ("advcl", "ccomp") else None
 
 
 def _absolute(prep: Token, obj: Token) -> bool:

@@ -161,3 +161,35 @@ def test_a_relative_clause_on_a_demand_noun_names_no_target() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert noun_arguments(doc[3]).target == ()
+
+
+def test_a_stranded_to_takes_the_noun_the_parse_made_a_subject() -> None:
+    doc = parsed([
+        ("Peru", 1, "nsubj", "PROPN", "Peru"),
+        ("gave", 1, "ROOT", "VERB", "give"),
+        ("shelter", 1, "dobj", "NOUN", "shelter"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("two", 6, "nummod", "NUM", "two"),
+        ("Chilean", 6, "amod", "ADJ", "chilean"),
+        ("officers", 7, "nsubj", "NOUN", "officer"),
+        ("hiding", 1, "advcl", "VERB", "hide"),
+        ("in", 7, "prep", "ADP", "in"),
+        ("Lima", 8, "pobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["shelter", "officers"]
+
+
+def test_a_to_with_its_own_object_takes_no_later_subject() -> None:
+    doc = parsed([
+        ("Peru", 1, "nsubj", "PROPN", "Peru"),
+        ("gave", 1, "ROOT", "VERB", "give"),
+        ("shelter", 1, "dobj", "NOUN", "shelter"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Chile", 3, "pobj", "PROPN", "Chile"),
+        ("as", 7, "mark", "SCONJ", "as"),
+        ("officers", 7, "nsubj", "NOUN", "officer"),
+        ("fled", 1, "advcl", "VERB", "flee"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["shelter", "Chile"]
