@@ -22,6 +22,7 @@ TEMPORAL = frozenset(
     sep sept oct nov dec""".split()  # noqa: SIM905
 )
 PERSONAL = frozenset({"it", "he", "she", "they", "we"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 # Texts that speak for whoever issues them: "a report accusing ...", "a letter threatening ...".
 DOCUMENTS = frozenset(
     """report letter statement resolution declaration communique communiqué message motion
@@ -101,8 +102,10 @@ def antecedent(head: Token) -> Token:
     killed ...": the subject of a verb above the pronoun's clause, named before it.
     """
     lower = head.lower_
-    if lower in RELATIVE and head.head.dep_ == "relcl":
-        return head.head.head
+    if lower in RELATIVE and (clause := _relative_clause(head)) is not None:
+        return clause.head
+    if lower in OBJECT_PRONOUNS and (earlier := _earlier_object(head)) is not None:
+        return earlier
     if lower not in PERSONAL:
         return _speaker(head) or head
     current = head.head
@@ -117,6 +120,26 @@ def antecedent(head: Token) -> Token:
             if subject and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens, as its subject or object ("X,
+    *which* is preparing ...") or as the object of a preposition ("the project, for
+    *which* Japan extended a loan", "the accord under *which* ...")."""
+    above = pronoun.head
+    if pronoun.dep_ == "pobj" and above.dep_ == "prep":
+        above = above.head
+    return above if above.dep_ == "relcl" and above.i != pronoun.i else None
+
+
+def _earlier_object(pronoun: Token) -> Token | None:
+    """ "hit the positions and destroyed *them*": an object pronoun of a verb coordinated
+    with an earlier one stands for that verb's object (a noun, not another pronoun)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    earlier = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return earlier[0] if earlier else None
 
 
 def _speaker(head: Token) -> Token | None:

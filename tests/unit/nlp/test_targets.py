@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilat.nlp.extract import Extractor
 from bilat.nlp.role_spans import act_agent
-from bilat.nlp.roles import noun_arguments, verb_arguments
+from bilat.nlp.roles import antecedent, noun_arguments, verb_arguments
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -193,3 +193,48 @@ def test_a_to_with_its_own_object_takes_no_later_subject() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in verb_arguments(doc[1]).target] == ["shelter", "Chile"]
+
+
+def test_which_after_a_preposition_stands_for_the_noun_its_clause_describes() -> None:
+    doc = parsed([
+        ("the", 1, "det", "DET", "the"),
+        ("dam", 1, "ROOT", "NOUN", "dam"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("for", 6, "prep", "ADP", "for"),
+        ("which", 3, "pobj", "PRON", "which"),
+        ("Oman", 6, "nsubj", "PROPN", "Oman"),
+        ("paid", 1, "relcl", "VERB", "pay"),
+    ])  # fmt: skip
+    assert antecedent(doc[4]).text == "dam"
+
+
+def test_which_outside_a_relative_clause_stands_for_nothing_else() -> None:
+    doc = parsed([
+        ("Oman", 1, "nsubj", "PROPN", "Oman"),
+        ("asked", 1, "ROOT", "VERB", "ask"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("which", 2, "pobj", "PRON", "which"),
+    ])  # fmt: skip
+    assert antecedent(doc[3]).text == "which"
+
+
+def test_an_object_pronoun_of_a_second_verb_stands_for_the_first_verbs_object() -> None:
+    doc = parsed([
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("shelled", 1, "ROOT", "VERB", "shell"),
+        ("the", 3, "det", "DET", "the"),
+        ("depot", 1, "dobj", "NOUN", "depot"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("seized", 1, "conj", "VERB", "seize"),
+        ("it", 5, "dobj", "PRON", "it"),
+    ])  # fmt: skip
+    assert antecedent(doc[6]).text == "depot"
+
+
+def test_an_object_pronoun_of_a_lone_verb_is_left_alone() -> None:
+    doc = parsed([
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("seized", 1, "ROOT", "VERB", "seize"),
+        ("it", 1, "dobj", "PRON", "it"),
+    ])  # fmt: skip
+    assert antecedent(doc[2]).text == "it"
