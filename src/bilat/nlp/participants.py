@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.role_spans import act_agent, core_span, naming_tokens, role_span
+from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -18,6 +18,7 @@ from bilat.nlp.roles import (
     aimed_heads,
     antecedent,
     clause_tokens,
+    recipients_of,
 )
 from bilat.records import Actor, Mention
 
@@ -121,7 +122,7 @@ class ParticipantFinder:
             return Participants(sides[0], sides[1], True, base + 0.2)
         coded_modifiers = _distinct([m for m in self._phrases(args.modifiers) if m.code])
         sources = self._phrases(args.source)
-        targets = self._phrases(args.target)
+        targets = self._phrases(self._recipient_heads(args.target))
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
         if sources and (both := self._pair_for(sources[0])):
@@ -192,6 +193,18 @@ class ParticipantFinder:
         ):
             return None
         return sources[0]
+
+    def _recipient_heads(self, heads: Sequence[Token]) -> list[Token]:
+        """The target heads, a thing whose own words name nobody replaced by whom its
+        phrase says it is for: "suspended *aid* to Chad" is aimed at Chad."""
+        out: list[Token] = []
+        for head in heads:
+            named_itself = self._mentions_in(naming_tokens(antecedent(head)))
+            # "information *on* X" is about X, not for it
+            inner = [] if named_itself or is_saying(head) else recipients_of(head)
+            named = [r for r in inner if self._mentions_in(naming_tokens(r))]
+            out += named or [head]
+        return out
 
     def _aimed_at(self, args: Arguments) -> bool:
         """Whether coordinated actors act on the target rather than with each other: it is

@@ -141,13 +141,18 @@ def role_span(head: Token, located: bool = True) -> Span:
     return doc[left : right + 1]
 
 
+def is_saying(head: Token) -> bool:
+    """A text or a saying, whose "on"/"about" phrase is its topic ("comments on X")."""
+    return head.lemma_.lower() in DOCUMENTS | SAYINGS
+
+
 def _topic(head: Token, child: Token) -> bool:
     """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
     weapons*" say what, not whose (unlike "sanctions on Iran")."""
     return (
         child.dep_ == "prep"
         and child.lower_ in TOPIC_PREPS
-        and head.lemma_.lower() in DOCUMENTS | SAYINGS
+        and is_saying(head)
     )
 
 

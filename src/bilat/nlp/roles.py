@@ -14,6 +14,8 @@ OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "toward", "towards", "into", "for", "upon", "from"}
 )
+# Prepositions after a thing that name whom it is for or against ("aid *to* X").
+RECIPIENT_PREPS = frozenset({"to", "for", "on", "against", "with", "toward", "towards", "upon"})
 # Words that say when, not who: "met on Saturday" has no recipient "Saturday".
 TEMPORAL = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
@@ -231,6 +233,12 @@ def aimed_heads(head: Token) -> list[Token]:
     """A target head and the objects of its recipient prepositions: the words that say
     at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
     return [head, *_prep_objects(head, TARGET_PREPS)]
+
+
+def recipients_of(thing: Token) -> list[Token]:
+    """The heads a thing given or withheld is aimed at: "aid *to* Chad and Mali",
+    "support *for* X", "sanctions *on* Y" (not "diplomats *from* Z", who are Z's)."""
+    return [h for p in _prep_objects(thing, RECIPIENT_PREPS) for h in conjuncts(p)]
 
 
 def _between(token: Token) -> list[Token]:

@@ -238,3 +238,44 @@ def test_an_object_pronoun_of_a_lone_verb_is_left_alone() -> None:
         ("it", 1, "dobj", "PRON", "it"),
     ])  # fmt: skip
     assert antecedent(doc[2]).text == "it"
+
+
+def test_a_thing_suspended_to_coordinated_states_targets_the_states(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("suspended", 1, "ROOT", "VERB", "suspend"),
+        ("aid", 1, "dobj", "NOUN", "aid"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("Bolivia", 4, "conj", "PROPN", "Bolivia"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, "Bolivia", "BOL"),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert sorted((e.target.text, e.target.code) for e in found if e.target) == [
+        ("Bolivia", "BOL"),
+        ("Peru", "PER"),
+    ]
+
+
+def test_people_from_a_state_stay_the_target_phrase(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("expelled", 1, "ROOT", "VERB", "expel"),
+        ("diplomats", 1, "dobj", "NOUN", "diplomat"),
+        ("from", 2, "prep", "ADP", "from"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    found = extractor.extract(doc, facts(doc, mentions))
+    assert [(e.target.text, e.target.code) for e in found if e.target] == [
+        ("diplomats from Peru", "PER")
+    ]
