@@ -16,6 +16,13 @@ TARGET_PREPS = frozenset(
 )
 # Prepositions after a thing that name whom it is for or against ("aid *to* X").
 RECIPIENT_PREPS = frozenset({"to", "for", "on", "against", "with", "toward", "towards", "upon"})
+# Verbs of handing something over: their "to" phrase names the receiver, the one the
+# act is aimed at, whatever the object ("sent troops *to Mali*", "returned a statue *to
+# Peru*"); "released prisoners to the Red Cross" is no such verb.
+TRANSFERS = frozenset(
+    """give grant provide send return deliver hand supply offer extend sell donate transfer
+    lend ship deploy dispatch""".split()  # noqa: SIM905
+)
 # Words that say when, not who: "met on Saturday" has no recipient "Saturday".
 TEMPORAL = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
@@ -396,7 +403,12 @@ def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
         if carrier.lemma_.lower() in AUDIENCE_VERBS:
             # "complained to the UN over the raids": what is complained of comes first
             targets += [h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
+        given_to = [h for p in _prep_objects(carrier, frozenset({"to"})) for h in conjuncts(p)]
+        if given_to and carrier.lemma_.lower() in TRANSFERS:
+            # "returned the paintings *to their owners*": the receiver, then the thing
+            targets = [*given_to, *targets]
         targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+        targets = list({t.i: t for t in targets}.values())  # in order, once each
         if owned and not targets:
             places = [*_prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
             return [h for p in places for h in conjuncts(p)]

@@ -279,3 +279,29 @@ def test_people_from_a_state_stay_the_target_phrase(extractor: Extractor) -> Non
     assert [(e.target.text, e.target.code) for e in found if e.target] == [
         ("diplomats from Peru", "PER")
     ]
+
+
+def test_a_handed_over_thing_is_aimed_at_its_receiver_first() -> None:
+    doc = parsed([
+        ("Oman", 1, "nsubj", "PROPN", "Oman"),
+        ("returned", 1, "ROOT", "VERB", "return"),
+        ("the", 3, "det", "DET", "the"),
+        ("statue", 1, "dobj", "NOUN", "statue"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("its", 6, "poss", "PRON", "its"),
+        ("owners", 4, "pobj", "NOUN", "owner"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["owners", "statue"]
+
+
+def test_people_freed_to_a_go_between_stay_the_first_target() -> None:
+    doc = parsed([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
+        ("freed", 1, "ROOT", "VERB", "free"),
+        ("hostages", 1, "dobj", "NOUN", "hostage"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("mediators", 3, "pobj", "NOUN", "mediator"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["hostages", "mediators"]
