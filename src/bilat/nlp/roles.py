@@ -228,8 +228,9 @@ def _complement_targets(verb: Token) -> list[Token]:
             # "threatened to deliver blows *to the US*": the recipient, then the thing
             # (the first object target, which is the recipient itself when there is none)
             recipient = next(_prep_objects(child, TARGET_PREPS), None)
-            thing = next(iter(_object_targets([child], None)), None)
-            heads = [h for h in (recipient, thing) if h is not None]
+            received = {t.i for t in conjuncts(recipient)} if recipient is not None else set()
+            objects = [t for t in _object_targets([child], None) if t.i not in received]
+            heads = [h for h in (recipient, *objects[:1]) if h is not None]
             found = {t.i: t for h in heads for t in conjuncts(h)}  # in order, once each
             if found:
                 return list(found.values())
