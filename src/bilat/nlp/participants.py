@@ -9,17 +9,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.recipients import OBJECTS, aimed_heads, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
-from bilat.nlp.roles import (
-    OBJECTS,
-    PASSIVE_SUBJECTS,
-    SUBJECTS,
-    Arguments,
-    aimed_heads,
-    antecedent,
-    clause_tokens,
-    recipients_of,
-)
+from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
 
 # "the two countries", "both sides": the article's main pair of actors.

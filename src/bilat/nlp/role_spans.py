@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.roles import DOCUMENTS, OWNERS, SAYING, SUBJECTS, is_temporal
+from bilat.nlp.antecedents import OWNERS, SAYING, SUBJECTS
+from bilat.nlp.recipients import is_temporal
+from bilat.nlp.roles import DOCUMENTS
 
 # Dependents that open a new clause: their actors are not the argument's.
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
@@ -149,11 +151,7 @@ def is_saying(head: Token) -> bool:
 def _topic(head: Token, child: Token) -> bool:
     """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
     weapons*" say what, not whose (unlike "sanctions on Iran")."""
-    return (
-        child.dep_ == "prep"
-        and child.lower_ in TOPIC_PREPS
-        and is_saying(head)
-    )
+    return child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and is_saying(head)
 
 
 def _possessed_end(doc: Doc, right: int) -> int:

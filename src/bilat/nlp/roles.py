@@ -2,57 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Prepositions that introduce the recipient of an action.
-TARGET_PREPS = frozenset(
-    {"with", "to", "against", "on", "at", "toward", "towards", "into", "for", "upon", "from"}
+from bilat.nlp.antecedents import OWNERS, PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.recipients import (
+    OBJECTS,
+    TARGET_PREPS,
+    conjuncts,
+    is_temporal,
+    object_targets,
+    prep_objects,
 )
-# Prepositions after a thing that name whom it is for or against ("aid *to* X").
-RECIPIENT_PREPS = frozenset({"to", "for", "on", "against", "with", "toward", "towards", "upon"})
-# Verbs of handing something over: their "to" phrase names the receiver, the one the
-# act is aimed at, whatever the object ("sent troops *to Mali*", "returned a statue *to
-# Peru*"); "released prisoners to the Red Cross" is no such verb.
-TRANSFERS = frozenset(
-    """give grant provide send return deliver hand supply offer extend sell donate transfer
-    lend ship deploy dispatch""".split()  # noqa: SIM905
-)
-# Words that say when, not who: "met on Saturday" has no recipient "Saturday".
-TEMPORAL = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
-    weekend week month year day night morning afternoon evening time hour january february march
-    april may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec""".split()  # noqa: SIM905
-)
-PERSONAL = frozenset({"it", "he", "she", "they", "we"})
-OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
 # Texts that speak for whoever issues them: "a report accusing ...", "a letter threatening ...".
 DOCUMENTS = frozenset(
     """report letter statement resolution declaration communique communiqué message motion
     bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
-)
-OWNERS = frozenset({"its", "their", "his", "her", "our"})
-# Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
-RELATIONAL = frozenset(
-    """counterpart ally neighbour neighbor partner colleague friend rival enemy foe opponent
-    adversary critic host guest envoy""".split()  # noqa: SIM905
-)
-# Where the acts done with an actor's own things are aimed: "withdrew its troops *from*
-# Syria", "lay down their arms *in* Iraq".
-ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-# What a speaker's own state is called when the speaker is named: "said *the government*
-# will ...", "said *his country* would ...".
-HOME = frozenset({"government", "country", "nation", "administration", "kingdom"})
-SAYING = frozenset(
-    """say tell announce state declare add insist confirm note explain stress reiterate
-    assert affirm""".split()  # noqa: SIM905
 )
 # Verbs whose object is made to do the act of their infinitive: in "ordered the paper to
 # close", the paper is whom the order acts on ("used gas to kill" is no such verb).
@@ -73,14 +40,6 @@ FORCES = frozenset(
 )
 # "came under attack", "remained under siege": the subject suffers the act.
 UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
-# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
-# aimed at the raiders.
-AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
-GRIEVANCE_PREPS = frozenset({"over", "against"})
-# How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
-# is a prep and its pcomp.
-CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
-QUOTING = frozenset({"quote", "cite", "report"})
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
@@ -104,117 +63,6 @@ class Arguments:
     indirect: bool = False
 
 
-def antecedent(head: Token) -> Token:
-    """What a pronoun argument stands for, by rule, or ``head`` itself.
-
-    "X, who attacked ...": the noun the relative clause hangs off. "NAF says it has
-    killed ...": the subject of a verb above the pronoun's clause, named before it.
-    """
-    lower = head.lower_
-    if lower in RELATIVE and (clause := _relative_clause(head)) is not None:
-        return clause.head
-    if lower in OBJECT_PRONOUNS and (earlier := _earlier_object(head)) is not None:
-        return earlier
-    if lower not in PERSONAL:
-        return _speaker(head) or head
-    current = head.head
-    for _ in range(5):
-        if current.head.i == current.i or current.dep_ not in CLIMB:
-            break
-        current = current.head
-        # "X was quoted as saying he ...": the one quoted is the passive subject
-        quoted = current.lemma_.lower() in QUOTING
-        for child in current.children:
-            subject = child.dep_ in SUBJECTS or (quoted and child.dep_ in PASSIVE_SUBJECTS)
-            if subject and child.i < head.i and child.lower_ not in PERSONAL:
-                return child
-    return head
-
-
-def _relative_clause(pronoun: Token) -> Token | None:
-    """The relative clause a relative pronoun opens, as its subject or object ("X,
-    *which* is preparing ...") or as the object of a preposition ("the project, for
-    *which* Japan extended a loan", "the accord under *which* ...")."""
-    above = pronoun.head
-    if pronoun.dep_ == "pobj" and above.dep_ == "prep":
-        above = above.head
-    return above if above.dep_ == "relcl" and above.i != pronoun.i else None
-
-
-def _earlier_object(pronoun: Token) -> Token | None:
-    """ "hit the positions and destroyed *them*": an object pronoun of a verb coordinated
-    with an earlier one stands for that verb's object (a noun, not another pronoun)."""
-    verb = pronoun.head
-    if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.i > verb.i:
-        return None
-    earlier = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    return earlier[0] if earlier else None
-
-
-def _speaker(head: Token) -> Token | None:
-    """ "Premier X said *the government* will extend the curfew": a bare "the government"
-    or "his country" subject of what someone says is the speaker's own; the speaker
-    names it. Not "the Chilean government", which names itself, nor "the government
-    must ...", which the speaker asks of it."""
-    determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
-    bare = len(list(head.children)) == len(determiners) == 1
-    if not bare or determiners[0].lower_ not in OWNERS | {"the"}:
-        return None
-    verb = head.head
-    if head.lemma_.lower() not in HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
-        return None
-    if verb.head.lemma_.lower() not in SAYING:
-        return None
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
-        return None  # "said the government must ...": asked of it, not said for it
-    return next(
-        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
-        None,
-    )
-
-
-def conjuncts(head: Token) -> list[Token]:
-    """``head`` and the heads coordinated with it ("Pakistan and Russia")."""
-    return [head, *head.conjuncts]
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.lemma_.lower() not in TEMPORAL:
-                    if not _absolute(child, grand):
-                        yield grand
-            if (stranded := _stranded_object(child)) is not None:
-                yield stranded
-
-
-def _stranded_object(prep: Token) -> Token | None:
-    """ "granted asylum to *five officers* holed up in ...": the parse left the
-    preposition without its object and read the noun after it as the subject of the
-    participle that follows; that noun is the object."""
-    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
-        return None
-    after = prep.doc[prep.i + 1]
-    noun = next((t for t in after.sent if t.left_edge.i == after.i and t.dep_ == "nsubj"), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    clause = noun.head
-    return noun if clause.head.i == prep.head.i and clause.dep_ in ("advcl", "ccomp") else None
-
-
-def _absolute(prep: Token, obj: Token) -> bool:
-    """ "agreed, *with strings attached*", "with its borders closed": "with" and a noun
-    its bare participle says the state of is a circumstance, not a partner ("met with
-    officials sent by X" names one: that participle has words of its own)."""
-    if prep.lower_ != "with":
-        return False
-    return any(
-        c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == obj.i + 1 and not list(c.children)
-        for c in obj.children
-    )
-
-
 def _complement_targets(verb: Token) -> list[Token]:
     """Who a verbal act is aimed at when it has no object: the subject of its clause
     ("demanded that *the US* match ...") or the recipient in its infinitive ("threatened
@@ -227,9 +75,9 @@ def _complement_targets(verb: Token) -> list[Token]:
         if child.dep_ == "xcomp":
             # "threatened to deliver blows *to the US*": the recipient, then the thing
             # (the first object target, which is the recipient itself when there is none)
-            recipient = next(_prep_objects(child, TARGET_PREPS), None)
+            recipient = next(prep_objects(child, TARGET_PREPS), None)
             received = {t.i for t in conjuncts(recipient)} if recipient is not None else set()
-            objects = [t for t in _object_targets([child], None) if t.i not in received]
+            objects = [t for t in object_targets([child], None) if t.i not in received]
             heads = [h for h in (recipient, *objects[:1]) if h is not None]
             found = {t.i: t for h in heads for t in conjuncts(h)}  # in order, once each
             if found:
@@ -237,21 +85,9 @@ def _complement_targets(verb: Token) -> list[Token]:
     return []
 
 
-def aimed_heads(head: Token) -> list[Token]:
-    """A target head and the objects of its recipient prepositions: the words that say
-    at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
-    return [head, *_prep_objects(head, TARGET_PREPS)]
-
-
-def recipients_of(thing: Token) -> list[Token]:
-    """The heads a thing given or withheld is aimed at: "aid *to* Chad and Mali",
-    "support *for* X", "sanctions *on* Y" (not "diplomats *from* Z", who are Z's)."""
-    return [h for p in _prep_objects(thing, RECIPIENT_PREPS) for h in conjuncts(p)]
-
-
 def _between(token: Token) -> list[Token]:
     """The sides of "between A and B" (or the one phrase of "between the two countries")."""
-    for obj in _prep_objects(token, frozenset({"between", "among", "amongst"})):
+    for obj in prep_objects(token, frozenset({"between", "among", "amongst"})):
         return conjuncts(obj)
     return []
 
@@ -327,7 +163,7 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     passive = [
         c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS and (obj is None or c.i != obj.i)
     ]
-    agents = list(_prep_objects(verb, frozenset({"by"})))
+    agents = list(prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
     if passive and not agents and verb.lower_ in STANCES:
         sources, passive = [h for p in passive for h in conjuncts(p)], []
@@ -340,7 +176,7 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         # "hosted a meeting between A and B": the act's object joins both sides
         joint = next((b for c in verb.children if c.dep_ == "dobj" and (b := _between(c))), [])
     if not targets:
-        targets = _object_targets(carriers, obj)
+        targets = object_targets(carriers, obj)
     if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
         # "ordered the paper to close": whom the governing verb acts on comes first
         controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -387,54 +223,7 @@ def _purpose_targets(verb: Token) -> list[Token]:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
         return []
-    return _object_targets([verb.head], None)
-
-
-def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
-    """Recipients among the objects of the first carrier that has any: its direct objects,
-    then the objects of its recipient prepositions. An object that is the actor's own
-    ("withdrew *its troops* from Syria", "opened *its borders*") is done with, not done
-    to: the recipient is where the act takes it, or there is none."""
-    for carrier in carriers:
-        direct = [
-            c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
-        ]
-        owned = [d for d in direct if _owned_asset(d)]
-        targets = [h for d in direct if d not in owned for h in conjuncts(d)]
-        if carrier.lemma_.lower() in AUDIENCE_VERBS:
-            # "complained to the UN over the raids": what is complained of comes first
-            targets += [h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
-        given_to = [h for p in _prep_objects(carrier, frozenset({"to"})) for h in conjuncts(p)]
-        if given_to and carrier.lemma_.lower() in TRANSFERS:
-            # "returned the paintings *to their owners*": the receiver, then the thing
-            targets = [*given_to, *targets]
-        targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
-        targets = list({t.i: t for t in targets}.values())  # in order, once each
-        if owned and not targets:
-            places = [*_prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
-            return [h for p in places for h in conjuncts(p)]
-        if targets:
-            return targets
-    return []
-
-
-def _owned_asset(token: Token) -> bool:
-    """ "its troops", "their weapons", "some of its forces": a common noun owned by a
-    pronoun, other than a noun for another actor ("its ally")."""
-    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
-    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in RELATIONAL:
-        return True
-    # "some of its troops": the quantity stands for what it counts.
-    return any(_owned_asset(p) for p in _prep_objects(token, frozenset({"of"})))
-
-
-def _asset_places(asset: Token) -> list[Token]:
-    """Where an owned thing is taken from or to, when the parse hangs the place off the
-    thing ("its troops from Syria", "their weapons in Iraq"), not off the verb."""
-    places = list(_prep_objects(asset, ASSET_PREPS))
-    for of in _prep_objects(asset, frozenset({"of"})):
-        places += _prep_objects(of, ASSET_PREPS)
-    return places
+    return object_targets([verb.head], None)
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -493,13 +282,13 @@ def noun_arguments(noun: Token) -> Arguments:
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
     done_to = noun.lemma_.lower() in PATIENT_NOUNS
-    sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
+    sources += list(prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
     if verb is not None and sources and all(_unowned_forces(s) for s in sources):
         # "the US completed the withdrawal of troops": the troops are the subject's
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
+    targets = list(prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause
@@ -556,7 +345,7 @@ def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
     subjects, inherited = _subject_of(verb)
     agents = frozenset({"by", "from"})
     # the parse may hang "by militants" on the verb: "came under attack by militants"
-    sources = list(_prep_objects(noun, agents)) or list(_prep_objects(verb, agents))
+    sources = list(prep_objects(noun, agents)) or list(prep_objects(verb, agents))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
@@ -577,13 +366,3 @@ def _unowned_forces(token: Token) -> bool:
         for c in token.children
         if c.i < token.i
     )
-
-
-def is_temporal(token: Token) -> bool:
-    """A time phrase: "Sunday", "on Sunday", "on March 31", "in 2019", "this month"."""
-    if token.dep_ == "npadvmod":
-        return token.lemma_.lower() in TEMPORAL
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    if not objects:
-        return False
-    return objects[0].like_num or any(t.lower_ in TEMPORAL for t in objects[0].subtree)

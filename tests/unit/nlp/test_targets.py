@@ -127,9 +127,7 @@ def test_condemning_crimes_committed_by_a_force_targets_that_force(
         mention(doc, "Peru", "PER"),
     ]
     found = extractor.extract(doc, facts(doc, mentions))
-    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
-        ("CHL", "BOL")
-    ]
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("CHL", "BOL")]
 
 
 def test_a_demand_noun_targets_the_subject_of_its_that_clause() -> None:
