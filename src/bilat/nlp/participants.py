@@ -22,7 +22,7 @@ from bilat.nlp.mention_phrases import (
     mention_root,
     whole_phrase,
 )
-from bilat.nlp.recipients import OBJECTS, aimed_heads, recipients_of
+from bilat.nlp.recipients import OBJECTS, aimed_heads, object_targets, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
@@ -320,7 +320,9 @@ class ParticipantFinder:
         ]
         if len({m.code for m in named}) > 1:
             # "provided money to help people in Chad, Niger and Mali": one event each
-            named = coordination(named, trigger.doc)
+            # ... else the one the purpose is itself aimed at ("to protest against *X's*
+            # decision to send them to Y")
+            named = coordination(named, trigger.doc) or self._purpose_objects(purposes)
         if not named and source.code:
             # "police fired to disperse protesters": an unnamed crowd, coded later if the
             # sentence names one country only
@@ -332,6 +334,11 @@ class ParticipantFinder:
             ]
             return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
         return [whole_phrase(m, trigger.doc, trigger) for m in distinct(named)]
+
+    def _purpose_objects(self, purposes: Sequence[Token]) -> list[Mention]:
+        """The first actor a purpose verb's own objects name ("to protest *against X*")."""
+        heads = [h for p in purposes if p.pos_ == "VERB" for h in object_targets([p], None)]
+        return [m for m in self._phrases(heads) if m.code][:1]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):

@@ -303,3 +303,52 @@ def test_people_freed_to_a_go_between_stay_the_first_target() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in verb_arguments(doc[1]).target] == ["hostages", "mediators"]
+
+
+def _march(extractor: Extractor, tokens: list[tuple[str, int, str, str, str]]) -> list[str]:
+    doc = parsed(tokens)
+    mentions = [mention(doc, "Peru", "PER"), mention(doc, "Bolivian", "BOL")]
+    found = extractor.extract(doc, facts(doc, mentions), keep_uncoded=True)
+    return [
+        e.target.code or "" if e.target else "-" for e in found if e.evidence.trigger == "marched"
+    ]
+
+
+def test_a_purpose_naming_two_states_is_aimed_at_the_one_its_verb_acts_on(
+    extractor: Extractor,
+) -> None:
+    assert _march(extractor, [
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("marched", 1, "ROOT", "VERB", "march"),
+        ("to", 3, "aux", "PART", "to"),
+        ("protest", 1, "advcl", "VERB", "protest"),
+        ("against", 3, "prep", "ADP", "against"),
+        ("Peru", 7, "poss", "PROPN", "Peru"),
+        ("'s", 5, "case", "PART", "'s"),
+        ("decision", 4, "pobj", "NOUN", "decision"),
+        ("to", 9, "aux", "PART", "to"),
+        ("deport", 7, "acl", "VERB", "deport"),
+        ("Bolivian", 11, "amod", "ADJ", "bolivian"),
+        ("students", 9, "dobj", "NOUN", "student"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]) == ["PER"]  # fmt: skip
+
+
+def test_a_purpose_whose_verb_acts_on_nobody_named_picks_no_state(
+    extractor: Extractor,
+) -> None:
+    assert _march(extractor, [
+        ("Students", 1, "nsubj", "NOUN", "student"),
+        ("marched", 1, "ROOT", "VERB", "march"),
+        ("to", 3, "aux", "PART", "to"),
+        ("protest", 1, "advcl", "VERB", "protest"),
+        ("against", 3, "prep", "ADP", "against"),
+        ("fees", 4, "pobj", "NOUN", "fee"),
+        ("charged", 5, "acl", "VERB", "charge"),
+        ("in", 6, "prep", "ADP", "in"),
+        ("Peru", 7, "pobj", "PROPN", "Peru"),
+        ("by", 6, "agent", "ADP", "by"),
+        ("Bolivian", 11, "amod", "ADJ", "bolivian"),
+        ("banks", 9, "pobj", "NOUN", "bank"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]) == ["-"]  # fmt: skip
