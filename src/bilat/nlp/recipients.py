@@ -114,7 +114,7 @@ def object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
     for carrier in carriers:
         direct = [
             c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
-        ]
+        ] or _shifted_objects(carrier)
         owned = [d for d in direct if _owned_asset(d)]
         targets = [h for d in direct if d not in owned for h in conjuncts(d)]
         if carrier.lemma_.lower() in AUDIENCE_VERBS:
@@ -132,6 +132,22 @@ def object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
         if targets:
             return targets
     return []
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """ "denounced *as* a crime *X's crackdown*": an object put after the "as" phrase that
+    says what the act calls it, which the parse reads as an apposition of that phrase
+    (one set off by a comma describes: "served as envoy, *a post* he ...")."""
+    doc = verb.doc
+    return [
+        appos
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for called in prep.children
+        if called.dep_ == "pobj"
+        for appos in called.children
+        if appos.dep_ == "appos" and appos.i > called.i and doc[appos.left_edge.i - 1].text != ","
+    ]
 
 
 def _owned_asset(token: Token) -> bool:

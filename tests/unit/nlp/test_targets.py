@@ -352,3 +352,32 @@ def test_a_purpose_whose_verb_acts_on_nobody_named_picks_no_state(
         ("banks", 9, "pobj", "NOUN", "bank"),
         (".", 1, "punct", "PUNCT", "."),
     ]) == ["-"]  # fmt: skip
+
+
+def test_an_object_shifted_after_an_as_phrase_is_the_target() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("condemned", 1, "ROOT", "VERB", "condemn"),
+        ("as", 1, "prep", "ADP", "as"),
+        ("illegal", 4, "amod", "ADJ", "illegal"),
+        ("acts", 2, "pobj", "NOUN", "act"),
+        ("Peru", 7, "poss", "PROPN", "Peru"),
+        ("'s", 5, "case", "PART", "'s"),
+        ("arrests", 4, "appos", "NOUN", "arrest"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["arrests"]
+
+
+def test_an_apposition_after_a_comma_describes_and_is_no_target() -> None:
+    doc = parsed([
+        ("Lopez", 1, "nsubj", "PROPN", "Lopez"),
+        ("resigned", 1, "ROOT", "VERB", "resign"),
+        ("as", 1, "prep", "ADP", "as"),
+        ("envoy", 2, "pobj", "NOUN", "envoy"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("a", 6, "det", "DET", "a"),
+        ("post", 3, "appos", "NOUN", "post"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[1]).target == ()
