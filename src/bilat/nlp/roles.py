@@ -176,7 +176,7 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         # "hosted a meeting between A and B": the act's object joins both sides
         joint = next((b for c in verb.children if c.dep_ == "dobj" and (b := _between(c))), [])
     if not targets:
-        targets = object_targets(carriers, obj)
+        targets = object_targets(carriers, obj) or _done_by_event(obj)
     if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
         # "ordered the paper to close": whom the governing verb acts on comes first
         controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -185,6 +185,20 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     if indirect:
         targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _done_by_event(event: Token | None) -> list[Token]:
+    """ "staged a strike *that shut down the capital*", "launched an attack which killed
+    five soldiers": what the event itself does, in a relative clause it is the subject
+    of, is whom it is aimed at."""
+    if event is None:
+        return []
+    for clause in event.children:
+        subjects = [c.lower_ for c in clause.children if c.dep_ in SUBJECTS]
+        relative = any(s in ("that", "which") for s in subjects)
+        if clause.dep_ == "relcl" and relative:
+            return object_targets([clause], None)
+    return []
 
 
 def _trailing_speaker(verb: Token) -> Token | None:

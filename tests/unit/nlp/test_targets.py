@@ -381,3 +381,31 @@ def test_an_apposition_after_a_comma_describes_and_is_no_target() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert verb_arguments(doc[1]).target == ()
+
+
+def test_what_an_event_does_in_its_relative_clause_is_its_target() -> None:
+    doc = parsed([
+        ("Unions", 1, "nsubj", "NOUN", "union"),
+        ("staged", 1, "ROOT", "VERB", "stage"),
+        ("a", 3, "det", "DET", "a"),
+        ("strike", 1, "dobj", "NOUN", "strike"),
+        ("that", 5, "nsubj", "PRON", "that"),
+        ("closed", 3, "relcl", "VERB", "close"),
+        ("Lima", 5, "dobj", "PROPN", "Lima"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1], doc[3]).target] == ["Lima"]
+
+
+def test_a_relative_clause_about_an_event_done_by_others_names_no_target() -> None:
+    doc = parsed([
+        ("Unions", 1, "nsubj", "NOUN", "union"),
+        ("staged", 1, "ROOT", "VERB", "stage"),
+        ("a", 3, "det", "DET", "a"),
+        ("strike", 1, "dobj", "NOUN", "strike"),
+        ("that", 6, "dobj", "PRON", "that"),
+        ("Lima", 6, "nsubj", "PROPN", "Lima"),
+        ("banned", 3, "relcl", "VERB", "ban"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert verb_arguments(doc[1], doc[3]).target == ()
