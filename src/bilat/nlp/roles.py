@@ -31,7 +31,8 @@ CONTROL = frozenset(
 # blockade of Cuba", "the invasion of Kuwait" (but "the visit of the minister").
 PATIENT_NOUNS = frozenset(
     """blockade invasion occupation bombing shelling siege arrest detention expulsion
-    assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
+    assassination execution kidnapping abduction condemnation isolation killing murder
+    massacre torture deportation extradition persecution harassment""".split()  # noqa: SIM905
 )
 # Armed forces named without whose they are: "the withdrawal of troops" is done by the
 # subject of the clause ("the US completed the withdrawal of troops from Iraq").

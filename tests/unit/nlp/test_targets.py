@@ -409,3 +409,29 @@ def test_a_relative_clause_about_an_event_done_by_others_names_no_target() -> No
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert verb_arguments(doc[1], doc[3]).target == ()
+
+
+def test_the_of_phrase_of_a_killing_names_the_victim() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("condemned", 1, "ROOT", "VERB", "condemn"),
+        ("the", 3, "det", "DET", "the"),
+        ("killing", 1, "dobj", "NOUN", "killing"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("journalists", 4, "pobj", "NOUN", "journalist"),
+    ])  # fmt: skip
+    args = noun_arguments(doc[3])
+    assert [t.text for t in args.target] == ["journalists"]
+    assert "journalists" not in [t.text for t in args.source]
+
+
+def test_the_of_phrase_of_a_visit_names_the_visitor() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("welcomed", 1, "ROOT", "VERB", "welcome"),
+        ("the", 3, "det", "DET", "the"),
+        ("visit", 1, "dobj", "NOUN", "visit"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("envoys", 4, "pobj", "NOUN", "envoy"),
+    ])  # fmt: skip
+    assert [t.text for t in noun_arguments(doc[3]).source] == ["envoys"]
