@@ -27,6 +27,14 @@ TRANSFERS = frozenset(
     lend ship deploy dispatch""".split()  # noqa: SIM905
 )
 
+# Things given, lent or sold: whatever is done with them ("suspended *aid* to X", "cut
+# *funding* to Y") is aimed at whom their "to" phrase names.
+GOODS = frozenset(
+    """aid assistance funding fund money loan credit arms weapon ammunition equipment
+    supply support help grant food medicine vaccine dose oil gas electricity visa asylum
+    shelter""".split()  # noqa: SIM905
+)
+
 # Words that say when, not who: "met on Saturday" has no recipient "Saturday".
 TEMPORAL = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
@@ -121,7 +129,8 @@ def object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
             # "complained to the UN over the raids": what is complained of comes first
             targets += [h for p in prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
         given_to = [h for p in prep_objects(carrier, frozenset({"to"})) for h in conjuncts(p)]
-        if given_to and carrier.lemma_.lower() in TRANSFERS:
+        goods = any(d.lemma_.lower() in GOODS for d in direct)
+        if given_to and (carrier.lemma_.lower() in TRANSFERS or goods):
             # "returned the paintings *to their owners*": the receiver, then the thing
             targets = [*given_to, *targets]
         targets += [h for p in prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]

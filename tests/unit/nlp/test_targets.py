@@ -435,3 +435,27 @@ def test_the_of_phrase_of_a_visit_names_the_visitor() -> None:
         ("envoys", 4, "pobj", "NOUN", "envoy"),
     ])  # fmt: skip
     assert [t.text for t in noun_arguments(doc[3]).source] == ["envoys"]
+
+
+def test_aid_halted_to_someone_is_aimed_at_its_receiver_first() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("halted", 1, "ROOT", "VERB", "halt"),
+        ("aid", 1, "dobj", "NOUN", "aid"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("rebels", 3, "pobj", "NOUN", "rebel"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["rebels", "aid"]
+
+
+def test_people_deported_to_a_state_stay_the_first_target() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("deported", 1, "ROOT", "VERB", "deport"),
+        ("migrants", 1, "dobj", "NOUN", "migrant"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[1]).target] == ["migrants", "Peru"]
