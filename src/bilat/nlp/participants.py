@@ -9,16 +9,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.role_spans import core_span, naming_tokens, role_span
-from bilat.nlp.roles import (
-    OBJECTS,
-    PASSIVE_SUBJECTS,
-    SUBJECTS,
-    Arguments,
-    aimed_heads,
-    antecedent,
-    clause_tokens,
+from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.mention_phrases import (
+    AIMS,
+    MODIFIER_DEPS,
+    NOMINAL,
+    coordinated_with,
+    coordination,
+    distance,
+    distinct,
+    ethnic,
+    mention_root,
+    whole_phrase,
 )
+from bilat.nlp.recipients import OBJECTS, aimed_heads, object_targets, recipients_of
+from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
+from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
 
 # "the two countries", "both sides": the article's main pair of actors.
@@ -44,14 +50,9 @@ DEVICES = frozenset(
     """bomb bombing blast explosion device mine landmine rocket missile shell shelling grenade
     mortar gunman gunmen assailant""".split()  # noqa: SIM905
 )
-# Nouns that say against whom an act is done: "in protest against", "in defiance of".
-AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
-# Those that name whom the act is against or for, not what provoked it ("in response to *its*
-# invasion of Kuwait" names the victim).
+# The AIMS nouns that name whom the act is against or for, not what provoked it ("in
+# response to *its* invasion of Kuwait" names the victim).
 OPPOSING = frozenset({"protest", "defiance", "solidarity"})
-# How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
-NOMINAL = frozenset({"NOUN", "PROPN"})
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
 
 
@@ -119,9 +120,9 @@ class ParticipantFinder:
         if len(joint) == 1 and len(sides := self._coded_in(args.joint)) >= 2:
             # "between Pakistan's Defence Secretary and Russia's Deputy Minister", misparsed
             return Participants(sides[0], sides[1], True, base + 0.2)
-        coded_modifiers = _distinct([m for m in self._phrases(args.modifiers) if m.code])
+        coded_modifiers = distinct([m for m in self._phrases(args.modifiers) if m.code])
         sources = self._phrases(args.source)
-        targets = self._phrases(args.target)
+        targets = self._phrases(self._recipient_heads(args.target))
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
         if sources and (both := self._pair_for(sources[0])):
@@ -170,7 +171,7 @@ class ParticipantFinder:
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
             (source, other)
-            for other in (*_coordinated_with(target, coded_targets, trigger.doc), *further)
+            for other in (*coordinated_with(target, coded_targets, trigger.doc), *further)
             if other.code not in (source.code, target.code if target else None)
         )
         return Participants(source, target, False, confidence, also)
@@ -192,6 +193,18 @@ class ParticipantFinder:
         ):
             return None
         return sources[0]
+
+    def _recipient_heads(self, heads: Sequence[Token]) -> list[Token]:
+        """The target heads, a thing whose own words name nobody replaced by whom its
+        phrase says it is for: "suspended *aid* to Chad" is aimed at Chad."""
+        out: list[Token] = []
+        for head in heads:
+            named_itself = self._mentions_in(naming_tokens(antecedent(head)))
+            # "information *on* X" is about X, not for it
+            inner = [] if named_itself or is_saying(head) else recipients_of(head)
+            named = [r for r in inner if self._mentions_in(naming_tokens(r))]
+            out += named or [head]
+        return out
 
     def _aimed_at(self, args: Arguments) -> bool:
         """Whether coordinated actors act on the target rather than with each other: it is
@@ -224,13 +237,13 @@ class ParticipantFinder:
             m
             for m in named
             if m.code != source.code
-            and not (source.start <= m.start and m.end <= source.end and _ethnic(m, doc))
+            and not (source.start <= m.start and m.end <= source.end and ethnic(m, doc))
         ]
         clause = [m for m in named if not (source.start <= m.start and m.end <= source.end)]
         if len({m.code for m in others}) > 1:
-            coordinated = _coordination(others, doc) if source.code else []
+            coordinated = coordination(others, doc) if source.code else []
             if coordinated:
-                return [_whole_phrase(m, doc, trigger) for m in coordinated]
+                return [whole_phrase(m, doc, trigger) for m in coordinated]
             # Several: the one the act is aimed at ("blocked streets in Hong Kong in
             # defiance of Beijing"), else the one it happens in ("strengthened its forces
             # in Lebanon after the discovery of Russian-made rockets").
@@ -240,13 +253,13 @@ class ParticipantFinder:
             if len({m.code for m in others}) != 1:
                 return []
         if others:
-            return [_whole_phrase(min(others, key=lambda m: _distance(m, trigger)), doc, trigger)]
+            return [whole_phrase(min(others, key=lambda m: distance(m, trigger)), doc, trigger)]
         if source.code is None:
             # "Strikers fasted to demand the resignation of the Chadian president"
             return self._aim(trigger, source)
         places = [m for m in clause if _locative(m, doc)] or self._places_when(trigger)
         if places:
-            return [_whole_phrase(min(places, key=lambda m: _distance(m, trigger)), doc, trigger)]
+            return [whole_phrase(min(places, key=lambda m: distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
 
     def _places_when(self, trigger: Token) -> list[Mention]:
@@ -287,7 +300,7 @@ class ParticipantFinder:
         ]
         if len({m.code for m in places}) != 1:
             return None
-        return _whole_phrase(places[0], trigger.doc, trigger)
+        return whole_phrase(places[0], trigger.doc, trigger)
 
     def _aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
@@ -307,7 +320,9 @@ class ParticipantFinder:
         ]
         if len({m.code for m in named}) > 1:
             # "provided money to help people in Chad, Niger and Mali": one event each
-            named = _coordination(named, trigger.doc)
+            # ... else the one the purpose is itself aimed at ("to protest against *X's*
+            # decision to send them to Y")
+            named = coordination(named, trigger.doc) or self._purpose_objects(purposes)
         if not named and source.code:
             # "police fired to disperse protesters": an unnamed crowd, coded later if the
             # sentence names one country only
@@ -318,7 +333,12 @@ class ParticipantFinder:
                 if c.dep_ == "dobj" and c.lemma_.lower() in CROWDS
             ]
             return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
-        return [_whole_phrase(m, trigger.doc, trigger) for m in _distinct(named)]
+        return [whole_phrase(m, trigger.doc, trigger) for m in distinct(named)]
+
+    def _purpose_objects(self, purposes: Sequence[Token]) -> list[Mention]:
+        """The first actor a purpose verb's own objects name ("to protest *against X*")."""
+        heads = [h for p in purposes if p.pos_ == "VERB" for h in object_targets([p], None)]
+        return [m for m in self._phrases(heads) if m.code][:1]
 
     def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
         if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
@@ -332,7 +352,7 @@ class ParticipantFinder:
     def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
         found = [m for h in heads if (m := self._phrase(h)) is not None]
         found += [c for m in found for c in self._coordinated(m, heads[0].doc)]
-        return _distinct(found)
+        return distinct(found)
 
     def _coordinated(self, phrase: Mention, doc: Doc) -> list[Mention]:
         """Actors coordinated with the one a phrase names: "aid for *Romania and Poland*"
@@ -352,8 +372,8 @@ class ParticipantFinder:
             spots = [conjunct, *(c for c in conjunct.children if c.dep_ in MODIFIER_DEPS)]
             for m in inside:
                 if m.code != phrase.code and any(m.start <= t.idx < m.end for t in spots):
-                    out.append(_whole_phrase(m, doc))
-        return _distinct(out)
+                    out.append(whole_phrase(m, doc))
+        return distinct(out)
 
     def _phrase(self, head: Token) -> Mention | None:
         """The argument phrase as a Mention, resolved to the actor named nearest its head."""
@@ -366,11 +386,15 @@ class ParticipantFinder:
         # Words that name the head first; else any actor in the phrase ("relations with
         # Congo", "crimes committed by Croat forces").
         named = self._mentions_in(naming_tokens(head)) or self._mentions_in(list(span))
+        agent = act_agent(head)
+        if agent is not None and (doers := self._mentions_in(naming_tokens(agent))):
+            # "Serbia's crackdown on X", "crimes committed by Y": whoever does the act
+            named, head = doers, agent
         actor = None
         if named:
-            nearest = min(named, key=lambda m: _distance(m, head))
+            nearest = min(named, key=lambda m: distance(m, head))
             actor = nearest.actor
-            if _ethnic(nearest, head.doc):
+            if ethnic(nearest, head.doc):
                 # "ethnic Albanians in Serbia": a people, coded by the state they live in
                 actor = self._home_of(nearest, span, head) or actor
             elif nearest.start <= head.idx < nearest.end and head.tag_ in ("NNS", "NNPS"):
@@ -407,7 +431,7 @@ class ParticipantFinder:
 
     def _coded_in(self, heads: Sequence[Token]) -> list[Mention]:
         tokens = [t for h in heads for t in naming_tokens(h)]
-        return _distinct(self._mentions_in(tokens))
+        return distinct(self._mentions_in(tokens))
 
     def _mentions_in(self, tokens: Sequence[Token]) -> list[Mention]:
         spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
@@ -419,47 +443,11 @@ class ParticipantFinder:
     def _fallback(self, sent: Span, base: float) -> Participants | None:
         """No parsed arguments: a sentence naming exactly two actors relates them, weakly,
         each by the whole phrase it names ("*UN* experts" -> "UN experts")."""
-        inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
+        inside = distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
-            first, second = (_whole_phrase(m, sent.doc) for m in inside)
+            first, second = (whole_phrase(m, sent.doc) for m in inside)
             return Participants(first, second, True, base - 0.3)
         return None
-
-
-def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
-    """The mentions, one per actor, when they are all of one coordination ("Somalia,
-    Ethiopia and Kenya"); else nothing."""
-    first = mention_root(mentions[0], doc)
-    if first is None:
-        return []
-    members = _distinct([m for m in mentions if _coordinated(m, first, doc)])
-    return members if {m.code for m in members} == {m.code for m in mentions} else []
-
-
-def _coordinated_with(first: Mention | None, others: Sequence[Mention], doc: Doc) -> list[Mention]:
-    """The ``others`` of one coordination with ``first`` ("aid to Mali *and Niger*"), or
-    inside its phrase ("aid to Mali, *Chad* and *Niger*"): a further phrase of another
-    role ("met Merkel *at a summit in Estonia*") is none."""
-    head = None if first is None else mention_root(first, doc)
-    if first is None or head is None:
-        return []
-    return [
-        m
-        for m in others
-        if (first.start <= m.start and m.end <= first.end) or _coordinated(m, head, doc)
-    ]
-
-
-def _coordinated(mention: Mention, head: Token, doc: Doc) -> bool:
-    """Whether ``mention`` is headed by ``head`` or by a conjunct of it."""
-    root = mention_root(mention, doc)
-    return root is not None and root.i in {head.i, *(c.i for c in head.conjuncts)}
-
-
-def mention_root(mention: Mention, doc: Doc) -> Token | None:
-    """The syntactic head of the words a mention covers, or None when they make no span."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return None if span is None or not len(span) else span.root
 
 
 def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
@@ -483,72 +471,3 @@ def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS
             return False  # "the *Israeli*-occupied West Bank": a modifier, not the place
         token = token.head
     return False
-
-
-def _ethnic(mention: Mention, doc: Doc) -> bool:
-    """ "ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
-    start = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return start is not None and start.start > 0 and doc[start.start - 1].lower_ == "ethnic"
-
-
-def _whole_phrase(mention: Mention, doc: Doc, trigger: Token | None = None) -> Mention:
-    """The noun phrase a mention sits in ("Chadian" -> "Chadian citizens", "India" -> "the
-    Movement of India"), same actor; not the event or what it acts on ("lifted the blockade
-    of Qatar")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return mention
-    head = span.root
-    while head.head.i != head.i:
-        if head.dep_ in MODIFIER_DEPS and head.head.pos_ in NOMINAL:
-            head = head.head
-        elif _of_object(head) and not _acted_on(head.head.head, trigger):
-            head = head.head.head
-        else:
-            break
-    if head.i == span.root.i:
-        return mention
-    whole = role_span(head)
-    return Mention(whole.text, whole.start_char, whole.end_char, mention.actor)
-
-
-def _acted_on(noun: Token, trigger: Token | None) -> bool:
-    """Whether ``noun`` is the event itself or the object of a verb ("lifted the *blockade*
-    of Qatar", "to demand the *resignation* of X"): what is done, which the actor is
-    "of", not part of; nor the noun of a purpose ("in *defiance* of Y"). (An object that
-    named an actor was taken as the target already.)"""
-    if noun.lemma_.lower() in AIMS:
-        return True
-    return noun.dep_ in OBJECTS or (trigger is not None and trigger.i == noun.i)
-
-
-def _of_object(token: Token) -> bool:
-    """ "the Movement of *India*": the object of an "of" that completes a noun."""
-    prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.i != prep.i
-        and prep.head.pos_ in NOMINAL
-    )
-
-
-def _distance(mention: Mention, head: Token) -> int:
-    centre = head.idx
-    return (
-        0
-        if mention.start <= centre < mention.end
-        else min(abs(mention.start - centre), abs(mention.end - centre))
-    )
-
-
-def _distinct(mentions: Sequence[Mention]) -> list[Mention]:
-    """Drop repeats of the same actor (or the same uncoded text), keeping order."""
-    seen: set[str] = set()
-    out = []
-    for m in mentions:
-        key = m.code or m.text.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out

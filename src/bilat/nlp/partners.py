@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from bilat.nlp.participants import Participants, mention_root
+from bilat.nlp.mention_phrases import mention_root
+from bilat.nlp.participants import Participants
 from bilat.records import Actor, Mention
 
 # Prepositions that name whom an act is aimed at: the opponent, never a partner.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.roles import DOCUMENTS, SAYING, SUBJECTS, is_temporal
+from bilat.nlp.antecedents import OWNERS, SAYING, SUBJECTS
+from bilat.nlp.recipients import is_temporal
+from bilat.nlp.roles import DOCUMENTS
 
 # Dependents that open a new clause: their actors are not the argument's.
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
@@ -44,6 +46,39 @@ OFFICES = frozenset(
     premier chancellor diplomat negotiator prosecutor judge member founder editor
     correspondent analyst researcher professor""".split()  # noqa: SIM905
 )
+
+# Nouns for what an actor does or decides: the owner or "by" phrase names whose act it
+# is, and so whom an act about it is aimed at ("condemned *Serbia's* crackdown on X",
+# "crimes committed *by* Y"); not nouns for things ("Serbia's capital").
+ACTS = frozenset(
+    """decision crackdown suppression repression policy plan proposal offer request demand
+    move action attack offensive invasion occupation treatment violation crime atrocity
+    abuse killing massacre refusal rejection intervention interference involvement
+    aggression campaign blockade deployment annexation expulsion deportation seizure
+    arrest detention execution conduct behaviour behavior handling buildup incursion raid
+    bombing shelling persecution""".split()  # noqa: SIM905
+)
+
+
+def act_agent(head: Token) -> Token | None:
+    """Who does the act a noun names: its owner ("Serbia's crackdown", not "its"), else
+    its "by" phrase, on the noun or on a participle describing it ("crimes committed by
+    X"); None for a noun not for an act, or an act nobody is named doing."""
+    if head.lemma_.lower() not in ACTS:
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in OWNERS]
+    if owners:
+        return owners[0]
+    holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    agents = [
+        obj
+        for holder in holders
+        for by in holder.children
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+        for obj in by.children
+        if obj.dep_ == "pobj"
+    ]
+    return agents[0] if agents else None
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -108,14 +143,15 @@ def role_span(head: Token, located: bool = True) -> Span:
     return doc[left : right + 1]
 
 
+def is_saying(head: Token) -> bool:
+    """A text or a saying, whose "on"/"about" phrase is its topic ("comments on X")."""
+    return head.lemma_.lower() in DOCUMENTS | SAYINGS
+
+
 def _topic(head: Token, child: Token) -> bool:
     """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
     weapons*" say what, not whose (unlike "sanctions on Iran")."""
-    return (
-        child.dep_ == "prep"
-        and child.lower_ in TOPIC_PREPS
-        and head.lemma_.lower() in DOCUMENTS | SAYINGS
-    )
+    return child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and is_saying(head)
 
 
 def _possessed_end(doc: Doc, right: int) -> int:

@@ -2,47 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Prepositions that introduce the recipient of an action.
-TARGET_PREPS = frozenset(
-    {"with", "to", "against", "on", "at", "toward", "towards", "into", "for", "upon", "from"}
+from bilat.nlp.antecedents import OWNERS, PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.recipients import (
+    OBJECTS,
+    TARGET_PREPS,
+    conjuncts,
+    is_temporal,
+    object_targets,
+    prep_objects,
 )
-# Words that say when, not who: "met on Saturday" has no recipient "Saturday".
-TEMPORAL = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
-    weekend week month year day night morning afternoon evening time hour january february march
-    april may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec""".split()  # noqa: SIM905
-)
-PERSONAL = frozenset({"it", "he", "she", "they", "we"})
+
 # Texts that speak for whoever issues them: "a report accusing ...", "a letter threatening ...".
 DOCUMENTS = frozenset(
     """report letter statement resolution declaration communique communiqué message motion
     bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
-)
-OWNERS = frozenset({"its", "their", "his", "her", "our"})
-# Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
-RELATIONAL = frozenset(
-    """counterpart ally neighbour neighbor partner colleague friend rival enemy foe opponent
-    adversary critic host guest envoy""".split()  # noqa: SIM905
-)
-# Where the acts done with an actor's own things are aimed: "withdrew its troops *from*
-# Syria", "lay down their arms *in* Iraq".
-ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-# What a speaker's own state is called when the speaker is named: "said *the government*
-# will ...", "said *his country* would ...".
-HOME = frozenset({"government", "country", "nation", "administration", "kingdom"})
-SAYING = frozenset(
-    """say tell announce state declare add insist confirm note explain stress reiterate
-    assert affirm""".split()  # noqa: SIM905
 )
 # Verbs whose object is made to do the act of their infinitive: in "ordered the paper to
 # close", the paper is whom the order acts on ("used gas to kill" is no such verb).
@@ -54,7 +31,8 @@ CONTROL = frozenset(
 # blockade of Cuba", "the invasion of Kuwait" (but "the visit of the minister").
 PATIENT_NOUNS = frozenset(
     """blockade invasion occupation bombing shelling siege arrest detention expulsion
-    assassination execution kidnapping abduction condemnation isolation""".split()  # noqa: SIM905
+    assassination execution kidnapping abduction condemnation isolation killing murder
+    massacre torture deportation extradition persecution harassment""".split()  # noqa: SIM905
 )
 # Armed forces named without whose they are: "the withdrawal of troops" is done by the
 # subject of the clause ("the US completed the withdrawal of troops from Iraq").
@@ -63,14 +41,6 @@ FORCES = frozenset(
 )
 # "came under attack", "remained under siege": the subject suffers the act.
 UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
-# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
-# aimed at the raiders.
-AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
-GRIEVANCE_PREPS = frozenset({"over", "against"})
-# How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
-# is a prep and its pcomp.
-CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
-QUOTING = frozenset({"quote", "cite", "report"})
 # Participles that state their subject's stance, not what was done to it: in "Israel is
 # opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
 STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
@@ -94,66 +64,6 @@ class Arguments:
     indirect: bool = False
 
 
-def antecedent(head: Token) -> Token:
-    """What a pronoun argument stands for, by rule, or ``head`` itself.
-
-    "X, who attacked ...": the noun the relative clause hangs off. "NAF says it has
-    killed ...": the subject of a verb above the pronoun's clause, named before it.
-    """
-    lower = head.lower_
-    if lower in RELATIVE and head.head.dep_ == "relcl":
-        return head.head.head
-    if lower not in PERSONAL:
-        return _speaker(head) or head
-    current = head.head
-    for _ in range(5):
-        if current.head.i == current.i or current.dep_ not in CLIMB:
-            break
-        current = current.head
-        # "X was quoted as saying he ...": the one quoted is the passive subject
-        quoted = current.lemma_.lower() in QUOTING
-        for child in current.children:
-            subject = child.dep_ in SUBJECTS or (quoted and child.dep_ in PASSIVE_SUBJECTS)
-            if subject and child.i < head.i and child.lower_ not in PERSONAL:
-                return child
-    return head
-
-
-def _speaker(head: Token) -> Token | None:
-    """ "Premier X said *the government* will extend the curfew": a bare "the government"
-    or "his country" subject of what someone says is the speaker's own; the speaker
-    names it. Not "the Chilean government", which names itself, nor "the government
-    must ...", which the speaker asks of it."""
-    determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
-    bare = len(list(head.children)) == len(determiners) == 1
-    if not bare or determiners[0].lower_ not in OWNERS | {"the"}:
-        return None
-    verb = head.head
-    if head.lemma_.lower() not in HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
-        return None
-    if verb.head.lemma_.lower() not in SAYING:
-        return None
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
-        return None  # "said the government must ...": asked of it, not said for it
-    return next(
-        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
-        None,
-    )
-
-
-def conjuncts(head: Token) -> list[Token]:
-    """``head`` and the heads coordinated with it ("Pakistan and Russia")."""
-    return [head, *head.conjuncts]
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.lemma_.lower() not in TEMPORAL:
-                    yield grand
-
-
 def _complement_targets(verb: Token) -> list[Token]:
     """Who a verbal act is aimed at when it has no object: the subject of its clause
     ("demanded that *the US* match ...") or the recipient in its infinitive ("threatened
@@ -166,24 +76,19 @@ def _complement_targets(verb: Token) -> list[Token]:
         if child.dep_ == "xcomp":
             # "threatened to deliver blows *to the US*": the recipient, then the thing
             # (the first object target, which is the recipient itself when there is none)
-            recipient = next(_prep_objects(child, TARGET_PREPS), None)
-            thing = next(iter(_object_targets([child], None)), None)
-            heads = [h for h in (recipient, thing) if h is not None]
+            recipient = next(prep_objects(child, TARGET_PREPS), None)
+            received = {t.i for t in conjuncts(recipient)} if recipient is not None else set()
+            objects = [t for t in object_targets([child], None) if t.i not in received]
+            heads = [h for h in (recipient, *objects[:1]) if h is not None]
             found = {t.i: t for h in heads for t in conjuncts(h)}  # in order, once each
             if found:
                 return list(found.values())
     return []
 
 
-def aimed_heads(head: Token) -> list[Token]:
-    """A target head and the objects of its recipient prepositions: the words that say
-    at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
-    return [head, *_prep_objects(head, TARGET_PREPS)]
-
-
 def _between(token: Token) -> list[Token]:
     """The sides of "between A and B" (or the one phrase of "between the two countries")."""
-    for obj in _prep_objects(token, frozenset({"between", "among", "amongst"})):
+    for obj in prep_objects(token, frozenset({"between", "among", "amongst"})):
         return conjuncts(obj)
     return []
 
@@ -259,7 +164,7 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     passive = [
         c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS and (obj is None or c.i != obj.i)
     ]
-    agents = list(_prep_objects(verb, frozenset({"by"})))
+    agents = list(prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
     if passive and not agents and verb.lower_ in STANCES:
         sources, passive = [h for p in passive for h in conjuncts(p)], []
@@ -268,8 +173,11 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         targets = [h for p in passive for h in conjuncts(p)]
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
+    if not joint and not passive:
+        # "hosted a meeting between A and B": the act's object joins both sides
+        joint = next((b for c in verb.children if c.dep_ == "dobj" and (b := _between(c))), [])
     if not targets:
-        targets = _object_targets(carriers, obj)
+        targets = object_targets(carriers, obj) or _done_by_event(obj)
     if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
         # "ordered the paper to close": whom the governing verb acts on comes first
         controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -278,6 +186,20 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     if indirect:
         targets = _complement_targets(verb) or _purpose_targets(verb)
     return Arguments(tuple(sources), tuple(targets), tuple(joint), (), inherited, indirect)
+
+
+def _done_by_event(event: Token | None) -> list[Token]:
+    """ "staged a strike *that shut down the capital*", "launched an attack which killed
+    five soldiers": what the event itself does, in a relative clause it is the subject
+    of, is whom it is aimed at."""
+    if event is None:
+        return []
+    for clause in event.children:
+        subjects = [c.lower_ for c in clause.children if c.dep_ in SUBJECTS]
+        relative = any(s in ("that", "which") for s in subjects)
+        if clause.dep_ == "relcl" and relative:
+            return object_targets([clause], None)
+    return []
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -316,49 +238,7 @@ def _purpose_targets(verb: Token) -> list[Token]:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
         return []
-    return _object_targets([verb.head], None)
-
-
-def _object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
-    """Recipients among the objects of the first carrier that has any: its direct objects,
-    then the objects of its recipient prepositions. An object that is the actor's own
-    ("withdrew *its troops* from Syria", "opened *its borders*") is done with, not done
-    to: the recipient is where the act takes it, or there is none."""
-    for carrier in carriers:
-        direct = [
-            c for c in carrier.children if c.dep_ in OBJECTS and (obj is None or c.i != obj.i)
-        ]
-        owned = [d for d in direct if _owned_asset(d)]
-        targets = [h for d in direct if d not in owned for h in conjuncts(d)]
-        if carrier.lemma_.lower() in AUDIENCE_VERBS:
-            # "complained to the UN over the raids": what is complained of comes first
-            targets += [h for p in _prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
-        targets += [h for p in _prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
-        if owned and not targets:
-            places = [*_prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
-            return [h for p in places for h in conjuncts(p)]
-        if targets:
-            return targets
-    return []
-
-
-def _owned_asset(token: Token) -> bool:
-    """ "its troops", "their weapons", "some of its forces": a common noun owned by a
-    pronoun, other than a noun for another actor ("its ally")."""
-    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
-    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in RELATIONAL:
-        return True
-    # "some of its troops": the quantity stands for what it counts.
-    return any(_owned_asset(p) for p in _prep_objects(token, frozenset({"of"})))
-
-
-def _asset_places(asset: Token) -> list[Token]:
-    """Where an owned thing is taken from or to, when the parse hangs the place off the
-    thing ("its troops from Syria", "their weapons in Iraq"), not off the verb."""
-    places = list(_prep_objects(asset, ASSET_PREPS))
-    for of in _prep_objects(asset, frozenset({"of"})):
-        places += _prep_objects(of, ASSET_PREPS)
-    return places
+    return object_targets([verb.head], None)
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -417,13 +297,13 @@ def noun_arguments(noun: Token) -> Arguments:
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
     done_to = noun.lemma_.lower() in PATIENT_NOUNS
-    sources += list(_prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
+    sources += list(prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
     if verb is not None and sources and all(_unowned_forces(s) for s in sources):
         # "the US completed the withdrawal of troops": the troops are the subject's
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    targets = list(_prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
+    targets = list(prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause
@@ -435,13 +315,32 @@ def noun_arguments(noun: Token) -> Arguments:
             # "forces were engaged in ethnic cleansing"
             sources = [h for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for h in conjuncts(c)]
             inherited = True
+    indirect = not targets and not joint
+    if indirect:
+        targets = _content_subjects(noun, verb)
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
         tuple(h for t in targets for h in conjuncts(t)),
         tuple(joint),
         tuple(modifiers),
         inherited,
+        indirect and bool(targets),
     )
+
+
+def _content_subjects(noun: Token, verb: Token | None) -> list[Token]:
+    """ "its demand that *Israel* lift the siege", "a warning that *Iran* must stop": the
+    subject of a that-clause saying what the act asks or warns of, hung off the noun or,
+    as the parse often has it, off the verb whose object the noun is, right after it."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i:
+        clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for clause in clauses:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if marked and subjects:
+            return [antecedent(subjects[0])]
+    return []
 
 
 def _undergone(noun: Token, verb: Token) -> bool:
@@ -461,7 +360,7 @@ def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
     subjects, inherited = _subject_of(verb)
     agents = frozenset({"by", "from"})
     # the parse may hang "by militants" on the verb: "came under attack by militants"
-    sources = list(_prep_objects(noun, agents)) or list(_prep_objects(verb, agents))
+    sources = list(prep_objects(noun, agents)) or list(prep_objects(verb, agents))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     return Arguments(
         tuple(h for s in sources for h in conjuncts(s)),
@@ -482,13 +381,3 @@ def _unowned_forces(token: Token) -> bool:
         for c in token.children
         if c.i < token.i
     )
-
-
-def is_temporal(token: Token) -> bool:
-    """A time phrase: "Sunday", "on Sunday", "on March 31", "in 2019", "this month"."""
-    if token.dep_ == "npadvmod":
-        return token.lemma_.lower() in TEMPORAL
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    if not objects:
-        return False
-    return objects[0].like_num or any(t.lower_ in TEMPORAL for t in objects[0].subtree)
