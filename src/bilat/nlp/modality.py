@@ -27,6 +27,12 @@ INTENT_WORDS = frozenset(
 # Verbs that commit their subject to what their complement says ("vowed to fight").
 COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
+# Verbs that report what someone said or made known: "would" in their past-tense
+# complement is the future seen from then ("said they would meet in May"), not a condition.
+REPORTING_VERBS = frozenset(
+    """say tell announce confirm state add report declare disclose reveal indicate
+    explain promise pledge insist""".split()  # noqa: SIM905
+)
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -51,6 +57,27 @@ PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "will", "'s", "'re"})
 PAST_AUX = frozenset({"had", "was", "were", "did"})
 
 
+def future_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is a "would" clause reported by a past-tense verb of saying, with
+    no condition on it: "said the two sides would meet in May" reports a plan; "said it
+    would retaliate if attacked" and "could meet" stay hypothetical."""
+    if "would" not in _aux(verb) or verb.dep_ != "ccomp":
+        return False
+    reporter = verb.head
+    if reporter.lemma_.lower() not in REPORTING_VERBS or reporter.tag_ != "VBD":
+        return False
+    return not any(_conditional(v) for v in (verb, reporter))
+
+
+def _conditional(verb: Token) -> bool:
+    """ "would retaliate if attacked": a clause of condition hangs off the verb."""
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+        for child in verb.children
+    )
+
+
 def told_in_present(trigger: Token) -> bool:
     """Whether the nearest finite verb over ``trigger`` is present or future ("has
     demanded", "says"): an event of the writer's time, not of an era the text recalls."""
@@ -67,6 +94,18 @@ def declined(type_: EventType, status: Status) -> bool:
     """ "will not lift the ban", "failed to reach a deal": cooperation withheld is a
     refusal (CAMEO 12 "decline to ..."), which PLOVER codes as REJECT."""
     return status is Status.DENIED and type_.quad in (1, 2)
+
+
+def reported_plan(trigger: Token) -> bool:
+    """ "said the two countries would hold talks in May": a meeting in a past report's
+    future is an arrangement the report tells of, a planned meeting, not a promise (which
+    "will meet" from the speaker's own mouth is: CAMEO 036)."""
+    for verb in _clause_chain(trigger):
+        if future_in_past(verb):
+            return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
 
 
 def intended(trigger: Token) -> bool:
@@ -125,7 +164,7 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
             return Status.DENIED
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
             return Status.HYPOTHETICAL
-        if aux & FUTURE_AUX:
+        if aux & FUTURE_AUX or future_in_past(verb):
             return Status.PLANNED
         if aux & CONDITIONAL_AUX:
             return Status.HYPOTHETICAL
