@@ -31,6 +31,7 @@ ADJUNCT_PREPS = frozenset(
 )
 # The adjunct prepositions that put their event at another time than the governing one:
 # "established relations *following* the agreement" reports two acts, not one told twice.
+SCENE_ADVERBS = frozenset({"where", "when", "whereupon"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until"})
 
 
@@ -85,9 +86,20 @@ def sequence_phrase(token: Token) -> str:
 
 def is_adjunct(token: Token) -> bool:
     """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
+    if is_scene_clause(token):
+        return True
     if token.dep_ != "prep":
         return False
     return token.lower_ in ADJUNCT_PREPS or _absolute_with(token)
+
+
+def is_scene_clause(token: Token) -> bool:
+    """ "met in Delhi on Monday, *where* the two leaders signed a pact": a relative clause
+    opened by "where" or "when" tells a separate act at that place or time, not what the
+    governing act is about."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in SCENE_ADVERBS for c in token.children
+    )
 
 
 def _absolute_with(token: Token) -> bool:

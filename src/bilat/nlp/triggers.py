@@ -14,6 +14,10 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
+# Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# "Monday, where they signed": a relative clause about a place or time has no object gap.
+RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon", "why"})
 # Nouns that count events of another kind: "a round of talks", "a series of raids".
 CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 # Verbs whose subject, without an object, undergoes the act: "the embassies opened",
@@ -146,7 +150,7 @@ def _labour(strike: Token) -> bool:
 def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
     lemma = token.lemma_.lower()
-    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects = relative_objects(token)
     if not objects and lemma in ERGATIVE:
         objects = [c for c in token.children if c.dep_ == "nsubj"]
     if lemma in SUBJECT_KEYED:
@@ -185,6 +189,26 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     if lemma in lexicon.verbs:
         return Trigger(token, lexicon.verbs[lemma], nominal=False)
     return None
+
+
+def relative_objects(verb: Token) -> list[Token]:
+    """The verb's objects; in a relative clause the noun it hangs off stands in for a
+    relative pronoun object ("the accord *which* they signed", "the deal *that* was
+    signed") or for the object gap ("the deal they signed")."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return objects
+    relative = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS]
+    if relative:
+        return [verb.head, *(o for o in objects if o not in relative)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    gapped = (
+        not objects
+        and subjects
+        and all(s.lower_ not in RELATIVE_PRONOUNS for s in subjects)
+        and not any(c.lower_ in RELATIVE_ADVERBS for c in verb.children)
+    )
+    return [verb.head] if gapped else objects
 
 
 def _complement(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.nlp.dominance import dominator, undominated
+from bilat.nlp.dominance import dominator, is_scene_clause, undominated
 from tests.unit.nlp.handmade import parsed
 
 
@@ -37,3 +37,22 @@ def test_a_phrase_of_time_is_circumstance_not_content_when_asked() -> None:
     assert dominator(doc[6], triggers, across_adjuncts=False) is None
     # What was agreed stays the agreement's content either way.
     assert dominator(doc[3], triggers, across_adjuncts=False) == 1
+
+
+def test_a_where_clause_is_a_scene_not_content() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Lima", 3, "pobj", "PROPN", "Lima"),
+        ("where", 7, "advmod", "SCONJ", "where"),
+        ("they", 7, "nsubj", "PRON", "they"),
+        ("signed", 4, "relcl", "VERB", "sign"),
+        ("which", 9, "nsubj", "PRON", "which"),
+        ("ended", 4, "relcl", "VERB", "end"),
+    ])  # fmt: skip
+    assert is_scene_clause(doc[7]) and not is_scene_clause(doc[9])
+    assert dominator(doc[7], {1, 7}) == 1
+    assert dominator(doc[7], {1, 7}, across_adjuncts=False) is None
+    assert dominator(doc[9], {1, 9}, across_adjuncts=False) == 1

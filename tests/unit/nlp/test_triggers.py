@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.nlp.contexts import ContextCues
 from bilat.nlp.extract import Extractor
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.triggers import find_triggers, relative_objects
 from bilat.records import EventType
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -424,3 +427,71 @@ def test_opening_a_hearing_is_an_investigation(extractor: Extractor) -> None:
     assert [(e.type, e.mode, e.source.code) for e in found] == [
         (EventType.ACCUSE, "investigate", "CHL")
     ]
+
+
+def _met_where(signers: tuple[str, str]) -> set[tuple[EventType, tuple[str, ...] | None]]:
+    """ "Chile met Peru in Lima, where <A> and <B> signed a treaty"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Lima", 3, "pobj", "PROPN", "Lima"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("where", 10, "advmod", "SCONJ", "where"),
+        (signers[0], 10, "nsubj", "PROPN", signers[0]),
+        ("and", 7, "cc", "CCONJ", "and"),
+        (signers[1], 7, "conj", "PROPN", signers[1]),
+        ("signed", 4, "relcl", "VERB", "sign"),
+        ("a", 12, "det", "DET", "a"),
+        ("treaty", 10, "dobj", "NOUN", "treaty"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    codes = {"Chile": "CHL", "Peru": "PER"}
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    mentions += [mention(doc, w, codes[w], 1) for w in signers if w in codes]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, mentions)
+    )
+    return {(e.type, e.dyad) for e in found}
+
+
+def test_a_where_clause_names_an_act_of_its_own() -> None:
+    assert _met_where(("Chile", "Peru")) == {
+        (EventType.CONSULT, ("CHL", "PER")),
+        (EventType.SUPPORT, ("CHL", "PER")),
+    }
+
+
+def test_a_where_clause_without_named_sides_stays_background() -> None:
+    assert _met_where(("rebels", "soldiers")) == {(EventType.CONSULT, ("CHL", "PER"))}
+
+
+def test_a_relative_clause_verb_takes_the_noun_it_hangs_off_as_object() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("praised", 1, "ROOT", "VERB", "praise"),
+        ("the", 3, "det", "DET", "the"),
+        ("treaty", 1, "dobj", "NOUN", "treaty"),
+        ("which", 6, "dobj", "PRON", "which"),
+        ("Peru", 6, "nsubj", "PROPN", "Peru"),
+        ("signed", 3, "relcl", "VERB", "sign"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = find_triggers(doc[:], TriggerLexicon.load())
+    assert [(t.token.text, t.obj.text if t.obj else None) for t in found] == [
+        ("praised", None),
+        ("signed", "treaty"),
+    ]
+
+
+def test_a_relative_subject_leaves_the_clause_without_an_object() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("blamed", 1, "ROOT", "VERB", "blame"),
+        ("rebels", 1, "dobj", "NOUN", "rebel"),
+        ("who", 4, "nsubj", "PRON", "who"),
+        ("fled", 2, "relcl", "VERB", "flee"),
+    ])  # fmt: skip
+    assert relative_objects(doc[4]) == []
+    assert relative_objects(doc[1]) == [doc[2]]
