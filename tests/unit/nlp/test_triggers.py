@@ -495,3 +495,29 @@ def test_a_relative_subject_leaves_the_clause_without_an_object() -> None:
     ])  # fmt: skip
     assert relative_objects(doc[4]) == []
     assert relative_objects(doc[1]) == [doc[2]]
+
+
+def _urged(verb: str, lemma: str) -> list[tuple[EventType, str | None, str | None]]:
+    """ "Chile urged Brazil to <verb> Peru"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("urged", 1, "ROOT", "VERB", "urge"),
+        ("Brazil", 1, "dobj", "PROPN", "Brazil"),
+        ("to", 4, "aux", "PART", "to"),
+        (verb, 1, "xcomp", "VERB", lemma),
+        ("Peru", 4, "dobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Brazil", "BRA")]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [*mentions, mention(doc, "Peru", "PER")])
+    )
+    return [(e.type, e.source.code, e.target.code if e.target else None) for e in found]
+
+
+def test_support_an_appeal_asks_for_is_rallied_support() -> None:
+    assert _urged("endorse", "endorse") == [(EventType.SUPPORT, "CHL", "PER")]
+
+
+def test_cooperation_an_appeal_asks_for_stays_uncoded() -> None:
+    assert _urged("visit", "visit") == []
