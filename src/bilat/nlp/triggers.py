@@ -159,6 +159,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:
             return found
+    if (insisted := _insistent(token, lexicon)) is not None:
+        return insisted
     for child in token.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lexicon.phrasal:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
@@ -188,6 +190,17 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
                 return Trigger(token, (EventType.AID, None), nominal=False, obj=obj)
     if lemma in lexicon.verbs:
         return Trigger(token, lexicon.verbs[lemma], nominal=False)
+    return None
+
+
+def _insistent(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """ "pushed hard for a ceasefire": an appeal made insistently is a demand."""
+    if not any(c.dep_ == "advmod" and c.lower_ in lexicon.insistent_adverbs for c in verb.children):
+        return None
+    for child in verb.children:
+        sense = lexicon.insistent.get((verb.lemma_.lower(), child.lower_))
+        if child.dep_ in ("prt", "prep") and sense is not None:
+            return Trigger(verb, sense, nominal=False)
     return None
 
 

@@ -521,3 +521,57 @@ def test_support_an_appeal_asks_for_is_rallied_support() -> None:
 
 def test_cooperation_an_appeal_asks_for_stays_uncoded() -> None:
     assert _urged("visit", "visit") == []
+
+
+def _pushed_for(adverb: str | None) -> list[EventType]:
+    """ "Chile pushed [<adverb>] for a truce with Peru"."""
+    words = [("Chile", 1, "nsubj", "PROPN", "Chile"), ("pushed", 1, "ROOT", "VERB", "push")]
+    if adverb:
+        words.append((adverb, 1, "advmod", "ADV", adverb))
+    at = len(words)
+    words += [
+        ("for", 1, "prep", "ADP", "for"),
+        ("a", at + 2, "det", "DET", "a"),
+        ("ceasefire", at, "pobj", "NOUN", "ceasefire"),
+        ("with", at + 2, "prep", "ADP", "with"),
+        ("Peru", at + 3, "pobj", "PROPN", "Peru"),
+    ]
+    doc = parsed(words)
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    return [e.type for e in found]
+
+
+def test_pushing_hard_for_an_act_demands_it() -> None:
+    assert _pushed_for("hard") == [EventType.REQUEST]
+
+
+def test_pushing_for_an_act_appeals_for_it_and_it_did_not_happen() -> None:
+    assert _pushed_for(None) == []
+    assert _pushed_for("quickly") == []
+
+
+@pytest.mark.parametrize(
+    ("noun", "lemma", "expected"),
+    [
+        ("reminder", "reminder", EventType.REQUEST),
+        ("ultimatum", "ultimatum", EventType.THREATEN),
+        ("statement", "statement", None),
+    ],
+)
+def test_what_is_issued_to_a_state_decides_the_event(
+    noun: str, lemma: str, expected: EventType | None
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        ("to", 1, "dative", "ADP", "to"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [e.type for e in found] == ([] if expected is None else [expected])
