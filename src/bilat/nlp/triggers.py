@@ -229,17 +229,31 @@ def _complement(
 ) -> Trigger | None:
     """ "declined to comment", "denied the charges", "denied that ...": the complement
     decides what the verb reports."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") or child in objects:
-            for word in (child, *_key_words(child)):
-                key = word.lemma_.lower()
-                if key in entries:  # "ended the talks", "ended mediation efforts"
-                    return Trigger(verb, entries[key], nominal=False, obj=child)
-            if child.dep_ == "ccomp" and CLAUSE in entries:
-                return Trigger(verb, entries[CLAUSE], nominal=False)
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or c in objects]
+    relative = [o for o in objects if o.head.i != verb.i]  # "the talks they ended"
+    for child in (*complements, *relative, *_kept_from(verb)):
+        for word in (child, *_key_words(child)):
+            key = word.lemma_.lower()
+            if key in entries:  # "ended the talks", "ended mediation efforts"
+                return Trigger(verb, entries[key], nominal=False, obj=child)
+        if child.dep_ == "ccomp" and CLAUSE in entries:
+            return Trigger(verb, entries[CLAUSE], nominal=False)
     if objects and ANY_OBJECT in entries:
         return Trigger(verb, entries[ANY_OBJECT], nominal=False)
     return None
+
+
+def _kept_from(verb: Token) -> list[Token]:
+    """What the subject keeps away from: "stayed away *from work*"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _by_subject(verb: Token, entries: dict[str, Sense | None]) -> Trigger | None:

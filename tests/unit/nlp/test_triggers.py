@@ -575,3 +575,58 @@ def test_what_is_issued_to_a_state_decides_the_event(
         doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
     )
     assert [e.type for e in found] == ([] if expected is None else [expected])
+
+
+def _events(words: list[tuple[str, int, str, str, str]]) -> list[tuple[EventType, str | None]]:
+    """Type and mode of the events of a parse whose Chile and Peru are states."""
+    doc = parsed(words)
+    mentions = [mention(doc, w, c) for w, c in (("Chile", "CHL"), ("Peru", "PER"))]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, mentions)
+    )
+    return [(e.type, e.mode) for e in found]
+
+
+def test_staying_away_from_work_is_a_strike_and_from_a_party_is_not() -> None:
+    def stayed_away_from(noun: str, lemma: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("stayed", 1, "ROOT", "VERB", "stay"),
+            ("away", 1, "advmod", "ADV", "away"),
+            ("from", 2, "prep", "ADP", "from"),
+            (noun, 3, "pobj", "NOUN", lemma),
+            ("near", 1, "prep", "ADP", "near"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert stayed_away_from("work", "work") == [(EventType.PROTEST, "strike")]
+    assert stayed_away_from("parties", "party") == []
+
+
+def test_setting_fire_to_an_embassy_is_an_assault_and_setting_a_date_is_nothing() -> None:
+    def set_(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("set", 1, "ROOT", "VERB", "set"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("to", 1, "prep", "ADP", "to"),
+            ("Peru", 5, "poss", "PROPN", "Peru"),
+            ("embassy", 3, "pobj", "NOUN", "embassy"),
+        ])  # fmt: skip
+
+    assert set_("fire") == [(EventType.ASSAULT, None)]
+    assert set_("date") == []
+
+
+def test_paying_compensation_is_aid_and_paying_tribute_is_nothing() -> None:
+    def paid(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("paid", 1, "ROOT", "VERB", "pay"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("to", 1, "dative", "ADP", "to"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert paid("compensation") == [(EventType.AID, None)]
+    assert paid("tribute") == []
