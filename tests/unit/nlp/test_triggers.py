@@ -630,3 +630,44 @@ def test_paying_compensation_is_aid_and_paying_tribute_is_nothing() -> None:
 
     assert paid("compensation") == [(EventType.AID, None)]
     assert paid("tribute") == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("appear", [(EventType.REQUEST, None)]),
+        ("leave", [(EventType.SANCTION, "expel")]),
+        ("withdraw", [(EventType.RETREAT, "withdraw")]),
+    ],
+)
+def test_what_an_envoy_is_ordered_to_do_decides_the_event(
+    verb: str, expected: list[tuple[EventType, str | None]]
+) -> None:
+    assert (
+        _events(
+            [
+                ("Chile", 1, "nsubj", "PROPN", "Chile"),
+                ("ordered", 1, "ROOT", "VERB", "order"),
+                ("Peru", 3, "poss", "PROPN", "Peru"),
+                ("envoy", 1, "dobj", "NOUN", "envoy"),
+                ("to", 5, "aux", "PART", "to"),
+                (verb, 1, "xcomp", "VERB", verb),
+            ]
+        )  # fmt: skip
+        == expected
+    )
+
+
+def test_intelligence_provided_is_aid_and_shared_is_cooperation() -> None:
+    def handed(verb: str, lemma: str, prep: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            (verb, 1, "ROOT", "VERB", lemma),
+            ("intelligence", 1, "dobj", "NOUN", "intelligence"),
+            (prep, 1, "prep", "ADP", prep),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert handed("provided", "provide", "to") == [(EventType.AID, None)]
+    assert handed("shared", "share", "with") == [(EventType.COOPERATE, None)]
+    assert handed("wanted", "want", "from") == []
