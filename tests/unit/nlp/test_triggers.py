@@ -643,19 +643,15 @@ def test_paying_compensation_is_aid_and_paying_tribute_is_nothing() -> None:
 def test_what_an_envoy_is_ordered_to_do_decides_the_event(
     verb: str, expected: list[tuple[EventType, str | None]]
 ) -> None:
-    assert (
-        _events(
-            [
-                ("Chile", 1, "nsubj", "PROPN", "Chile"),
-                ("ordered", 1, "ROOT", "VERB", "order"),
-                ("Peru", 3, "poss", "PROPN", "Peru"),
-                ("envoy", 1, "dobj", "NOUN", "envoy"),
-                ("to", 5, "aux", "PART", "to"),
-                (verb, 1, "xcomp", "VERB", verb),
-            ]
-        )  # fmt: skip
-        == expected
-    )
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("ordered", 1, "ROOT", "VERB", "order"),
+        ("Peru", 3, "poss", "PROPN", "Peru"),
+        ("envoy", 1, "dobj", "NOUN", "envoy"),
+        ("to", 5, "aux", "PART", "to"),
+        (verb, 1, "xcomp", "VERB", verb),
+    ]
+    assert _events(words) == expected
 
 
 def test_intelligence_provided_is_aid_and_shared_is_cooperation() -> None:
