@@ -11,6 +11,7 @@ from bilat.nlp.modality import INTENT_WORDS
 from bilat.records import EventType
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+PARTICLE_DEPS = ("prt", "prep")
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -161,8 +162,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
             return found
     if (insisted := _insistent(token, lexicon)) is not None:
         return insisted
-    for child in token.children:
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lexicon.phrasal:
+    for child in _particles(token):
+        if (lemma, child.lower_) in lexicon.phrasal:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
@@ -193,13 +194,27 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     return None
 
 
+def _particles(verb: Token) -> list[Token]:
+    """The verb's particles and prepositions, and the "for" opening a clause right after
+    it: in "called for Egyptians to join", the parse hangs "for" off "join"."""
+    found = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "ccomp", "xcomp"):
+            found.extend(
+                m
+                for m in clause.children
+                if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+            )
+    return found
+
+
 def _insistent(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """ "pushed hard for a ceasefire": an appeal made insistently is a demand."""
     if not any(c.dep_ == "advmod" and c.lower_ in lexicon.insistent_adverbs for c in verb.children):
         return None
-    for child in verb.children:
+    for child in _particles(verb):
         sense = lexicon.insistent.get((verb.lemma_.lower(), child.lower_))
-        if child.dep_ in ("prt", "prep") and sense is not None:
+        if sense is not None:
             return Trigger(verb, sense, nominal=False)
     return None
 

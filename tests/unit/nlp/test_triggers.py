@@ -667,3 +667,30 @@ def test_intelligence_provided_is_aid_and_shared_is_cooperation() -> None:
     assert handed("provided", "provide", "to") == [(EventType.AID, None)]
     assert handed("shared", "share", "with") == [(EventType.COOPERATE, None)]
     assert handed("wanted", "want", "from") == []
+
+
+def _called_for_mobilization(adjacent: bool) -> list[tuple[EventType, str | None]]:
+    """ "Chile called [today] for Peruvians to join a mobilization against Bolivia"."""
+    words = [("Chile", 1, "nsubj", "PROPN", "Chile"), ("called", 1, "ROOT", "VERB", "call")]
+    if not adjacent:
+        words.append(("today", 1, "npadvmod", "NOUN", "today"))
+    at = len(words)
+    words += [
+        ("for", at + 3, "mark", "SCONJ", "for"),
+        ("Peruvians", at + 3, "nsubj", "PROPN", "Peruvians"),
+        ("to", at + 3, "aux", "PART", "to"),
+        ("join", 1, "advcl", "VERB", "join"),
+        ("a", at + 5, "det", "DET", "a"),
+        ("mobilization", at + 3, "dobj", "NOUN", "mobilization"),
+        ("against", at + 5, "prep", "ADP", "against"),
+        ("Peru", at + 6, "pobj", "PROPN", "Peru"),
+    ]
+    return _events(words)
+
+
+def test_calling_for_someone_to_mobilise_voices_disapproval() -> None:
+    assert _called_for_mobilization(adjacent=True) == [(EventType.ACCUSE, "disapprove")]
+
+
+def test_a_for_clause_not_next_to_the_verb_is_no_phrasal_particle() -> None:
+    assert _called_for_mobilization(adjacent=False) == [(EventType.MOBILIZE, None)]
