@@ -12,6 +12,9 @@ from bilat.records import EventType
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 PARTICLE_DEPS = ("prt", "prep")
+# Prepositions whose object completes a complements verb: "put under investigation",
+# "stayed away from work".
+COMPLEMENT_PREPS = frozenset({"from", "under"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -203,9 +206,15 @@ def _particles(verb: Token) -> list[Token]:
             found.extend(
                 m
                 for m in clause.children
-                if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+                if m.dep_ == "mark" and m.lower_ == "for" and _next_to(verb, m)
             )
     return found
+
+
+def _next_to(verb: Token, word: Token) -> bool:
+    """Whether only the verb's own adverbs stand between it and ``word`` ("pushed hard for")."""
+    between = verb.doc[verb.i + 1 : word.i]
+    return word.i > verb.i and all(t.dep_ == "advmod" and t.head.i == verb.i for t in between)
 
 
 def _insistent(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
@@ -246,7 +255,7 @@ def _complement(
     decides what the verb reports."""
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or c in objects]
     relative = [o for o in objects if o.head.i != verb.i]  # "the talks they ended"
-    for child in (*complements, *relative, *_kept_from(verb)):
+    for child in (*complements, *relative, *_prep_complements(verb)):
         for word in (child, *_key_words(child)):
             key = word.lemma_.lower()
             if key in entries:  # "ended the talks", "ended mediation efforts"
@@ -258,14 +267,15 @@ def _complement(
     return None
 
 
-def _kept_from(verb: Token) -> list[Token]:
-    """What the subject keeps away from: "stayed away *from work*"."""
+def _prep_complements(verb: Token) -> list[Token]:
+    """What the verb puts its object under or keeps its subject from: "placed him *under
+    investigation*", "stayed away *from work*"."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
     return [
         pobj
         for holder in holders
         for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ == "from"
+        if prep.dep_ == "prep" and prep.lower_ in COMPLEMENT_PREPS
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]

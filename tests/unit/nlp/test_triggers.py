@@ -694,3 +694,30 @@ def test_calling_for_someone_to_mobilise_voices_disapproval() -> None:
 
 def test_a_for_clause_not_next_to_the_verb_is_no_phrasal_particle() -> None:
     assert _called_for_mobilization(adjacent=False) == [(EventType.MOBILIZE, None)]
+
+
+def test_putting_under_investigation_investigates_and_under_a_tree_is_nothing() -> None:
+    def put_under(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("put", 1, "ROOT", "VERB", "put"),
+            ("Peru", 3, "poss", "PROPN", "Peru"),
+            ("envoy", 1, "dobj", "NOUN", "envoy"),
+            ("under", 1, "prep", "ADP", "under"),
+            (noun, 4, "pobj", "NOUN", noun),
+        ])  # fmt: skip
+
+    assert put_under("investigation") == [(EventType.ACCUSE, "investigate")]
+    assert put_under("tree") == []
+
+
+def test_an_adverb_between_verb_and_for_clause_keeps_the_phrasal_verb() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("pushed", 1, "ROOT", "VERB", "push"),
+        ("hard", 1, "advmod", "ADV", "hard"),
+        ("for", 5, "mark", "SCONJ", "for"),
+        ("Peru", 5, "nsubj", "PROPN", "Peru"),
+        ("withdraw", 1, "advcl", "VERB", "withdraw"),
+    ]
+    assert _events(words) == [(EventType.REQUEST, None)]
