@@ -53,6 +53,9 @@ def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = T
         coordinated = coordinated and current.dep_ == "conj"
         if head.i in triggers and not coordinated:
             return head.i
+        noun = _noun_of_clause(current, triggers)
+        if noun is not None and not coordinated:
+            return noun.i
         current = head
     return None
 
@@ -62,6 +65,22 @@ def undominated(
 ) -> set[int]:
     """The trigger indices that no other trigger of the same set governs."""
     return {i for i in indices if dominator(tokens[i], indices, across_adjuncts) is None}
+
+
+def _noun_of_clause(clause: Token, triggers: Collection[int]) -> Token | None:
+    """ "reiterated its *demand* today that Israel ease restrictions": the parse hangs the
+    noun's "that" clause off the verb; it is the content of the event noun object before
+    it."""
+    if clause.dep_ != "ccomp":
+        return None
+    return next(
+        (
+            c
+            for c in clause.head.children
+            if c.dep_ == "dobj" and c.i in triggers and c.i < clause.i and c.pos_ == "NOUN"
+        ),
+        None,
+    )
 
 
 def adjunct_phrase(token: Token) -> Token:

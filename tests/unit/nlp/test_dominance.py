@@ -56,3 +56,18 @@ def test_a_where_clause_is_a_scene_not_content() -> None:
     assert dominator(doc[7], {1, 7}) == 1
     assert dominator(doc[7], {1, 7}, across_adjuncts=False) is None
     assert dominator(doc[9], {1, 9}, across_adjuncts=False) == 1
+
+
+def test_a_that_clause_after_an_event_noun_object_is_the_nouns_content() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("repeated", 1, "ROOT", "VERB", "repeat"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("demand", 1, "dobj", "NOUN", "demand"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("Peru", 6, "nsubj", "PROPN", "Peru"),
+        ("withdraw", 1, "ccomp", "VERB", "withdraw"),
+    ])  # fmt: skip
+    assert dominator(doc[6], {3, 6}) == 3
+    # with no event noun before it, the clause is nobody's content
+    assert dominator(doc[6], {6}) is None
