@@ -618,7 +618,7 @@ def test_setting_fire_to_an_embassy_is_an_assault_and_setting_a_date_is_nothing(
     assert set_("date") == []
 
 
-def test_paying_compensation_is_aid_and_paying_tribute_is_nothing() -> None:
+def test_paying_compensation_returns_property_and_paying_tribute_is_nothing() -> None:
     def paid(noun: str) -> list[tuple[EventType, str | None]]:
         return _events([
             ("Chile", 1, "nsubj", "PROPN", "Chile"),
@@ -628,7 +628,7 @@ def test_paying_compensation_is_aid_and_paying_tribute_is_nothing() -> None:
             ("Peru", 3, "pobj", "PROPN", "Peru"),
         ])  # fmt: skip
 
-    assert paid("compensation") == [(EventType.AID, None)]
+    assert paid("compensation") == [(EventType.RETREAT, None)]
     assert paid("tribute") == []
 
 
