@@ -721,3 +721,27 @@ def test_an_adverb_between_verb_and_for_clause_keeps_the_phrasal_verb() -> None:
         ("withdraw", 1, "advcl", "VERB", "withdraw"),
     ]
     assert _events(words) == [(EventType.REQUEST, None)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "expected"),
+    [
+        ("withdrew", "withdraw", "observers", (EventType.SANCTION, "expel")),
+        ("withdrew", "withdraw", "troops", (EventType.RETREAT, "withdraw")),
+        ("received", "receive", "observers", (EventType.RETREAT, "access")),
+        ("received", "receive", "ministers", (EventType.CONSULT, "visit")),
+        ("evacuated", "evacuate", "civilians", (EventType.AID, None)),
+        ("evacuated", "evacuate", "troops", (EventType.RETREAT, "withdraw")),
+    ],
+)
+def test_the_people_moved_decide_what_moving_them_is(
+    verb: str, lemma: str, noun: str, expected: tuple[EventType, str | None]
+) -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        (noun, 1, "dobj", "NOUN", noun.rstrip("s")),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(words) == [expected]
