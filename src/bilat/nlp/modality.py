@@ -24,6 +24,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_WORDS = frozenset(
     {"willing", "ready", "prepared", "prepare", "determined", "intend", "committed", "eager"}
 )
+# Verbs of planning whose subject states what it means to do ("plans to impose curbs").
+PLAN_INTENT = frozenset({"plan", "aim"})
 # Verbs that commit their subject to what their complement says ("vowed to fight").
 COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
@@ -115,7 +117,7 @@ def intended(trigger: Token) -> bool:
     for depth, verb in enumerate(_clause_chain(trigger)):
         if _aux(verb) & (FUTURE_AUX | CONDITIONAL_AUX):
             return True
-        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS:
+        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS | PLAN_INTENT:
             return True
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             return False

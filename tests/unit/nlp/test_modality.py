@@ -125,3 +125,27 @@ def test_could_is_never_read_as_a_reported_future() -> None:
     ])  # fmt: skip
     assert not future_in_past(doc[4])
     assert status_of(doc[4], None, None) is Status.HYPOTHETICAL
+
+
+def _planned(verb: str, lemma: str, act: str, act_lemma: str) -> list[EventType]:
+    """ "Chile <verb> to <act> Peru"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("to", 3, "aux", "PART", "to"),
+        (act, 1, "xcomp", "VERB", act_lemma),
+        ("Peru", 3, "dobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    return [e.type for e in found]
+
+
+def test_a_plan_to_sanction_is_a_threat_and_a_plan_to_aid_an_agreement() -> None:
+    assert _planned("plans", "plan", "sanction", "sanction") == [EventType.THREATEN]
+    assert _planned("plans", "plan", "aid", "aid") == [EventType.AGREE]
+
+
+def test_starting_to_sanction_is_no_stated_intention() -> None:
+    assert _planned("started", "start", "sanction", "sanction") == [EventType.SANCTION]
