@@ -13,8 +13,8 @@ from bilat.records import EventType
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 PARTICLE_DEPS = ("prt", "prep")
 # Prepositions whose object completes a complements verb: "put under investigation",
-# "stayed away from work".
-COMPLEMENT_PREPS = frozenset({"from", "under"})
+# "stayed away from work", "provided the US with bases".
+COMPLEMENT_PREPS = frozenset({"from", "under", "with"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -257,9 +257,12 @@ def _complement(
     relative = [o for o in objects if o.head.i != verb.i]  # "the talks they ended"
     for child in (*complements, *relative, *_prep_complements(verb)):
         for word in (child, *_key_words(child)):
-            key = word.lemma_.lower()
-            if key in entries:  # "ended the talks", "ended mediation efforts"
-                return Trigger(verb, entries[key], nominal=False, obj=child)
+            # the word as written too: the lemmatiser reads "bases" as "basis"
+            key = next((k for k in (word.lemma_.lower(), word.lower_) if k in entries), None)
+            if key is not None:  # "ended the talks", "ended mediation efforts"
+                # "provided Peru with bases": the one provided for stays the object
+                obj = None if child.head.lower_ == "with" else child
+                return Trigger(verb, entries[key], nominal=False, obj=obj)
         if child.dep_ == "ccomp" and CLAUSE in entries:
             return Trigger(verb, entries[CLAUSE], nominal=False)
     if objects and ANY_OBJECT in entries:
@@ -268,8 +271,8 @@ def _complement(
 
 
 def _prep_complements(verb: Token) -> list[Token]:
-    """What the verb puts its object under or keeps its subject from: "placed him *under
-    investigation*", "stayed away *from work*"."""
+    """What the verb puts its object under, keeps its subject from or provides: "placed
+    him *under investigation*", "stayed away *from work*", "provided Peru *with bases*"."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
     return [
         pobj

@@ -745,3 +745,33 @@ def test_the_people_moved_decide_what_moving_them_is(
         ("Peru", 3, "pobj", "PROPN", "Peru"),
     ]
     assert _events(words) == [expected]
+
+
+def test_bases_provided_to_a_state_are_military_cooperation() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("air", 5, "compound", "NOUN", "air"),
+        ("bases", 3, "pobj", "NOUN", "basis"),
+    ]
+    doc = parsed(words)
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [(e.type, e.target.code if e.target else None) for e in found] == [
+        (EventType.COOPERATE, "PER")
+    ]
+
+
+def test_providing_the_basis_for_something_is_no_cooperation() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("the", 3, "det", "DET", "the"),
+        ("basis", 1, "dobj", "NOUN", "basis"),
+        ("for", 3, "prep", "ADP", "for"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(words) == []
