@@ -775,3 +775,17 @@ def test_providing_the_basis_for_something_is_no_cooperation() -> None:
         ("Peru", 4, "pobj", "PROPN", "Peru"),
     ]
     assert _events(words) == []
+
+
+def test_deepening_ties_is_diplomatic_cooperation_and_deepening_a_crisis_is_not() -> None:
+    def deepened(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("deepened", 1, "ROOT", "VERB", "deepen"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("with", 1, "prep", "ADP", "with"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert deepened("tie") == [(EventType.SUPPORT, None)]
+    assert deepened("crisis") == []
