@@ -24,8 +24,8 @@ from spacy.tokens import Token
 # A trigger this far up the tree no longer governs the lower one's meaning.
 MAX_STEPS = 8
 # Prepositions of time and concession: what they introduce is circumstance, not content.
-# (Relative and adverbial clauses are left governed: releasing them made a background
-# event the lead of too many sentences.)
+# (Relative and adverbial clauses are left governed: releasing them all made a background
+# event the lead of too many sentences. Only a "where/when" clause is an adjunct, below.)
 ADJUNCT_PREPS = frozenset(
     {"during", "after", "before", "following", "amid", "amidst", "since", "until", "despite"}
 )
