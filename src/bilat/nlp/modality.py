@@ -63,9 +63,14 @@ def future_in_past(verb: Token) -> bool:
     """Whether ``verb`` is a "would" clause reported by a past-tense verb of saying, with
     no condition on it: "said the two sides would meet in May" reports a plan; "said it
     would retaliate if attacked" and "could meet" stay hypothetical."""
-    if "would" not in _aux(verb) or verb.dep_ != "ccomp":
+    if "would" not in _aux(verb):
         return False
-    reporter = verb.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... and would deny entry"
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    reporter = clause.head
     if reporter.lemma_.lower() not in REPORTING_VERBS or reporter.tag_ != "VBD":
         return False
     return not any(_conditional(v) for v in (verb, reporter))

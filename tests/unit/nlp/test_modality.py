@@ -149,3 +149,26 @@ def test_a_plan_to_sanction_is_a_threat_and_a_plan_to_aid_an_agreement() -> None
 
 def test_starting_to_sanction_is_no_stated_intention() -> None:
     assert _planned("started", "start", "sanction", "sanction") == [EventType.SANCTION]
+
+
+def test_a_second_would_clause_shares_the_reported_future() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("would", 4, "aux", "AUX", "would"),
+        ("close", 1, "ccomp", "VERB", "close"),
+        ("ports", 4, "dobj", "NOUN", "port"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("would", 8, "aux", "AUX", "would"),
+        ("expel", 4, "conj", "VERB", "expel"),
+        ("envoys", 8, "dobj", "NOUN", "envoy"),
+        ("Peru", 1, "npadvmod", "PROPN", "Peru"),
+        ("hoped", 1, "conj", "VERB", "hope"),
+        ("they", 14, "nsubj", "PRON", "they"),
+        ("would", 14, "aux", "AUX", "would"),
+        ("talk", 11, "ccomp", "VERB", "talk"),
+    ])  # fmt: skip
+    assert future_in_past(doc[4]) and future_in_past(doc[8])
+    # "hoped" is no verb of saying: its "would" stays a wish
+    assert not future_in_past(doc[14])
