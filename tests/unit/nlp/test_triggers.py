@@ -789,3 +789,22 @@ def test_deepening_ties_is_diplomatic_cooperation_and_deepening_a_crisis_is_not(
 
     assert deepened("tie") == [(EventType.SUPPORT, None)]
     assert deepened("crisis") == []
+
+
+def test_pressuring_a_state_to_act_demands_it_and_facing_pressure_is_nothing() -> None:
+    pressured = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("pressured", 1, "ROOT", "VERB", "pressure"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("to", 4, "aux", "PART", "to"),
+        ("withdraw", 1, "xcomp", "VERB", "withdraw"),
+    ]
+    faced = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("faced", 1, "ROOT", "VERB", "face"),
+        ("pressure", 1, "dobj", "NOUN", "pressure"),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(pressured) == [(EventType.REQUEST, None)]
+    assert _events(faced) == []
