@@ -24,13 +24,14 @@ from spacy.tokens import Token
 # A trigger this far up the tree no longer governs the lower one's meaning.
 MAX_STEPS = 8
 # Prepositions of time and concession: what they introduce is circumstance, not content.
-# (Relative and adverbial clauses are left governed: releasing them made a background
-# event the lead of too many sentences.)
+# (Relative and adverbial clauses are left governed: releasing them all made a background
+# event the lead of too many sentences. Only a "where/when" clause is an adjunct, below.)
 ADJUNCT_PREPS = frozenset(
     {"during", "after", "before", "following", "amid", "amidst", "since", "until", "despite"}
 )
 # The adjunct prepositions that put their event at another time than the governing one:
 # "established relations *following* the agreement" reports two acts, not one told twice.
+SCENE_ADVERBS = frozenset({"where", "when", "whereupon"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until"})
 
 
@@ -52,6 +53,9 @@ def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = T
         coordinated = coordinated and current.dep_ == "conj"
         if head.i in triggers and not coordinated:
             return head.i
+        noun = _noun_of_clause(current, triggers)
+        if noun is not None and not coordinated:
+            return noun.i
         current = head
     return None
 
@@ -61,6 +65,22 @@ def undominated(
 ) -> set[int]:
     """The trigger indices that no other trigger of the same set governs."""
     return {i for i in indices if dominator(tokens[i], indices, across_adjuncts) is None}
+
+
+def _noun_of_clause(clause: Token, triggers: Collection[int]) -> Token | None:
+    """ "reiterated its *demand* today that Israel ease restrictions": the parse hangs the
+    noun's "that" clause off the verb; it is the content of the event noun object before
+    it."""
+    if clause.dep_ != "ccomp":
+        return None
+    return next(
+        (
+            c
+            for c in clause.head.children
+            if c.dep_ == "dobj" and c.i in triggers and c.i < clause.i and c.pos_ == "NOUN"
+        ),
+        None,
+    )
 
 
 def adjunct_phrase(token: Token) -> Token:
@@ -85,9 +105,20 @@ def sequence_phrase(token: Token) -> str:
 
 def is_adjunct(token: Token) -> bool:
     """Whether ``token`` hangs off its head as an adjunct rather than as its content."""
+    if is_scene_clause(token):
+        return True
     if token.dep_ != "prep":
         return False
     return token.lower_ in ADJUNCT_PREPS or _absolute_with(token)
+
+
+def is_scene_clause(token: Token) -> bool:
+    """ "met in Delhi on Monday, *where* the two leaders signed a pact": a relative clause
+    opened by "where" or "when" tells a separate act at that place or time, not what the
+    governing act is about."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in SCENE_ADVERBS for c in token.children
+    )
 
 
 def _absolute_with(token: Token) -> bool:

@@ -26,6 +26,7 @@ from bilat.nlp.modality import (
     declined,
     describes_state,
     intended,
+    reported_plan,
     status_of,
     told_in_present,
     unless_clause,
@@ -179,7 +180,7 @@ class Extractor:
                 type_, mode = EventType.REJECT, None
             elif intended(trigger.token) and unless_clause(trigger.token):
                 type_, mode = EventType.THREATEN, None
-            elif intended(trigger.token) and as_intention(type_) is not type_:
+            elif _promised(trigger.token, type_):
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
@@ -276,6 +277,14 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _promised(trigger: Token, type_: EventType) -> bool:
+    """Whether the trigger states an intention coded as such; a meeting a past report
+    scheduled ("said they would meet in May") stays a planned meeting."""
+    if type_ is EventType.CONSULT and reported_plan(trigger):
+        return False
+    return intended(trigger) and as_intention(type_) is not type_
 
 
 def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:

@@ -36,6 +36,9 @@ class TriggerLexicon:
     # verb -> {object or complement lemma -> sense, or None for a statement}, checked
     # before any other entry: "declined to comment", "denied the charges".
     complements: dict[str, dict[str, Sense | None]] = field(default_factory=dict)
+    # Phrasal appeals that an insistent adverb ("pushed *hard* for") makes demands.
+    insistent: dict[tuple[str, str], Sense] = field(default_factory=dict)
+    insistent_adverbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: Path | None = None) -> TriggerLexicon:
@@ -44,20 +47,23 @@ class TriggerLexicon:
         data = _parse(text, "triggers.yaml")
         if extra is not None:
             user = _parse(extra.read_text("utf-8"), str(extra))
-            for key in ("verbs", "nouns", "support", "phrasal", "complements"):
+            for key in ("verbs", "nouns", "support", "phrasal", "complements", "insistent"):
                 data.setdefault(key, {}).update(user.get(key) or {})
-            for key in ("transfer", "aid_objects", "blockers", "statements", "reporting"):
+            lists = ("transfer", "aid_objects", "blockers", "statements", "reporting")
+            for key in (*lists, "insistent_adverbs"):
                 data[key] = list(data.get(key) or []) + list(user.get(key) or [])
         return cls._from_data(data, str(extra or "triggers.yaml"))
 
     @classmethod
     def _from_data(cls, data: dict[str, Any], where: str) -> TriggerLexicon:
-        phrasal: dict[tuple[str, str], Sense | None] = {}
-        for phrase, sense in (data.get("phrasal") or {}).items():
-            verb, _, particle = str(phrase).partition(" ")
-            if not particle:
-                raise ResourceInvalid(f"{where}: phrasal {phrase!r} needs a verb and a particle")
-            phrasal[(verb, particle)] = _optional(sense, f"{where}: phrasal.{phrase}")
+        phrasal = {
+            _phrase(phrase, where): _optional(sense, f"{where}: phrasal.{phrase}")
+            for phrase, sense in (data.get("phrasal") or {}).items()
+        }
+        insistent = {
+            _phrase(phrase, where): _sense(sense, f"{where}: insistent.{phrase}")
+            for phrase, sense in (data.get("insistent") or {}).items()
+        }
         return cls(
             verbs=_senses(data.get("verbs"), f"{where}: verbs"),
             nouns=_senses(data.get("nouns"), f"{where}: nouns"),
@@ -69,7 +75,16 @@ class TriggerLexicon:
             statements=_words(data.get("statements")),
             reporting=_words(data.get("reporting")),
             complements=_by_object(data.get("complements"), f"{where}: complements"),
+            insistent=insistent,
+            insistent_adverbs=_words(data.get("insistent_adverbs")),
         )
+
+
+def _phrase(phrase: object, where: str) -> tuple[str, str]:
+    verb, _, particle = str(phrase).partition(" ")
+    if not particle:
+        raise ResourceInvalid(f"{where}: phrasal {phrase!r} needs a verb and a particle")
+    return verb, particle
 
 
 def _words(raw: object) -> frozenset[str]:

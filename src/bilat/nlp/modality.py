@@ -24,9 +24,17 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_WORDS = frozenset(
     {"willing", "ready", "prepared", "prepare", "determined", "intend", "committed", "eager"}
 )
+# Verbs of planning whose subject states what it means to do ("plans to impose curbs").
+PLAN_INTENT = frozenset({"plan", "aim"})
 # Verbs that commit their subject to what their complement says ("vowed to fight").
 COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
+# Verbs that report what someone said or made known: "would" in their past-tense
+# complement is the future seen from then ("said they would meet in May"), not a condition.
+REPORTING_VERBS = frozenset(
+    """say tell announce confirm state add report declare disclose reveal indicate
+    explain promise pledge insist""".split()  # noqa: SIM905
+)
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -51,6 +59,32 @@ PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "will", "'s", "'re"})
 PAST_AUX = frozenset({"had", "was", "were", "did"})
 
 
+def future_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is a "would" clause reported by a past-tense verb of saying, with
+    no condition on it: "said the two sides would meet in May" reports a plan; "said it
+    would retaliate if attacked" and "could meet" stay hypothetical."""
+    if "would" not in _aux(verb):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... and would deny entry"
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    reporter = clause.head
+    if reporter.lemma_.lower() not in REPORTING_VERBS or reporter.tag_ != "VBD":
+        return False
+    return not any(_conditional(v) for v in (verb, reporter))
+
+
+def _conditional(verb: Token) -> bool:
+    """ "would retaliate if attacked": a clause of condition hangs off the verb."""
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+        for child in verb.children
+    )
+
+
 def told_in_present(trigger: Token) -> bool:
     """Whether the nearest finite verb over ``trigger`` is present or future ("has
     demanded", "says"): an event of the writer's time, not of an era the text recalls."""
@@ -69,6 +103,18 @@ def declined(type_: EventType, status: Status) -> bool:
     return status is Status.DENIED and type_.quad in (1, 2)
 
 
+def reported_plan(trigger: Token) -> bool:
+    """ "said the two countries would hold talks in May": a meeting in a past report's
+    future is an arrangement the report tells of, a planned meeting, not a promise (which
+    "will meet" from the speaker's own mouth is: CAMEO 036)."""
+    for verb in _clause_chain(trigger):
+        if future_in_past(verb):
+            return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
 def intended(trigger: Token) -> bool:
     """ "will withdraw", "would boycott", "is ready to send": the sentence reports a
     stated intention, which CAMEO and PLOVER code as the speaker's AGREE (cooperation)
@@ -76,7 +122,7 @@ def intended(trigger: Token) -> bool:
     for depth, verb in enumerate(_clause_chain(trigger)):
         if _aux(verb) & (FUTURE_AUX | CONDITIONAL_AUX):
             return True
-        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS:
+        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS | PLAN_INTENT:
             return True
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             return False
@@ -125,7 +171,7 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
             return Status.DENIED
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
             return Status.HYPOTHETICAL
-        if aux & FUTURE_AUX:
+        if aux & FUTURE_AUX or future_in_past(verb):
             return Status.PLANNED
         if aux & CONDITIONAL_AUX:
             return Status.HYPOTHETICAL

@@ -35,8 +35,10 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     governing = undominated(tokens.keys(), tokens)
     background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
     threats = _vowed_violence(located, tokens)
-    calls = _calls_for_conflict(located, tokens, {t.token.i for t in statements})
-    reported = governing | _agreed_meetings(located, tokens, governing) | calls
+    statement_indices = {t.token.i for t in statements}
+    calls = _calls_for_conflict(located, tokens, statement_indices)
+    rallied = _rallied_support(located, tokens, statement_indices)
+    reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
     return [
         (trigger, _final_sense(trigger.token.i, sense, threats, calls), found)
         for trigger, sense, found in located
@@ -66,6 +68,24 @@ def _calls_for_conflict(
         if tokens[above].lemma_.lower() in APPEAL_VERBS:
             calls.add(trigger.token.i)
     return calls
+
+
+def _rallied_support(
+    located: Sequence[Located], tokens: Mapping[int, Token], statements: Set[int]
+) -> set[int]:
+    """Verbal support an appeal asks for: "urged the EU to back the plan", "called on
+    members to recognise the state" rally support on behalf of its target (CAMEO 053,
+    PLOVER SUPPORT), the counterpart of rallying opposition."""
+    return {
+        trigger.token.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.SUPPORT
+        and not trigger.nominal
+        and trigger.obj is None
+        and trigger.token.dep_ in ("xcomp", "ccomp")
+        and trigger.token.head.i in statements
+        and trigger.token.head.lemma_.lower() in APPEAL_VERBS
+    }
 
 
 def _vowed_violence(located: Sequence[Located], tokens: Mapping[int, Token]) -> set[int]:

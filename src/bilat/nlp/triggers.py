@@ -11,9 +11,17 @@ from bilat.nlp.modality import INTENT_WORDS
 from bilat.records import EventType
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+PARTICLE_DEPS = ("prt", "prep")
+# Prepositions whose object completes a complements verb: "put under investigation",
+# "stayed away from work", "provided the US with bases".
+COMPLEMENT_PREPS = frozenset({"from", "under", "with"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
+# Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# "Monday, where they signed": a relative clause about a place or time has no object gap.
+RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon", "why"})
 # Nouns that count events of another kind: "a round of talks", "a series of raids".
 CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
 # Verbs whose subject, without an object, undergoes the act: "the embassies opened",
@@ -146,7 +154,7 @@ def _labour(strike: Token) -> bool:
 def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
     lemma = token.lemma_.lower()
-    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects = relative_objects(token)
     if not objects and lemma in ERGATIVE:
         objects = [c for c in token.children if c.dep_ == "nsubj"]
     if lemma in SUBJECT_KEYED:
@@ -155,8 +163,10 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
         found = _complement(token, objects, lexicon.complements[lemma])
         if found is not None:
             return found
-    for child in token.children:
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lexicon.phrasal:
+    if (insisted := _insistent(token, lexicon)) is not None:
+        return insisted
+    for child in _particles(token):
+        if (lemma, child.lower_) in lexicon.phrasal:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
@@ -187,22 +197,91 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     return None
 
 
+def _particles(verb: Token) -> list[Token]:
+    """The verb's particles and prepositions, and the "for" opening a clause right after
+    it: in "called for Egyptians to join", the parse hangs "for" off "join"."""
+    found = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "ccomp", "xcomp"):
+            found.extend(
+                m
+                for m in clause.children
+                if m.dep_ == "mark" and m.lower_ == "for" and _next_to(verb, m)
+            )
+    return found
+
+
+def _next_to(verb: Token, word: Token) -> bool:
+    """Whether only the verb's own adverbs stand between it and ``word`` ("pushed hard for")."""
+    between = verb.doc[verb.i + 1 : word.i]
+    return word.i > verb.i and all(t.dep_ == "advmod" and t.head.i == verb.i for t in between)
+
+
+def _insistent(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    """ "pushed hard for a ceasefire": an appeal made insistently is a demand."""
+    if not any(c.dep_ == "advmod" and c.lower_ in lexicon.insistent_adverbs for c in verb.children):
+        return None
+    for child in _particles(verb):
+        sense = lexicon.insistent.get((verb.lemma_.lower(), child.lower_))
+        if sense is not None:
+            return Trigger(verb, sense, nominal=False)
+    return None
+
+
+def relative_objects(verb: Token) -> list[Token]:
+    """The verb's objects; in a relative clause the noun it hangs off stands in for a
+    relative pronoun object ("the accord *which* they signed", "the deal *that* was
+    signed") or for the object gap ("the deal they signed")."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return objects
+    relative = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS]
+    if relative:
+        return [verb.head, *(o for o in objects if o not in relative)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    gapped = (
+        not objects
+        and subjects
+        and all(s.lower_ not in RELATIVE_PRONOUNS for s in subjects)
+        and not any(c.lower_ in RELATIVE_ADVERBS for c in verb.children)
+    )
+    return [verb.head] if gapped else objects
+
+
 def _complement(
     verb: Token, objects: list[Token], entries: dict[str, Sense | None]
 ) -> Trigger | None:
     """ "declined to comment", "denied the charges", "denied that ...": the complement
     decides what the verb reports."""
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") or child in objects:
-            for word in (child, *_key_words(child)):
-                key = word.lemma_.lower()
-                if key in entries:  # "ended the talks", "ended mediation efforts"
-                    return Trigger(verb, entries[key], nominal=False, obj=child)
-            if child.dep_ == "ccomp" and CLAUSE in entries:
-                return Trigger(verb, entries[CLAUSE], nominal=False)
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or c in objects]
+    relative = [o for o in objects if o.head.i != verb.i]  # "the talks they ended"
+    for child in (*complements, *relative, *_prep_complements(verb)):
+        for word in (child, *_key_words(child)):
+            # the word as written too: the lemmatiser reads "bases" as "basis"
+            key = next((k for k in (word.lemma_.lower(), word.lower_) if k in entries), None)
+            if key is not None:  # "ended the talks", "ended mediation efforts"
+                # "provided Peru with bases": the one provided for stays the object
+                obj = None if child.head.lower_ == "with" else child
+                return Trigger(verb, entries[key], nominal=False, obj=obj)
+        if child.dep_ == "ccomp" and CLAUSE in entries:
+            return Trigger(verb, entries[CLAUSE], nominal=False)
     if objects and ANY_OBJECT in entries:
         return Trigger(verb, entries[ANY_OBJECT], nominal=False)
     return None
+
+
+def _prep_complements(verb: Token) -> list[Token]:
+    """What the verb puts its object under, keeps its subject from or provides: "placed
+    him *under investigation*", "stayed away *from work*", "provided Peru *with bases*"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in COMPLEMENT_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _by_subject(verb: Token, entries: dict[str, Sense | None]) -> Trigger | None:

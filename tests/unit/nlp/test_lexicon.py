@@ -27,3 +27,12 @@ def test_a_user_file_extends_statements_and_complements(tmp_path: Path) -> None:
     assert "muse" in lexicon.statements and "urge" in lexicon.statements
     assert lexicon.complements["shrug"] == {"criticism": None, "blame": (EventType.ACCUSE, None)}
     assert "decline" in lexicon.complements
+
+
+def test_a_user_file_extends_insistent_appeals(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("insistent:\n  lobby for: [REQUEST, null]\ninsistent_adverbs: [doggedly]\n")
+    lexicon = TriggerLexicon.load(extra)
+    assert lexicon.insistent[("lobby", "for")] == (EventType.REQUEST, None)
+    assert ("push", "for") in lexicon.insistent
+    assert {"doggedly", "hard"} <= lexicon.insistent_adverbs

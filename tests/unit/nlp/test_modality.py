@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bilat.nlp.contexts import ContextCues
 from bilat.nlp.extract import Extractor
-from bilat.nlp.modality import told_in_present
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.modality import future_in_past, status_of, told_in_present
 from bilat.records import EventType, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -75,3 +77,98 @@ def test_a_present_perfect_is_told_as_of_the_writing() -> None:
 def test_a_past_or_past_perfect_is_told_of_its_own_time() -> None:
     assert not _demanded("had")
     assert not _demanded(None)
+
+
+def _announced_talks(condition: bool) -> list[tuple[EventType, Status]]:
+    """ "Chile announced the two sides would hold talks [if Peru withdrew]"."""
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("Peru", 5, "nsubj", "PROPN", "Peru"),
+        ("would", 5, "aux", "AUX", "would"),
+        ("jointly", 5, "advmod", "ADV", "jointly"),
+        ("hold", 1, "ccomp", "VERB", "hold"),
+        ("talks", 5, "dobj", "NOUN", "talk"),
+        ("with", 6, "prep", "ADP", "with"),
+        ("Chile", 7, "pobj", "PROPN", "Chile"),
+    ]
+    if condition:
+        words += [
+            ("if", 11, "mark", "SCONJ", "if"),
+            ("Peru", 11, "nsubj", "PROPN", "Peru"),
+            ("withdrew", 5, "advcl", "VERB", "withdraw"),
+        ]
+    doc = parsed([*words, (".", 1, "punct", "PUNCT", ".")])
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc,
+        facts(doc, [mention(doc, "Chile", "CHL", 1), mention(doc, "Peru", "PER")]),
+    )
+    return [(e.type, e.status) for e in found if e.evidence.trigger == "hold"]
+
+
+def test_would_after_a_past_report_is_a_planned_meeting() -> None:
+    assert _announced_talks(condition=False) == [(EventType.CONSULT, Status.PLANNED)]
+
+
+def test_would_with_a_condition_stays_a_hypothetical_intention() -> None:
+    assert _announced_talks(condition=True) == [(EventType.AGREE, Status.HYPOTHETICAL)]
+
+
+def test_could_is_never_read_as_a_reported_future() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("could", 4, "aux", "AUX", "could"),
+        ("meet", 1, "ccomp", "VERB", "meet"),
+        ("Peru", 4, "dobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    assert not future_in_past(doc[4])
+    assert status_of(doc[4], None, None) is Status.HYPOTHETICAL
+
+
+def _planned(verb: str, lemma: str, act: str, act_lemma: str) -> list[EventType]:
+    """ "Chile <verb> to <act> Peru"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("to", 3, "aux", "PART", "to"),
+        (act, 1, "xcomp", "VERB", act_lemma),
+        ("Peru", 3, "dobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    return [e.type for e in found]
+
+
+def test_a_plan_to_sanction_is_a_threat_and_a_plan_to_aid_an_agreement() -> None:
+    assert _planned("plans", "plan", "sanction", "sanction") == [EventType.THREATEN]
+    assert _planned("plans", "plan", "aid", "aid") == [EventType.AGREE]
+
+
+def test_starting_to_sanction_is_no_stated_intention() -> None:
+    assert _planned("started", "start", "sanction", "sanction") == [EventType.SANCTION]
+
+
+def test_a_second_would_clause_shares_the_reported_future() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("would", 4, "aux", "AUX", "would"),
+        ("close", 1, "ccomp", "VERB", "close"),
+        ("ports", 4, "dobj", "NOUN", "port"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("would", 8, "aux", "AUX", "would"),
+        ("expel", 4, "conj", "VERB", "expel"),
+        ("envoys", 8, "dobj", "NOUN", "envoy"),
+        ("Peru", 1, "npadvmod", "PROPN", "Peru"),
+        ("hoped", 1, "conj", "VERB", "hope"),
+        ("they", 14, "nsubj", "PRON", "they"),
+        ("would", 14, "aux", "AUX", "would"),
+        ("talk", 11, "ccomp", "VERB", "talk"),
+    ])  # fmt: skip
+    assert future_in_past(doc[4]) and future_in_past(doc[8])
+    # "hoped" is no verb of saying: its "would" stays a wish
+    assert not future_in_past(doc[14])

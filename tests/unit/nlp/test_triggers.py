@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.nlp.contexts import ContextCues
 from bilat.nlp.extract import Extractor
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.triggers import find_triggers, relative_objects
 from bilat.records import EventType
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -424,3 +427,384 @@ def test_opening_a_hearing_is_an_investigation(extractor: Extractor) -> None:
     assert [(e.type, e.mode, e.source.code) for e in found] == [
         (EventType.ACCUSE, "investigate", "CHL")
     ]
+
+
+def _met_where(signers: tuple[str, str]) -> set[tuple[EventType, tuple[str, ...] | None]]:
+    """ "Chile met Peru in Lima, where <A> and <B> signed a treaty"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Lima", 3, "pobj", "PROPN", "Lima"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("where", 10, "advmod", "SCONJ", "where"),
+        (signers[0], 10, "nsubj", "PROPN", signers[0]),
+        ("and", 7, "cc", "CCONJ", "and"),
+        (signers[1], 7, "conj", "PROPN", signers[1]),
+        ("signed", 4, "relcl", "VERB", "sign"),
+        ("a", 12, "det", "DET", "a"),
+        ("treaty", 10, "dobj", "NOUN", "treaty"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    codes = {"Chile": "CHL", "Peru": "PER"}
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")]
+    mentions += [mention(doc, w, codes[w], 1) for w in signers if w in codes]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, mentions)
+    )
+    return {(e.type, e.dyad) for e in found}
+
+
+def test_a_where_clause_names_an_act_of_its_own() -> None:
+    assert _met_where(("Chile", "Peru")) == {
+        (EventType.CONSULT, ("CHL", "PER")),
+        (EventType.SUPPORT, ("CHL", "PER")),
+    }
+
+
+def test_a_where_clause_without_named_sides_stays_background() -> None:
+    assert _met_where(("rebels", "soldiers")) == {(EventType.CONSULT, ("CHL", "PER"))}
+
+
+def test_a_relative_clause_verb_takes_the_noun_it_hangs_off_as_object() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("praised", 1, "ROOT", "VERB", "praise"),
+        ("the", 3, "det", "DET", "the"),
+        ("treaty", 1, "dobj", "NOUN", "treaty"),
+        ("which", 6, "dobj", "PRON", "which"),
+        ("Peru", 6, "nsubj", "PROPN", "Peru"),
+        ("signed", 3, "relcl", "VERB", "sign"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = find_triggers(doc[:], TriggerLexicon.load())
+    assert [(t.token.text, t.obj.text if t.obj else None) for t in found] == [
+        ("praised", None),
+        ("signed", "treaty"),
+    ]
+
+
+def test_a_relative_subject_leaves_the_clause_without_an_object() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("blamed", 1, "ROOT", "VERB", "blame"),
+        ("rebels", 1, "dobj", "NOUN", "rebel"),
+        ("who", 4, "nsubj", "PRON", "who"),
+        ("fled", 2, "relcl", "VERB", "flee"),
+    ])  # fmt: skip
+    assert relative_objects(doc[4]) == []
+    assert relative_objects(doc[1]) == [doc[2]]
+
+
+def _urged(verb: str, lemma: str) -> list[tuple[EventType, str | None, str | None]]:
+    """ "Chile urged Brazil to <verb> Peru"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("urged", 1, "ROOT", "VERB", "urge"),
+        ("Brazil", 1, "dobj", "PROPN", "Brazil"),
+        ("to", 4, "aux", "PART", "to"),
+        (verb, 1, "xcomp", "VERB", lemma),
+        ("Peru", 4, "dobj", "PROPN", "Peru"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    mentions = [mention(doc, "Chile", "CHL"), mention(doc, "Brazil", "BRA")]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [*mentions, mention(doc, "Peru", "PER")])
+    )
+    return [(e.type, e.source.code, e.target.code if e.target else None) for e in found]
+
+
+def test_support_an_appeal_asks_for_is_rallied_support() -> None:
+    assert _urged("endorse", "endorse") == [(EventType.SUPPORT, "CHL", "PER")]
+
+
+def test_cooperation_an_appeal_asks_for_stays_uncoded() -> None:
+    assert _urged("visit", "visit") == []
+
+
+def _pushed_for(adverb: str | None) -> list[EventType]:
+    """ "Chile pushed [<adverb>] for a truce with Peru"."""
+    words = [("Chile", 1, "nsubj", "PROPN", "Chile"), ("pushed", 1, "ROOT", "VERB", "push")]
+    if adverb:
+        words.append((adverb, 1, "advmod", "ADV", adverb))
+    at = len(words)
+    words += [
+        ("for", 1, "prep", "ADP", "for"),
+        ("a", at + 2, "det", "DET", "a"),
+        ("ceasefire", at, "pobj", "NOUN", "ceasefire"),
+        ("with", at + 2, "prep", "ADP", "with"),
+        ("Peru", at + 3, "pobj", "PROPN", "Peru"),
+    ]
+    doc = parsed(words)
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    return [e.type for e in found]
+
+
+def test_pushing_hard_for_an_act_demands_it() -> None:
+    assert _pushed_for("hard") == [EventType.REQUEST]
+
+
+def test_pushing_for_an_act_appeals_for_it_and_it_did_not_happen() -> None:
+    assert _pushed_for(None) == []
+    assert _pushed_for("quickly") == []
+
+
+@pytest.mark.parametrize(
+    ("noun", "lemma", "expected"),
+    [
+        ("reminder", "reminder", EventType.REQUEST),
+        ("ultimatum", "ultimatum", EventType.THREATEN),
+        ("statement", "statement", None),
+    ],
+)
+def test_what_is_issued_to_a_state_decides_the_event(
+    noun: str, lemma: str, expected: EventType | None
+) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"),
+        (noun, 1, "dobj", "NOUN", lemma),
+        ("to", 1, "dative", "ADP", "to"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [e.type for e in found] == ([] if expected is None else [expected])
+
+
+def _events(words: list[tuple[str, int, str, str, str]]) -> list[tuple[EventType, str | None]]:
+    """Type and mode of the events of a parse whose Chile and Peru are states."""
+    doc = parsed(words)
+    mentions = [mention(doc, w, c) for w, c in (("Chile", "CHL"), ("Peru", "PER"))]
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, mentions)
+    )
+    return [(e.type, e.mode) for e in found]
+
+
+def test_staying_away_from_work_is_a_strike_and_from_a_party_is_not() -> None:
+    def stayed_away_from(noun: str, lemma: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("stayed", 1, "ROOT", "VERB", "stay"),
+            ("away", 1, "advmod", "ADV", "away"),
+            ("from", 2, "prep", "ADP", "from"),
+            (noun, 3, "pobj", "NOUN", lemma),
+            ("near", 1, "prep", "ADP", "near"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert stayed_away_from("work", "work") == [(EventType.PROTEST, "strike")]
+    assert stayed_away_from("parties", "party") == []
+
+
+def test_setting_fire_to_an_embassy_is_an_assault_and_setting_a_date_is_nothing() -> None:
+    def set_(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("set", 1, "ROOT", "VERB", "set"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("to", 1, "prep", "ADP", "to"),
+            ("Peru", 5, "poss", "PROPN", "Peru"),
+            ("embassy", 3, "pobj", "NOUN", "embassy"),
+        ])  # fmt: skip
+
+    assert set_("fire") == [(EventType.ASSAULT, None)]
+    assert set_("date") == []
+
+
+def test_paying_compensation_returns_property_and_paying_tribute_is_nothing() -> None:
+    def paid(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("paid", 1, "ROOT", "VERB", "pay"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("to", 1, "dative", "ADP", "to"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert paid("compensation") == [(EventType.RETREAT, None)]
+    assert paid("tribute") == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("appear", [(EventType.REQUEST, None)]),
+        ("leave", [(EventType.SANCTION, "expel")]),
+        ("withdraw", [(EventType.RETREAT, "withdraw")]),
+    ],
+)
+def test_what_an_envoy_is_ordered_to_do_decides_the_event(
+    verb: str, expected: list[tuple[EventType, str | None]]
+) -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("ordered", 1, "ROOT", "VERB", "order"),
+        ("Peru", 3, "poss", "PROPN", "Peru"),
+        ("envoy", 1, "dobj", "NOUN", "envoy"),
+        ("to", 5, "aux", "PART", "to"),
+        (verb, 1, "xcomp", "VERB", verb),
+    ]
+    assert _events(words) == expected
+
+
+def test_intelligence_provided_is_aid_and_shared_is_cooperation() -> None:
+    def handed(verb: str, lemma: str, prep: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            (verb, 1, "ROOT", "VERB", lemma),
+            ("intelligence", 1, "dobj", "NOUN", "intelligence"),
+            (prep, 1, "prep", "ADP", prep),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert handed("provided", "provide", "to") == [(EventType.AID, None)]
+    assert handed("shared", "share", "with") == [(EventType.COOPERATE, None)]
+    assert handed("wanted", "want", "from") == []
+
+
+def _called_for_mobilization(adjacent: bool) -> list[tuple[EventType, str | None]]:
+    """ "Chile called [today] for Peruvians to join a mobilization against Bolivia"."""
+    words = [("Chile", 1, "nsubj", "PROPN", "Chile"), ("called", 1, "ROOT", "VERB", "call")]
+    if not adjacent:
+        words.append(("today", 1, "npadvmod", "NOUN", "today"))
+    at = len(words)
+    words += [
+        ("for", at + 3, "mark", "SCONJ", "for"),
+        ("Peruvians", at + 3, "nsubj", "PROPN", "Peruvians"),
+        ("to", at + 3, "aux", "PART", "to"),
+        ("join", 1, "advcl", "VERB", "join"),
+        ("a", at + 5, "det", "DET", "a"),
+        ("mobilization", at + 3, "dobj", "NOUN", "mobilization"),
+        ("against", at + 5, "prep", "ADP", "against"),
+        ("Peru", at + 6, "pobj", "PROPN", "Peru"),
+    ]
+    return _events(words)
+
+
+def test_calling_for_someone_to_mobilise_voices_disapproval() -> None:
+    assert _called_for_mobilization(adjacent=True) == [(EventType.ACCUSE, "disapprove")]
+
+
+def test_a_for_clause_not_next_to_the_verb_is_no_phrasal_particle() -> None:
+    assert _called_for_mobilization(adjacent=False) == [(EventType.MOBILIZE, None)]
+
+
+def test_putting_under_investigation_investigates_and_under_a_tree_is_nothing() -> None:
+    def put_under(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("put", 1, "ROOT", "VERB", "put"),
+            ("Peru", 3, "poss", "PROPN", "Peru"),
+            ("envoy", 1, "dobj", "NOUN", "envoy"),
+            ("under", 1, "prep", "ADP", "under"),
+            (noun, 4, "pobj", "NOUN", noun),
+        ])  # fmt: skip
+
+    assert put_under("investigation") == [(EventType.ACCUSE, "investigate")]
+    assert put_under("tree") == []
+
+
+def test_an_adverb_between_verb_and_for_clause_keeps_the_phrasal_verb() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("pushed", 1, "ROOT", "VERB", "push"),
+        ("hard", 1, "advmod", "ADV", "hard"),
+        ("for", 5, "mark", "SCONJ", "for"),
+        ("Peru", 5, "nsubj", "PROPN", "Peru"),
+        ("withdraw", 1, "advcl", "VERB", "withdraw"),
+    ]
+    assert _events(words) == [(EventType.REQUEST, None)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "expected"),
+    [
+        ("withdrew", "withdraw", "observers", (EventType.SANCTION, "expel")),
+        ("withdrew", "withdraw", "troops", (EventType.RETREAT, "withdraw")),
+        ("received", "receive", "observers", (EventType.RETREAT, "access")),
+        ("received", "receive", "ministers", (EventType.CONSULT, "visit")),
+        ("evacuated", "evacuate", "civilians", (EventType.AID, None)),
+        ("evacuated", "evacuate", "troops", (EventType.RETREAT, "withdraw")),
+    ],
+)
+def test_the_people_moved_decide_what_moving_them_is(
+    verb: str, lemma: str, noun: str, expected: tuple[EventType, str | None]
+) -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        (noun, 1, "dobj", "NOUN", noun.rstrip("s")),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(words) == [expected]
+
+
+def test_bases_provided_to_a_state_are_military_cooperation() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("with", 1, "prep", "ADP", "with"),
+        ("air", 5, "compound", "NOUN", "air"),
+        ("bases", 3, "pobj", "NOUN", "basis"),
+    ]
+    doc = parsed(words)
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [(e.type, e.target.code if e.target else None) for e in found] == [
+        (EventType.COOPERATE, "PER")
+    ]
+
+
+def test_providing_the_basis_for_something_is_no_cooperation() -> None:
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("provided", 1, "ROOT", "VERB", "provide"),
+        ("the", 3, "det", "DET", "the"),
+        ("basis", 1, "dobj", "NOUN", "basis"),
+        ("for", 3, "prep", "ADP", "for"),
+        ("Peru", 4, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(words) == []
+
+
+def test_deepening_ties_is_diplomatic_cooperation_and_deepening_a_crisis_is_not() -> None:
+    def deepened(noun: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("deepened", 1, "ROOT", "VERB", "deepen"),
+            (noun, 1, "dobj", "NOUN", noun),
+            ("with", 1, "prep", "ADP", "with"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert deepened("tie") == [(EventType.SUPPORT, None)]
+    assert deepened("crisis") == []
+
+
+def test_pressuring_a_state_to_act_demands_it_and_facing_pressure_is_nothing() -> None:
+    pressured = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("pressured", 1, "ROOT", "VERB", "pressure"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("to", 4, "aux", "PART", "to"),
+        ("withdraw", 1, "xcomp", "VERB", "withdraw"),
+    ]
+    faced = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("faced", 1, "ROOT", "VERB", "face"),
+        ("pressure", 1, "dobj", "NOUN", "pressure"),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Peru", 3, "pobj", "PROPN", "Peru"),
+    ]
+    assert _events(pressured) == [(EventType.REQUEST, None)]
+    assert _events(faced) == []
