@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.actor_agents import shipped_agents
 from bilat.nlp.role_spans import core_span, naming_tokens, role_span
 from bilat.nlp.roles import (
     OBJECTS,
@@ -103,6 +104,7 @@ class ParticipantFinder:
         self.blocked = blocked
         actors = {m.code: m.actor for m in self.mentions}
         self.domestic = next(iter(actors.values())) if len(actors) == 1 else None
+        self.agents = shipped_agents()
 
     def find(self, args: Arguments, trigger: Token) -> Participants | None:
         """Source, target and symmetry of the event ``trigger`` states, or None."""
@@ -162,10 +164,19 @@ class ParticipantFinder:
             confidence -= 0.05
         if not source.code and source.text:
             source = self._people_of_place(source, trigger, target)
-        if self.domestic is not None and not (source.code and (target is None or target.code)):
+        if (
+            self.domestic is not None
+            and not (source.code and (target is None or target.code))
+            and not self.agents.counterpart_act(trigger)
+        ):
             # One actor in the whole sentence: the unnamed sides are of that country
-            # ("Lt. Gen. Avril resigned to allow Haiti's first elections").
-            source, target = self._of_domestic(source), target and self._of_domestic(target)
+            # ("Lt. Gen. Avril resigned to allow Haiti's first elections"); not in an act
+            # with a counterpart ("X welcomed the South African leader": X is not).
+            doc = trigger.doc
+            source, target = (
+                self._of_domestic(source, target, doc),
+                target and self._of_domestic(target, source, doc),
+            )
             confidence -= 0.1
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
@@ -206,8 +217,22 @@ class ParticipantFinder:
             return False
         return bool(self._coded_in(aimed_heads(head)))
 
-    def _of_domestic(self, mention: Mention) -> Mention:
+    def _of_domestic(self, mention: Mention, other: Mention | None, doc: Doc) -> Mention:
+        """An unnamed side as the sentence's one country: a phrase that denotes people or
+        an organisation ("police arrested Haitian activists"); an event or a thing only
+        when the other side is not the state itself ("the teachers' union called off *a
+        strike*" is a domestic matter, "China criticised *the drills*" need not be)."""
         if mention.code or not mention.text:
+            return mention
+        head = mention_root(mention, doc)
+        if head is None:
+            return mention
+        agent = head.lemma_.lower() in CROWDS or self.agents.denotes_agent(head)
+        # ... but a thing acted on by one of the article's main pair stays in the pair:
+        # "Pakistan purchased helicopters" in a Pakistan-Russia article (partners.py
+        # then reads such a cooperative act as done with the other of the pair).
+        paired = self.pair is not None and other is not None and other.actor in self.pair
+        if not agent and not paired and other is not None and _names_a_state(other, doc):
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
@@ -454,6 +479,15 @@ def _coordinated(mention: Mention, head: Token, doc: Doc) -> bool:
     """Whether ``mention`` is headed by ``head`` or by a conjunct of it."""
     root = mention_root(mention, doc)
     return root is not None and root.i in {head.i, *(c.i for c in head.conjuncts)}
+
+
+def _names_a_state(phrase: Mention, doc: Doc) -> bool:
+    """Whether a coded phrase is a state by its name alone ("China", "the United States"),
+    not one of its people or bodies ("Chinese police", "the Nigerian teachers' union")."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if phrase.code is None or span is None or span.root.pos_ != "PROPN":
+        return False
+    return all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in span)
 
 
 def mention_root(mention: Mention, doc: Doc) -> Token | None:

@@ -1,0 +1,61 @@
+"""What an argument phrase denotes: people or organisations, or something else.
+
+The one-country rule of :mod:`bilat.nlp.participants` codes only phrases that denote
+people or organisations, and not the unnamed side of an act done with a counterpart.
+The word lists live in ``resources/actors/agents.yaml`` (keys ``agents`` and
+``counterpart_acts``); office nouns (``sectors``) and title words count as agents too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from bilat.nlp.actor_kb import KnowledgeBase, shipped_kb
+
+# Pronouns that stand for people ("it" may be an event or a thing: left out).
+PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "him", "her", "us", "them"})
+# Named-entity labels of people, organisations and political entities.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True, slots=True)
+class AgentLexicon:
+    """Nouns that denote people or organisations, and lemmas of counterpart acts."""
+
+    nouns: frozenset[str]
+    counterpart_acts: frozenset[str]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> AgentLexicon:
+        """The lexicon a knowledge base holds: its agents, office nouns and title words."""
+        offices = {phrase.split()[-1] for phrase, _ in kb.sectors}
+        titles = {text.lower().split()[-1] for title in kb.titles for text in title.texts}
+        return cls(frozenset(kb.agents | offices | titles), kb.counterpart_acts)
+
+    def denotes_agent(self, head: Token) -> bool:
+        """Whether a phrase headed by ``head`` denotes people or an organisation: a name,
+        a personal pronoun, or a noun of the lexicon ("the police", "Haitian activists");
+        not an event, object or abstraction ("the drills", "a formula")."""
+        if head.pos_ == "PROPN" or head.ent_type_ in AGENT_ENTITIES:  # NER may be off
+            return True
+        if head.pos_ == "PRON":
+            return head.lower_ in PERSONAL
+        return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+    def counterpart_act(self, trigger: Token) -> bool:
+        """Whether ``trigger`` is an act done with a counterpart ("met", "a visit"), or a
+        light verb whose object is one ("gave a warm *welcome*", "paid a *visit*")."""
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        return any(
+            t.lemma_.lower() in self.counterpart_acts or t.lower_ in self.counterpart_acts
+            for t in (trigger, *objects)
+        )
+
+
+@functools.cache
+def shipped_agents() -> AgentLexicon:
+    """The lexicon of the shipped knowledge base (built once per process)."""
+    return AgentLexicon.of(shipped_kb())
