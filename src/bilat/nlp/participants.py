@@ -447,8 +447,30 @@ class ParticipantFinder:
         inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
             first, second = (_whole_phrase(m, sent.doc) for m in inside)
+            if not all(self._is_side(m, sent.doc) for m in inside):
+                return None
             return Participants(first, second, True, base - 0.3)
         return None
+
+    def _is_side(self, named: Mention, doc: Doc) -> bool:
+        """Whether a name can be a side: a name of people or a body ("Israeli police"), or
+        one that modifies a noun of people or organisations ("UN experts"); not a place
+        that only qualifies a thing ("the Lima-Cusco rail project", "the Kabul airport
+        contract")."""
+        span = doc.char_span(named.start, named.end, alignment_mode="expand")
+        if span is None or any(t.pos_ == "NOUN" and self._agent(t) for t in span):
+            return True
+        token = span.root
+        for _ in range(4):
+            if token.dep_ not in MODIFIER_DEPS | {"amod"} or token.head.i == token.i:
+                break
+            token = token.head
+        # "Israeli police custody": the name says whose police, a side of the act
+        nouns = [token, *(c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+        return token.pos_ not in NOMINAL or token.pos_ == "PROPN" or any(map(self._agent, nouns))
+
+    def _agent(self, head: Token) -> bool:
+        return head.lemma_.lower() in CROWDS or self.agents.denotes_agent(head)
 
 
 def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:

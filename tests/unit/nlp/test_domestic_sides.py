@@ -5,7 +5,6 @@ from __future__ import annotations
 from bilat.nlp.extract import Extractor
 from tests.unit.nlp.handmade import facts, mention, parsed
 
-
 Sides = list[tuple[str | None, str | None]]
 
 
@@ -32,7 +31,7 @@ def test_people_a_state_acts_on_take_the_states_code(extractor: Extractor) -> No
     tokens = [
         ("Chile", 1, "nsubj", "PROPN", "Chile"),
         ("criticised", 1, "ROOT", "VERB", "criticise"),
-        ("the", 3, "det", "DET", "the"),
+        ("the", 5, "det", "DET", "the"),
         ("miners", 5, "poss", "NOUN", "miner"),
         ("'", 3, "case", "PART", "'"),
         ("union", 1, "dobj", "NOUN", "union"),
