@@ -2,8 +2,9 @@
 
 The one-country rule of :mod:`bilat.nlp.participants` codes only phrases that denote
 people or organisations, and not the unnamed side of an act done with a counterpart.
-The word lists live in ``resources/actors/agents.yaml`` (keys ``agents`` and
-``counterpart_acts``); office nouns (``sectors``) and title words count as agents too.
+The word lists live in ``resources/actors/agents.yaml`` (keys ``agents``,
+``counterpart_acts`` and ``boundaries``); office nouns (``sectors``) and title words
+count as agents too. A name of a border near another noun's place names no side.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ class AgentLexicon:
 
     nouns: frozenset[str]
     counterpart_acts: frozenset[str]
+    boundaries: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> AgentLexicon:
         """The lexicon a knowledge base holds: its agents, office nouns and title words."""
         offices = {phrase.split()[-1] for phrase, _ in kb.sectors}
         titles = {text.lower().split()[-1] for title in kb.titles for text in title.texts}
-        return cls(frozenset(kb.agents | offices | titles), kb.counterpart_acts)
+        return cls(frozenset(kb.agents | offices | titles), kb.counterpart_acts, kb.boundaries)
 
     def denotes_agent(self, head: Token) -> bool:
         """Whether a phrase headed by ``head`` denotes people or an organisation: a name,
@@ -44,6 +46,24 @@ class AgentLexicon:
         if head.pos_ == "PRON":
             return head.lower_ in PERSONAL
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+    def nested_border(self, name: Token) -> bool:
+        """Whether a name only says which border another noun's place is near or on: "a
+        village near the *Syrian* border", "a camp on the *Thai*-Cambodian frontier";
+        not a border the act itself is at or on ("withdrew from the *Thai* border",
+        "closed the border with *Iraq*")."""
+        token = name
+        for _ in range(4):
+            if token.dep_ == "pobj" and token.head.lower_ == "with":
+                token = token.head.head  # "the border with Iraq"
+            elif token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.i != token.i:
+                token = token.head
+            else:
+                return False
+            if token.lemma_.lower() in self.boundaries or token.lower_ in self.boundaries:
+                place = token.head.head if token.dep_ == "pobj" else token.head
+                return token.dep_ == "pobj" and place.pos_ in ("NOUN", "PROPN")
+        return False
 
     def counterpart_act(self, trigger: Token) -> bool:
         """Whether ``trigger`` is an act done with a counterpart ("met", "a visit"), or a

@@ -15,7 +15,8 @@ is a mapping with any of these keys:
 - ``roles`` (role -> sector), ``titles``, ``sectors``, ``blockers``,
   ``guarded``, ``common_surnames``.
 - ``agents`` (nouns denoting people or organisations), ``counterpart_acts``
-  (lemmas of acts done with a counterpart: meet, welcome).
+  (lemmas of acts done with a counterpart: meet, welcome), ``boundaries``
+  (nouns of a line between states: border, frontier).
 - ``ambiguous_places``: ``{name, candidates, default, note?}``, a place name
   that stands for several states; every code must be known, the default one
   of the candidates, and the name no actor's name.
@@ -77,6 +78,7 @@ class KnowledgeBase:
     sources: tuple[str, ...]
     agents: frozenset[str] = frozenset()
     counterpart_acts: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
     ambiguous_places: tuple[AmbiguousPlace, ...] = ()
 
     def actor(self, code: str) -> ActorEntry:
@@ -170,6 +172,7 @@ def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
         sources=tuple(part.source for part in parts),
         agents=frozenset(a for part in parts for a in part.agents),
         counterpart_acts=frozenset(a for part in parts for a in part.counterpart_acts),
+        boundaries=frozenset(b for part in parts for b in part.boundaries),
         ambiguous_places=ambiguous,
     )
 

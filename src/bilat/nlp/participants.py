@@ -168,6 +168,7 @@ class ParticipantFinder:
             self.domestic is not None
             and not (source.code and (target is None or target.code))
             and not self.agents.counterpart_act(trigger)
+            and not all(self._border(m, trigger.doc) for m in self.mentions)
         ):
             # One actor in the whole sentence: the unnamed sides are of that country
             # ("Lt. Gen. Avril resigned to allow Haiti's first elections"); not in an act
@@ -435,8 +436,15 @@ class ParticipantFinder:
         return _distinct(self._mentions_in(tokens))
 
     def _mentions_in(self, tokens: Sequence[Token]) -> list[Mention]:
+        """The mentions among ``tokens``, less names of a border another noun's place is
+        near ("a village near the *Syrian* border" is nobody's village)."""
         spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
-        return [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
+        named = [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
+        return [m for m in named if not (tokens and self._border(m, tokens[0].doc))]
+
+    def _border(self, mention: Mention, doc: Doc) -> bool:
+        root = mention_root(mention, doc)
+        return root is not None and self.agents.nested_border(root)
 
     def _is_blocked(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.blocked)
