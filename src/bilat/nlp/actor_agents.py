@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bilat.nlp.actor_kb import KnowledgeBase, shipped_kb
 
 # Pronouns that stand for people ("it" may be an event or a thing: left out).
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "him", "her", "us", "them"})
+# How a name hangs off the noun it qualifies ("the *Lima* rail project").
+MODIFYING = frozenset({"amod", "compound", "nmod", "poss"})
 # Named-entity labels of people, organisations and political entities.
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -46,6 +48,23 @@ class AgentLexicon:
         if head.pos_ == "PRON":
             return head.lower_ in PERSONAL
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
+
+    def can_be_side(self, name: Span) -> bool:
+        """Whether a name can be a side of an act: a name of people or a body ("Israeli
+        police"), or one that qualifies a noun of people or organisations ("UN experts",
+        "Israeli police custody"); not a place that only qualifies a thing ("the
+        Lima-Cusco rail project", "the Kabul airport contract")."""
+        if any(t.pos_ == "NOUN" and self.denotes_agent(t) for t in name):
+            return True
+        token = name.root
+        for _ in range(4):
+            if token.dep_ not in MODIFYING or token.head.i == token.i:
+                break
+            token = token.head
+        if token.pos_ != "NOUN":
+            return True  # a name, or no noun at all: nothing says it is a thing
+        nouns = [token, *(c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+        return any(map(self.denotes_agent, nouns))
 
     def nested_border(self, name: Token) -> bool:
         """Whether a name only says which border another noun's place is near or on: "a
@@ -79,3 +98,11 @@ class AgentLexicon:
 def shipped_agents() -> AgentLexicon:
     """The lexicon of the shipped knowledge base (built once per process)."""
     return AgentLexicon.of(shipped_kb())
+
+
+def names_a_state(phrase: Span) -> bool:
+    """Whether a phrase is a state by its name alone ("China", "the United States"), not
+    one of its people or bodies ("Chinese police", "the Nigerian teachers' union")."""
+    return phrase.root.pos_ == "PROPN" and all(
+        t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in phrase
+    )

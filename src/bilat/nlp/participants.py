@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.actor_agents import shipped_agents
+from bilat.nlp.actor_agents import names_a_state, shipped_agents
 from bilat.nlp.role_spans import core_span, naming_tokens, role_span
 from bilat.nlp.roles import (
     OBJECTS,
@@ -228,12 +228,12 @@ class ParticipantFinder:
         head = mention_root(mention, doc)
         if head is None:
             return mention
-        agent = head.lemma_.lower() in CROWDS or self.agents.denotes_agent(head)
+        agent = self.agents.denotes_agent(head)
         # ... but a thing acted on by one of the article's main pair stays in the pair:
         # "Pakistan purchased helicopters" in a Pakistan-Russia article (partners.py
         # then reads such a cooperative act as done with the other of the pair).
         paired = self.pair is not None and other is not None and other.actor in self.pair
-        if not agent and not paired and other is not None and _names_a_state(other, doc):
+        if not agent and not paired and other is not None and self._names_a_state(other, doc):
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
@@ -442,6 +442,10 @@ class ParticipantFinder:
         named = [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
         return [m for m in named if not (tokens and self._border(m, tokens[0].doc))]
 
+    def _names_a_state(self, phrase: Mention, doc: Doc) -> bool:
+        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        return phrase.code is not None and span is not None and names_a_state(span)
+
     def _border(self, mention: Mention, doc: Doc) -> bool:
         root = mention_root(mention, doc)
         return root is not None and self.agents.nested_border(root)
@@ -455,30 +459,11 @@ class ParticipantFinder:
         inside = _distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
             first, second = (_whole_phrase(m, sent.doc) for m in inside)
-            if not all(self._is_side(m, sent.doc) for m in inside):
+            spans = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in inside]
+            if not all(span is None or self.agents.can_be_side(span) for span in spans):
                 return None
             return Participants(first, second, True, base - 0.3)
         return None
-
-    def _is_side(self, named: Mention, doc: Doc) -> bool:
-        """Whether a name can be a side: a name of people or a body ("Israeli police"), or
-        one that modifies a noun of people or organisations ("UN experts"); not a place
-        that only qualifies a thing ("the Lima-Cusco rail project", "the Kabul airport
-        contract")."""
-        span = doc.char_span(named.start, named.end, alignment_mode="expand")
-        if span is None or any(t.pos_ == "NOUN" and self._agent(t) for t in span):
-            return True
-        token = span.root
-        for _ in range(4):
-            if token.dep_ not in MODIFIER_DEPS | {"amod"} or token.head.i == token.i:
-                break
-            token = token.head
-        # "Israeli police custody": the name says whose police, a side of the act
-        nouns = [token, *(c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
-        return token.pos_ not in NOMINAL or token.pos_ == "PROPN" or any(map(self._agent, nouns))
-
-    def _agent(self, head: Token) -> bool:
-        return head.lemma_.lower() in CROWDS or self.agents.denotes_agent(head)
 
 
 def _coordination(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
@@ -509,15 +494,6 @@ def _coordinated(mention: Mention, head: Token, doc: Doc) -> bool:
     """Whether ``mention`` is headed by ``head`` or by a conjunct of it."""
     root = mention_root(mention, doc)
     return root is not None and root.i in {head.i, *(c.i for c in head.conjuncts)}
-
-
-def _names_a_state(phrase: Mention, doc: Doc) -> bool:
-    """Whether a coded phrase is a state by its name alone ("China", "the United States"),
-    not one of its people or bodies ("Chinese police", "the Nigerian teachers' union")."""
-    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-    if phrase.code is None or span is None or span.root.pos_ != "PROPN":
-        return False
-    return all(t.pos_ in ("PROPN", "DET", "PART", "PUNCT") for t in span)
 
 
 def mention_root(mention: Mention, doc: Doc) -> Token | None:
