@@ -34,6 +34,8 @@ PAIR_ANAPHOR = re.compile(
 WHEN_MARKS = frozenset({"when", "as", "while"})
 # Prepositions that say where an act happens: "in Cizre", "near Kabul".
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Prepositions of motion: "returned to Kabul", "fled from Kabul".
+MOTION_PREPS = frozenset({"to", "into", "from"})
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(
     """people protester demonstrator student worker resident villager crowd civilian farmer
@@ -175,7 +177,7 @@ class ParticipantFinder:
             # with a counterpart ("X welcomed the South African leader": X is not).
             doc = trigger.doc
             source, target = (
-                self._of_domestic(source, target, doc),
+                self._of_domestic(source, target, doc, acting=True),
                 target and self._of_domestic(target, source, doc),
             )
             confidence -= 0.1
@@ -218,11 +220,15 @@ class ParticipantFinder:
             return False
         return bool(self._coded_in(aimed_heads(head)))
 
-    def _of_domestic(self, mention: Mention, other: Mention | None, doc: Doc) -> Mention:
+    def _of_domestic(
+        self, mention: Mention, other: Mention | None, doc: Doc, acting: bool = False
+    ) -> Mention:
         """An unnamed side as the sentence's one country: a phrase that denotes people or
         an organisation ("police arrested Haitian activists"); an event or a thing only
         when the other side is not the state itself ("the teachers' union called off *a
-        strike*" is a domestic matter, "China criticised *the drills*" need not be)."""
+        strike*" is a domestic matter, "China criticised *the drills*" need not be). Who
+        acts on a state named as a whole is not taken to be of it ("Amnesty accused
+        *Ruritania*", "the archbishop called for sanctions against *Ruritania*")."""
         if mention.code or not mention.text:
             return mention
         head = mention_root(mention, doc)
@@ -233,7 +239,14 @@ class ParticipantFinder:
         # "Pakistan purchased helicopters" in a Pakistan-Russia article (partners.py
         # then reads such a cooperative act as done with the other of the pair).
         paired = self.pair is not None and other is not None and other.actor in self.pair
-        if not agent and not paired and other is not None and self._names_a_state(other, doc):
+        if other is None or paired:
+            return Mention(mention.text, mention.start, mention.end, self.domestic)
+        # (a state one goes to or acts in is a place: "resigned without returning to
+        # Ruritania" says nothing of who resigned)
+        acted_on = acting and not _locative(other, doc, LOCATIVE_PREPS | MOTION_PREPS)
+        if (acted_on and self._names_a_state(other, doc, strict=True)) or (
+            not agent and self._names_a_state(other, doc)
+        ):
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
@@ -442,9 +455,14 @@ class ParticipantFinder:
         named = [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
         return [m for m in named if not (tokens and self._border(m, tokens[0].doc))]
 
-    def _names_a_state(self, phrase: Mention, doc: Doc) -> bool:
+    def _names_a_state(self, phrase: Mention, doc: Doc, strict: bool = False) -> bool:
+        """Whether a coded phrase is a state by its name; ``strict``: by its own full
+        name ("Ruritania"), not a city's or a body's ("Strelsau", "Ruritania Airways")."""
         span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-        return phrase.code is not None and span is not None and names_a_state(span)
+        if phrase.actor is None or span is None or not names_a_state(span):
+            return False
+        words = [t.text for t in span if t.pos_ != "DET"]
+        return not strict or " ".join(words) == phrase.actor.name
 
     def _border(self, mention: Mention, doc: Doc) -> bool:
         root = mention_root(mention, doc)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.nlp.extract import Extractor
+from bilat.records import Actor
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 Sides = list[tuple[str | None, str | None]]
@@ -12,7 +15,9 @@ def _sides(
     extractor: Extractor, tokens: list[tuple[str, int, str, str, str]], word: str, code: str
 ) -> Sides:
     doc = parsed(tokens)
-    found = extractor.extract(doc, facts(doc, [mention(doc, word, code)]))
+    # the canonical name, as the resolver gives it: "Chile" names the state itself
+    named = replace(mention(doc, word, code), actor=Actor(code, "Chile"))
+    found = extractor.extract(doc, facts(doc, [named]))
     return [(e.source.code, e.target.code if e.target else None) for e in found]
 
 
@@ -93,3 +98,42 @@ def test_police_arresting_a_countrys_people_are_that_countrys(extractor: Extract
         (".", 1, "punct", "PUNCT", "."),
     ]  # fmt: skip
     assert _sides(extractor, tokens, "Chilean", "CHL") == [("CHL", "CHL")]
+
+
+def test_who_acts_on_a_state_named_as_a_whole_is_not_taken_to_be_of_it(
+    extractor: Extractor,
+) -> None:
+    tokens = [
+        ("The", 1, "det", "DET", "the"),
+        ("bishop", 2, "nsubj", "NOUN", "bishop"),
+        ("criticised", 2, "ROOT", "VERB", "criticise"),
+        ("Chile", 2, "dobj", "PROPN", "Chile"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _sides(extractor, tokens, "Chile", "CHL") == [(None, "CHL")]
+
+
+def test_who_acts_on_a_states_officials_may_be_of_it(extractor: Extractor) -> None:
+    tokens = [
+        ("The", 1, "det", "DET", "the"),
+        ("bishop", 2, "nsubj", "NOUN", "bishop"),
+        ("criticised", 2, "ROOT", "VERB", "criticise"),
+        ("Chilean", 4, "amod", "ADJ", "chilean"),
+        ("officials", 2, "dobj", "NOUN", "official"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _sides(extractor, tokens, "Chilean", "CHL") == [("CHL", "CHL")]
+
+
+def test_who_goes_to_a_state_named_as_a_whole_may_be_of_it(extractor: Extractor) -> None:
+    tokens = [
+        ("The", 1, "det", "DET", "the"),
+        ("bishop", 2, "nsubj", "NOUN", "bishop"),
+        ("resigned", 2, "ROOT", "VERB", "resign"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("returned", 2, "conj", "VERB", "return"),
+        ("to", 4, "prep", "ADP", "to"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert all(source == "CHL" for source, _ in _sides(extractor, tokens, "Chile", "CHL"))
