@@ -90,6 +90,9 @@ class ActorResolver:
             for name in (actor.name, *actor.aliases, *demonyms, *places, *seats):
                 names.setdefault(name.casefold(), actor.code)
                 names.setdefault(plain(name).casefold(), actor.code)
+        for place in kb.ambiguous_places:
+            # looked up alone, with no text around it: its default ("Congo" -> COD)
+            names.setdefault(place.name.casefold(), place.default)
         offices = dict(kb.sectors)
         for title in kb.titles:
             if title.sector is not None:

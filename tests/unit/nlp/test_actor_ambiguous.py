@@ -93,3 +93,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "lists.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_an_ambiguous_place_looked_up_alone_is_its_default(tmp_path: Path) -> None:
+    assert _resolver(tmp_path).lookup("marrow").code == "ZZR"
