@@ -85,13 +85,17 @@ class AgentLexicon:
         return False
 
     def counterpart_act(self, trigger: Token) -> bool:
-        """Whether ``trigger`` is an act done with a counterpart ("met", "a visit"), or a
-        light verb whose object is one ("gave a warm *welcome*", "paid a *visit*")."""
+        """Whether ``trigger`` is an act done with a counterpart ("met", "a visit", "agreed
+        with"), or a light verb whose object is one ("gave a warm *welcome*")."""
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
-        return any(
+        if any(
             t.lemma_.lower() in self.counterpart_acts or t.lower_ in self.counterpart_acts
             for t in (trigger, *objects)
-        )
+        ):
+            return True
+        # "agreed *with* the Chilean envoy": entries of a lemma and its preposition
+        preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+        return any(f"{trigger.lemma_.lower()} {p}" in self.counterpart_acts for p in preps)
 
 
 @functools.cache

@@ -137,3 +137,27 @@ def test_who_goes_to_a_state_named_as_a_whole_may_be_of_it(extractor: Extractor)
         (".", 2, "punct", "PUNCT", "."),
     ]  # fmt: skip
     assert all(source == "CHL" for source, _ in _sides(extractor, tokens, "Chile", "CHL"))
+
+
+def _with_chileans(verb: str, lemma: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("The", 1, "det", "DET", "the"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        (verb, 2, "ROOT", "VERB", lemma),
+        ("with", 2, "prep", "ADP", "with"),
+        ("Chilean", 5, "amod", "ADJ", "chilean"),
+        ("envoys", 3, "pobj", "NOUN", "envoy"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+
+
+def test_who_cooperates_with_a_countrys_envoys_is_not_taken_to_be_of_it(
+    extractor: Extractor,
+) -> None:
+    found = _sides(extractor, _with_chileans("cooperated", "cooperate"), "Chilean", "CHL")
+    assert found and all(source is None for source, _ in found)
+
+
+def test_who_clashes_with_a_countrys_people_may_be_of_it(extractor: Extractor) -> None:
+    found = _sides(extractor, _with_chileans("clashed", "clash"), "Chilean", "CHL")
+    assert found and all(source == "CHL" for source, _ in found)
