@@ -14,6 +14,12 @@ is a mapping with any of these keys:
   ``{role, start, end, country?, sector?, note?}`` (``end: null`` = in office).
 - ``roles`` (role -> sector), ``titles``, ``sectors``, ``blockers``,
   ``guarded``, ``common_surnames``.
+- ``agents`` (nouns denoting people or organisations), ``counterpart_acts``
+  (lemmas of acts done with a counterpart: meet, welcome), ``boundaries``
+  (nouns of a line between states: border, frontier).
+- ``ambiguous_places``: ``{name, candidates, default, note?}``, a place name
+  that stands for several states; every code must be known, the default one
+  of the candidates, and the name no actor's name.
 
 Anything else (an unknown key, a bad date, a duplicate code, a reference to an
 unknown code or role) raises :class:`~bilat.errors.ResourceInvalid` naming the
@@ -34,6 +40,7 @@ from bilat.nlp.actor_schema import (
     KINDS,
     NAME_LISTS,
     ActorEntry,
+    AmbiguousPlace,
     Part,
     Person,
     Seat,
@@ -45,6 +52,7 @@ from bilat.nlp.actor_schema import (
 __all__ = [
     "KINDS",
     "ActorEntry",
+    "AmbiguousPlace",
     "KnowledgeBase",
     "Person",
     "Seat",
@@ -68,6 +76,10 @@ class KnowledgeBase:
     guarded: tuple[str, ...]
     common_surnames: frozenset[str]
     sources: tuple[str, ...]
+    agents: frozenset[str] = frozenset()
+    counterpart_acts: frozenset[str] = frozenset()
+    boundaries: frozenset[str] = frozenset()
+    ambiguous_places: tuple[AmbiguousPlace, ...] = ()
 
     def actor(self, code: str) -> ActorEntry:
         """The entry for ``code``; KeyError when unknown."""
@@ -132,7 +144,12 @@ def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
             raise ResourceInvalid(
                 f"{entry.source}: actors ({entry.code}): unknown successor {entry.successor!r}"
             )
-    _check_surfaces(actors.values())
+    surfaces = _check_surfaces(actors.values())
+    ambiguous = tuple(
+        _checked_ambiguous(part.source, place, actors, surfaces)
+        for part in parts
+        for place in part.ambiguous_places
+    )
     people = tuple(
         _checked_person(part.source, where, person, actors, roles)
         for part in parts
@@ -153,11 +170,15 @@ def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
         guarded=tuple(dict.fromkeys(g for part in parts for g in part.guarded)),
         common_surnames=frozenset(s for part in parts for s in part.common_surnames),
         sources=tuple(part.source for part in parts),
+        agents=frozenset(a for part in parts for a in part.agents),
+        counterpart_acts=frozenset(a for part in parts for a in part.counterpart_acts),
+        boundaries=frozenset(b for part in parts for b in part.boundaries),
+        ambiguous_places=ambiguous,
     )
 
 
-def _check_surfaces(actors: Iterable[ActorEntry]) -> None:
-    """The same written name may not stand for two different actors."""
+def _check_surfaces(actors: Iterable[ActorEntry]) -> dict[str, str]:
+    """The same written name may not stand for two different actors: name -> code."""
     seen: dict[str, str] = {}
     for entry in actors:
         names = (entry.name, *entry.aliases, *entry.demonyms, *entry.capitals, *entry.prefixes)
@@ -169,6 +190,19 @@ def _check_surfaces(actors: Iterable[ActorEntry]) -> None:
                     f"{entry.source}: actors ({entry.code}): name {name!r} already "
                     f"stands for {other}"
                 )
+    return seen
+
+
+def _checked_ambiguous(
+    source: str, place: AmbiguousPlace, actors: dict[str, ActorEntry], surfaces: dict[str, str]
+) -> AmbiguousPlace:
+    where = f"{source}: ambiguous_places ({place.name})"
+    unknown = [c for c in place.candidates if c not in actors]
+    if unknown:
+        raise ResourceInvalid(f"{where}: unknown code(s) {unknown}")
+    if place.name in surfaces:
+        raise ResourceInvalid(f"{where}: already the name of {surfaces[place.name]}")
+    return place
 
 
 def _checked_person(

@@ -26,6 +26,7 @@ _TOP = frozenset(
     (
         *("actors", "extend", "people", "roles", "titles", "sectors"),
         *("blockers", "guarded", "common_surnames"),
+        *("agents", "counterpart_acts", "boundaries", "ambiguous_places"),
     )
 )
 NAME_LISTS = ("aliases", "demonyms", "capitals", "prefixes", "places", "groups")
@@ -36,6 +37,7 @@ _EXTEND_KEYS = frozenset(("code", "seats", "note", *NAME_LISTS))
 _PERSON_KEYS = frozenset(("names", "country", "surname", "terms", "note"))
 _TERM_KEYS = frozenset(("role", "start", "end", "country", "sector", "note"))
 _TITLE_KEYS = frozenset(("text", "roles", "sector"))
+_AMBIGUOUS_KEYS = frozenset(("name", "candidates", "default", "note"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,16 @@ class Extension:
 
 
 @dataclass(frozen=True, slots=True)
+class AmbiguousPlace:
+    """A place name that stands for several states ("Tripoli": Libya or Lebanon): read as
+    the candidate the context names, else as ``default``."""
+
+    name: str
+    candidates: tuple[str, ...]
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """One parsed file, before cross-file checks."""
 
@@ -138,6 +150,15 @@ class Part:
     blockers: tuple[str, ...] = ()
     guarded: tuple[str, ...] = ()
     common_surnames: tuple[str, ...] = ()
+    # Nouns that denote people or organisations ("police", "rebels"): phrases headed by
+    # them may take the one country a sentence names.
+    agents: tuple[str, ...] = ()
+    # Lemmas of acts done with a counterpart ("meet", "welcome"): their unnamed side is
+    # not taken to share the named side's country.
+    counterpart_acts: tuple[str, ...] = ()
+    # Nouns of a line between states ("border"): "near the Syrian border" names no side.
+    boundaries: tuple[str, ...] = ()
+    ambiguous_places: tuple[AmbiguousPlace, ...] = ()
 
 
 def parse_file(source: str, text: str) -> Part:
@@ -164,6 +185,15 @@ def parse_file(source: str, text: str) -> Part:
         blockers=_strings(ctx.at("blockers"), raw.get("blockers", [])),
         guarded=_strings(ctx.at("guarded"), raw.get("guarded", [])),
         common_surnames=_strings(ctx.at("common_surnames"), raw.get("common_surnames", [])),
+        agents=_lower(_strings(ctx.at("agents"), raw.get("agents", []))),
+        counterpart_acts=_lower(
+            _strings(ctx.at("counterpart_acts"), raw.get("counterpart_acts", []))
+        ),
+        boundaries=_lower(_strings(ctx.at("boundaries"), raw.get("boundaries", []))),
+        ambiguous_places=tuple(
+            _ambiguous(ctx.at("ambiguous_places", i, e), e)
+            for i, e in _items(ctx, raw, "ambiguous_places")
+        ),
     )
 
 
@@ -361,3 +391,20 @@ def _sectors(ctx: _Ctx, raw: object) -> tuple[tuple[str, str], ...]:
         checked = _sector(ctx, sector) or ""
         out.extend((w.lower(), checked) for w in _strings(ctx, words, f"sectors.{sector}"))
     return tuple(out)
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for w in words))
+
+
+def _ambiguous(ctx: _Ctx, raw: dict[str, Any]) -> AmbiguousPlace:
+    _check_keys(ctx, raw, _AMBIGUOUS_KEYS, "name", "candidates", "default")
+    if not isinstance(raw["candidates"], list):
+        raise ctx.fail("candidates must be a list of codes")
+    candidates = tuple(dict.fromkeys(_code(ctx, c, "candidate") for c in raw["candidates"]))
+    if len(candidates) < 2:
+        raise ctx.fail("an ambiguous place needs at least two candidates")
+    default = _code(ctx, raw["default"], "default")
+    if default not in candidates:
+        raise ctx.fail(f"default {default!r} is not among the candidates {list(candidates)}")
+    return AmbiguousPlace(_string(ctx, raw["name"], "name"), candidates, default)

@@ -29,12 +29,17 @@ over its hits (:mod:`bilat.nlp.actor_mentions`). What it resolves, and why:
 - Not resolved here: "the two countries", "both sides" (coreference is the
   extractor's job). Mentions that resolve to no code are not returned.
 
+- Place names of several states ("Tripoli", "Punjab", a bare "Congo"): the
+  candidate the same sentence names, else the one the text names, else the
+  name's default (:mod:`bilat.nlp.actor_ambiguous`).
+
 Known limitations: "Georgia" the US state, "Jordan" or "Chad" as person
 names are caught only when written next to another capitalised name
-("Atlanta, Georgia", "Michael Jordan"), not at a sentence start; a bare
-"Congo" is the DR Congo; capitals (Moscow) and Brussels (EU) are read as
-the government even when they name the city; a surname shared by office
-holders of two countries at once resolves to neither.
+("Atlanta, Georgia", "Michael Jordan"), not at a sentence start; capitals
+(Moscow) and Brussels (EU) are read as the government even when they name
+the city; a surname shared by office holders of two countries at once
+resolves to neither; an ambiguous place resolved by its default is not marked
+as less certain (a mention carries no confidence).
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bilat.errors import UnknownActor
+from bilat.nlp.actor_ambiguous import AmbiguousNames
 from bilat.nlp.actor_gazetteer import Gazetteer, normalise, plain, plurals, tokenize
 from bilat.nlp.actor_kb import KnowledgeBase, load_kb, shipped_kb
 from bilat.nlp.actor_mentions import read_mentions
@@ -64,6 +70,7 @@ class ActorResolver:
     canonical: Mapping[str, str]
     offices: Mapping[str, str]
     common_surnames: frozenset[str]
+    ambiguous: AmbiguousNames
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorResolver:
@@ -83,6 +90,9 @@ class ActorResolver:
             for name in (actor.name, *actor.aliases, *demonyms, *places, *seats):
                 names.setdefault(name.casefold(), actor.code)
                 names.setdefault(plain(name).casefold(), actor.code)
+        for place in kb.ambiguous_places:
+            # looked up alone, with no text around it: its default ("Congo" -> COD)
+            names.setdefault(place.name.casefold(), place.default)
         offices = dict(kb.sectors)
         for title in kb.titles:
             if title.sector is not None:
@@ -101,6 +111,7 @@ class ActorResolver:
             canonical=MappingProxyType({a.code: a.name for a in kb.actors}),
             offices=MappingProxyType(offices),
             common_surnames=common,
+            ambiguous=AmbiguousNames.of(kb.ambiguous_places),
         )
 
     def actor(self, code: str, sector: str | None = None) -> Actor:
@@ -139,7 +150,13 @@ class ActorResolver:
         if isinstance(when, datetime):
             when = when.date()
         toks = tokenize(text)
-        return read_mentions(self, toks, self.gazetteer.scan(toks), when)
+        hits = self.gazetteer.scan(toks)
+        known = read_mentions(self, toks, hits, when)
+        if not self.ambiguous.places:
+            return known
+        # "Tripoli", "Punjab": the state the text around them names
+        places = self.ambiguous.mentions(toks, hits, known, self.actor)
+        return sorted((*known, *places), key=lambda m: m.start)
 
 
 @functools.cache

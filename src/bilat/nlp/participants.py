@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.actor_agents import names_a_state, shipped_agents
 from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
 from bilat.nlp.mention_phrases import (
     AIMS,
@@ -39,6 +40,8 @@ PAIR_ANAPHOR = re.compile(
 WHEN_MARKS = frozenset({"when", "as", "while"})
 # Prepositions that say where an act happens: "in Cizre", "near Kabul".
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+# Prepositions of motion: "returned to Kabul", "fled from Kabul".
+MOTION_PREPS = frozenset({"to", "into", "from"})
 # Unnamed crowds, coded by the place they act in.
 CROWDS = frozenset(
     """people protester demonstrator student worker resident villager crowd civilian farmer
@@ -104,6 +107,7 @@ class ParticipantFinder:
         self.blocked = blocked
         actors = {m.code: m.actor for m in self.mentions}
         self.domestic = next(iter(actors.values())) if len(actors) == 1 else None
+        self.agents = shipped_agents()
 
     def find(self, args: Arguments, trigger: Token) -> Participants | None:
         """Source, target and symmetry of the event ``trigger`` states, or None."""
@@ -163,10 +167,20 @@ class ParticipantFinder:
             confidence -= 0.05
         if not source.code and source.text:
             source = self._people_of_place(source, trigger, target)
-        if self.domestic is not None and not (source.code and (target is None or target.code)):
+        if (
+            self.domestic is not None
+            and not (source.code and (target is None or target.code))
+            and not self.agents.counterpart_act(trigger)
+            and not all(self._border(m, trigger.doc) for m in self.mentions)
+        ):
             # One actor in the whole sentence: the unnamed sides are of that country
-            # ("Lt. Gen. Avril resigned to allow Haiti's first elections").
-            source, target = self._of_domestic(source), target and self._of_domestic(target)
+            # ("Lt. Gen. Avril resigned to allow Haiti's first elections"); not in an act
+            # with a counterpart ("X welcomed the South African leader": X is not).
+            doc = trigger.doc
+            source, target = (
+                self._of_domestic(source, target, doc, acting=True),
+                target and self._of_domestic(target, source, doc),
+            )
             confidence -= 0.1
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
         also += tuple(
@@ -219,8 +233,33 @@ class ParticipantFinder:
             return False
         return bool(self._coded_in(aimed_heads(head)))
 
-    def _of_domestic(self, mention: Mention) -> Mention:
+    def _of_domestic(
+        self, mention: Mention, other: Mention | None, doc: Doc, acting: bool = False
+    ) -> Mention:
+        """An unnamed side as the sentence's one country: a phrase that denotes people or
+        an organisation ("police arrested Haitian activists"); an event or a thing only
+        when the other side is not the state itself ("the teachers' union called off *a
+        strike*" is a domestic matter, "China criticised *the drills*" need not be). Who
+        acts on a state named as a whole is not taken to be of it ("Amnesty accused
+        *Ruritania*", "the archbishop called for sanctions against *Ruritania*")."""
         if mention.code or not mention.text:
+            return mention
+        head = mention_root(mention, doc)
+        if head is None:
+            return mention
+        agent = self.agents.denotes_agent(head)
+        # ... but a thing acted on by one of the article's main pair stays in the pair:
+        # "Pakistan purchased helicopters" in a Pakistan-Russia article (partners.py
+        # then reads such a cooperative act as done with the other of the pair).
+        paired = self.pair is not None and other is not None and other.actor in self.pair
+        if other is None or paired:
+            return Mention(mention.text, mention.start, mention.end, self.domestic)
+        # (a state one goes to or acts in is a place: "resigned without returning to
+        # Ruritania" says nothing of who resigned)
+        acted_on = acting and not _locative(other, doc, LOCATIVE_PREPS | MOTION_PREPS)
+        if (acted_on and self._names_a_state(other, doc, strict=True)) or (
+            not agent and self._names_a_state(other, doc)
+        ):
             return mention
         return Mention(mention.text, mention.start, mention.end, self.domestic)
 
@@ -434,8 +473,24 @@ class ParticipantFinder:
         return distinct(self._mentions_in(tokens))
 
     def _mentions_in(self, tokens: Sequence[Token]) -> list[Mention]:
+        """The mentions among ``tokens``, less names of a border another noun's place is
+        near ("a village near the *Syrian* border" is nobody's village)."""
         spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
-        return [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
+        named = [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
+        return [m for m in named if not (tokens and self._border(m, tokens[0].doc))]
+
+    def _names_a_state(self, phrase: Mention, doc: Doc, strict: bool = False) -> bool:
+        """Whether a coded phrase is a state by its name; ``strict``: by its own full
+        name ("Ruritania"), not a city's or a body's ("Strelsau", "Ruritania Airways")."""
+        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if phrase.actor is None or span is None or not names_a_state(span):
+            return False
+        words = [t.text for t in span if t.pos_ != "DET"]
+        return not strict or " ".join(words) == phrase.actor.name
+
+    def _border(self, mention: Mention, doc: Doc) -> bool:
+        root = mention_root(mention, doc)
+        return root is not None and self.agents.nested_border(root)
 
     def _is_blocked(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.blocked)
@@ -446,6 +501,9 @@ class ParticipantFinder:
         inside = distinct([m for m in self.mentions if sent.start_char <= m.start < sent.end_char])
         if len(inside) == 2:
             first, second = (whole_phrase(m, sent.doc) for m in inside)
+            spans = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in inside]
+            if not all(span is None or self.agents.can_be_side(span) for span in spans):
+                return None
             return Participants(first, second, True, base - 0.3)
         return None
 
