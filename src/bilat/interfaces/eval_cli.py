@@ -116,15 +116,20 @@ def all_sets(
     data: Annotated[Path, typer.Argument(help="The eval folder (../shared/eval).")],
     markdown: Annotated[Path | None, typer.Option(help="Write the figures to this file.")] = None,
     events_gold: Annotated[
-        Path | None, typer.Option("--events", help="Gold events JSONL for rule 6.")
+        list[Path] | None,
+        typer.Option("--events", help="Gold events JSONL for rule 6 (repeatable)."),
     ] = None,
-    docs: Annotated[Path | None, typer.Option(help="Documents the gold events name.")] = None,
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option(help="Documents the gold events name (one per --events, in order)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Every rule on every set found under DATA; optionally write EVAL.md."""
-    if (events_gold is None) != (docs is None):
-        raise typer.BadParameter("--events and --docs go together")
-    event_sets = [(events_gold, docs)] if events_gold and docs else []
+    golds, folders = events_gold or [], docs or []
+    if len(golds) != len(folders):
+        raise typer.BadParameter("give one --docs for each --events, in the same order")
+    event_sets = list(zip(golds, folders, strict=True))
     with _measure(str(data)):
         results = evaluate.all_sets(data, settings_of(ctx), markdown, event_sets)
     if as_json:
