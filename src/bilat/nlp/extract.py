@@ -347,7 +347,9 @@ def _with_context_year(span: DateSpan, context_year: int | None, anchor: date | 
         return span
     if span.start.year == context_year:
         return span
-    if anchor is not None and context_year > anchor.year:
+    # The publication year is the year the anchored, tense-aware reading already
+    # chose from: "signed in August" in a May story is last August, not this one.
+    if anchor is not None and context_year >= anchor.year:
         return span
     shift = context_year - span.start.year
     try:
