@@ -17,6 +17,7 @@ from bilat.nlp.event_dates import (
     dates_the_trigger,
     event_date,
     is_definite,
+    names_a_thing,
     place_dates,
     same_paragraph,
 )
@@ -138,7 +139,9 @@ class Extractor:
             for event in found:
                 if event.date is not None:
                     known[_known_key(event)] = event.date
-            timeline = _advance(timeline, sentence_dates)
+            timeline = _advance(
+                timeline, [d for d in sentence_dates if not names_a_thing(sent, d.start, d.end)]
+            )
             previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 
