@@ -1,0 +1,46 @@
+"""Trigger rules found on fresh, untuned text, on hand-built parses of invented sentences."""
+
+from __future__ import annotations
+
+from bilat.nlp.extract import Extractor
+from bilat.records import EventType
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+
+def _types(
+    extractor: Extractor, doc_rows: list[tuple[str, int, str, str, str]], codes: dict[str, str]
+) -> list[tuple[EventType, str | None, str | None]]:
+    doc = parsed(doc_rows)
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, name, code) for name, code in codes.items()])
+    )
+    return [(e.type, e.source.code, e.target.code if e.target else None) for e in found]
+
+
+def test_ending_a_visit_reports_the_visit(extractor: Extractor) -> None:
+    rows = [
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("ended", 1, "ROOT", "VERB", "end"),
+        ("a", 3, "det", "DET", "a"),
+        ("visit", 1, "dobj", "NOUN", "visit"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Uganda", 4, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _types(extractor, rows, {"Kenya": "KEN", "Uganda": "UGA"}) == [
+        (EventType.CONSULT, "KEN", "UGA")
+    ]
+
+
+def test_ending_a_war_is_still_no_visit_and_no_war(extractor: Extractor) -> None:
+    rows = [
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("ended", 1, "ROOT", "VERB", "end"),
+        ("the", 3, "det", "DET", "the"),
+        ("war", 1, "dobj", "NOUN", "war"),
+        ("with", 3, "prep", "ADP", "with"),
+        ("Uganda", 4, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    found = _types(extractor, rows, {"Kenya": "KEN", "Uganda": "UGA"})
+    assert all(t not in (EventType.CONSULT, EventType.ASSAULT) for t, _, _ in found)
