@@ -31,6 +31,7 @@ Located = tuple[Trigger, Sense, Participants]
 def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> list[Located]:
     """The located triggers the sentence reports, with their final senses. ``statements``
     are the triggers that report no event but still govern what they contain."""
+    statements = _vehicles_dropped(statements, located)
     tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
     governing = undominated(tokens.keys(), tokens)
     background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
@@ -44,6 +45,22 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
         for trigger, sense, found in located
         if trigger.token.i in reported
         or (trigger.token.i in background and _names_both_sides(found, trigger.token))
+    ]
+
+
+def _vehicles_dropped(statements: Sequence[Trigger], located: Sequence[Located]) -> list[Trigger]:
+    """The statements minus those whose statement noun a participle trigger describes:
+    "issued a statement condemning the raid", "released a communique welcoming the deal"
+    say what the statement did; the statement is its vehicle and governs nothing."""
+    participles = {
+        t.token.i
+        for t, _, _ in located
+        if not t.nominal and t.token.dep_ == "acl" and t.token.tag_ == "VBG"
+    }
+    return [
+        s
+        for s in statements
+        if s.obj is None or not any(c.i in participles for c in s.obj.children)
     ]
 
 

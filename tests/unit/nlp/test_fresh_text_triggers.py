@@ -44,3 +44,42 @@ def test_ending_a_war_is_still_no_visit_and_no_war(extractor: Extractor) -> None
     ]  # fmt: skip
     found = _types(extractor, rows, {"Kenya": "KEN", "Uganda": "UGA"})
     assert all(t not in (EventType.CONSULT, EventType.ASSAULT) for t, _, _ in found)
+
+
+def test_a_statement_condemning_something_is_the_condemnation(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"),
+        ("statement", 1, "dobj", "NOUN", "statement"),
+        ("condemning", 3, "acl", "VERB", "condemn"),
+        ("Peru", 6, "poss", "PROPN", "Peru"),
+        ("raids", 4, "dobj", "NOUN", "raid"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    doc[4].tag_ = "VBG"  # the participle
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.ACCUSE, "CHL", "PER")
+    ]
+
+
+def test_a_statement_about_something_reports_nothing_of_it(extractor: Extractor) -> None:
+    # Negative: "issued a statement on Peru's raids" says nothing the statement did.
+    rows = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"),
+        ("statement", 1, "dobj", "NOUN", "statement"),
+        ("on", 3, "prep", "ADP", "on"),
+        ("Peru", 6, "poss", "PROPN", "Peru"),
+        ("raids", 4, "pobj", "NOUN", "raid"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    doc = parsed(rows)
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert all(e.type is not EventType.ACCUSE for e in found)
