@@ -83,3 +83,27 @@ def test_a_statement_about_something_reports_nothing_of_it(extractor: Extractor)
         doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
     )
     assert all(e.type is not EventType.ACCUSE for e in found)
+
+
+def _withdrew(thing: tuple[str, str]) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+        ("its", 3, "poss", "PRON", "its"),
+        (thing[0], 1, "dobj", "NOUN", thing[1]),
+        ("against", 3, "prep", "ADP", "against"),
+        ("Uganda", 4, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def test_withdrawing_a_complaint_is_a_concession(extractor: Extractor) -> None:
+    found = _types(
+        extractor, _withdrew(("complaint", "complaint")), {"Kenya": "KEN", "Uganda": "UGA"}
+    )
+    assert found == [(EventType.CONCEDE, "KEN", "UGA")]
+
+
+def test_withdrawing_troops_stays_a_retreat(extractor: Extractor) -> None:
+    found = _types(extractor, _withdrew(("troops", "troop")), {"Kenya": "KEN", "Uganda": "UGA"})
+    assert [t for t, _, _ in found] == [EventType.RETREAT]
