@@ -192,9 +192,26 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
         for obj in (*objects, *given):  # "provided the army with aircraft"
             if obj.lemma_.lower() in lexicon.aid_objects or _counted(obj, lexicon):
                 return Trigger(token, (EventType.AID, None), nominal=False, obj=obj)
+    if lemma in lexicon.demonstration_verbs and in_the_street(token, lexicon):
+        return Trigger(token, (EventType.PROTEST, None), nominal=False)
     if lemma in lexicon.verbs:
         return Trigger(token, lexicon.verbs[lemma], nominal=False)
     return None
+
+
+def in_the_street(verb: Token, lexicon: TriggerLexicon) -> bool:
+    """ "protested outside the embassy", "thousands protested in front of parliament": a
+    place the protest stood in or a crowd doing it makes it a demonstration."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advmod") and child.lower_ in lexicon.demonstration_places:
+            return True
+        if child.dep_ == "prep" and any(
+            g.lower_ in lexicon.demonstration_places for g in child.children if g.dep_ == "pobj"
+        ):
+            return True  # "in front of"
+        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.demonstrators:
+            return True
+    return False
 
 
 def _particles(verb: Token) -> list[Token]:

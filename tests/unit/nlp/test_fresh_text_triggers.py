@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bilat.nlp.extract import Extractor
+from bilat.nlp.lexicon import TriggerLexicon
+from bilat.nlp.triggers import in_the_street
 from bilat.records import EventType
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -107,3 +109,42 @@ def test_withdrawing_a_complaint_is_a_concession(extractor: Extractor) -> None:
 def test_withdrawing_troops_stays_a_retreat(extractor: Extractor) -> None:
     found = _types(extractor, _withdrew(("troops", "troop")), {"Kenya": "KEN", "Uganda": "UGA"})
     assert [t for t, _, _ in found] == [EventType.RETREAT]
+
+
+def _protested(where: list[tuple[str, int, str, str, str]]) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Kenyans", 1, "nsubj", "PROPN", "Kenyans"),
+        ("protested", 1, "ROOT", "VERB", "protest"),
+        *where,
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def test_a_protest_outside_an_embassy_is_a_demonstration(extractor: Extractor) -> None:
+    rows = _protested([
+        ("outside", 1, "prep", "ADP", "outside"),
+        ("the", 5, "det", "DET", "the"),
+        ("Ugandan", 5, "amod", "ADJ", "ugandan"),
+        ("embassy", 2, "pobj", "NOUN", "embassy"),
+    ])  # fmt: skip
+    found = _types(extractor, rows, {"Kenyans": "KEN", "Ugandan": "UGA"})
+    assert found == [(EventType.PROTEST, "KEN", "UGA")]
+
+
+def test_a_protest_against_an_act_stays_a_verbal_protest(extractor: Extractor) -> None:
+    rows = _protested([
+        ("against", 1, "prep", "ADP", "against"),
+        ("Ugandan", 4, "amod", "ADJ", "ugandan"),
+        ("raids", 2, "pobj", "NOUN", "raid"),
+    ])  # fmt: skip
+    found = _types(extractor, rows, {"Kenyans": "KEN", "Ugandan": "UGA"})
+    assert [t for t, _, _ in found] == [EventType.ACCUSE]
+
+
+def test_a_crowd_protesting_is_a_demonstration() -> None:
+    doc = parsed([
+        ("Thousands", 1, "nsubj", "NOUN", "thousand"),
+        ("protested", 1, "ROOT", "VERB", "protest"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert in_the_street(doc[1], TriggerLexicon.load())
