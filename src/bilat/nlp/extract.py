@@ -183,7 +183,7 @@ class Extractor:
                 type_, mode = EventType.REJECT, None
             elif intended(trigger.token) and unless_clause(trigger.token):
                 type_, mode = EventType.THREATEN, None
-            elif _promised(trigger.token, type_):
+            elif not trigger.foreseen and _promised(trigger.token, type_):
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)

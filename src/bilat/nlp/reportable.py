@@ -10,6 +10,7 @@ sanctions against X") is disapproval of its target.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -24,6 +25,8 @@ from bilat.records import EventType
 APPEAL_VERBS = frozenset(
     {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
 )
+# Verbs of warning: from an actor about its own acts a threat, from anyone else a forecast.
+WARNING_VERBS = frozenset({"warn", "caution"})
 # A trigger with its sense and the participants found for it.
 Located = tuple[Trigger, Sense, Participants]
 
@@ -39,9 +42,15 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     statement_indices = {t.token.i for t in statements}
     calls = _calls_for_conflict(located, tokens, statement_indices)
     rallied = _rallied_support(located, tokens, statement_indices)
+    warned, predicted = _predictions(located, tokens, governing)
     reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
+    reported = (reported - warned) | predicted
     return [
-        (trigger, _final_sense(trigger.token.i, sense, threats, calls), found)
+        (
+            replace(trigger, foreseen=True) if trigger.token.i in predicted else trigger,
+            _final_sense(trigger.token.i, sense, threats, calls),
+            found,
+        )
         for trigger, sense, found in located
         if trigger.token.i in reported
         or (trigger.token.i in background and _names_both_sides(found, trigger.token))
@@ -136,6 +145,32 @@ def _agreed_meetings(
         for trigger, sense, _ in located
         if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
     }
+
+
+def _predictions(
+    located: Sequence[Located], tokens: Mapping[int, Token], governing: Set[int]
+) -> tuple[set[int], set[int]]:
+    """ "Analysts warn that the EU would impose sanctions on Turkey": a warning by no
+    actor about what an actor would do is a prediction, not a threat; the act it foresees
+    is reported (with its own modality) instead. Returns (warnings, foreseen acts)."""
+    sides = {t.token.i: found for t, _, found in located}
+    warned: set[int] = set()
+    predicted: set[int] = set()
+    for trigger, _, found in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in governing or above not in sides:
+            continue
+        warning = sides[above]
+        if (
+            trigger.token.dep_ == "ccomp"
+            and trigger.token.head.i == above
+            and tokens[above].lemma_.lower() in WARNING_VERBS
+            and warning.source.code is None
+            and found.source.code is not None
+        ):
+            warned.add(above)
+            predicted.add(trigger.token.i)
+    return warned, predicted
 
 
 def _names_both_sides(found: Participants, trigger: Token) -> bool:

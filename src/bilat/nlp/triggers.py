@@ -66,6 +66,9 @@ class Trigger:
     sense: Sense | None
     nominal: bool
     obj: Token | None = None
+    # An act someone else forecasts ("analysts warn that the EU would impose sanctions"):
+    # its "would" is the forecaster's, not the actor's stated intention.
+    foreseen: bool = False
 
 
 def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bilat.nlp.extract import Extractor
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.triggers import in_the_street
-from bilat.records import EventType
+from bilat.records import EventType, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -148,3 +148,39 @@ def test_a_crowd_protesting_is_a_demonstration() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert in_the_street(doc[1], TriggerLexicon.load())
+
+
+def _warned(warner: tuple[str, str, str]) -> list[tuple[str, int, str, str, str]]:
+    text, pos, lemma = warner
+    return [
+        (text, 1, "nsubj", pos, lemma),
+        ("warned", 1, "ROOT", "VERB", "warn"),
+        ("that", 5, "mark", "SCONJ", "that"),
+        ("Tanzania", 5, "nsubj", "PROPN", "Tanzania"),
+        ("would", 5, "aux", "AUX", "would"),
+        ("impose", 1, "ccomp", "VERB", "impose"),
+        ("sanctions", 5, "dobj", "NOUN", "sanction"),
+        ("on", 5, "prep", "ADP", "on"),
+        ("Uganda", 7, "pobj", "PROPN", "Uganda"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def test_a_warning_by_no_actor_foresees_the_act_it_names(extractor: Extractor) -> None:
+    doc = parsed(_warned(("Analysts", "NOUN", "analyst")))
+    codes = [mention(doc, "Tanzania", "TZA"), mention(doc, "Uganda", "UGA")]
+    found = extractor.extract(doc, facts(doc, codes))
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in found] == [
+        (EventType.SANCTION, "TZA", "UGA")
+    ]
+    assert found[0].status is Status.HYPOTHETICAL
+
+
+def test_a_warning_by_an_actor_is_not_turned_into_the_foreseen_act(extractor: Extractor) -> None:
+    # Negative: Kenya's warning stays Kenya's statement; no sanction is reported as such.
+    doc = parsed(_warned(("Kenya", "PROPN", "Kenya")))
+    codes = [
+        mention(doc, n, c) for n, c in (("Kenya", "KEN"), ("Tanzania", "TZA"), ("Uganda", "UGA"))
+    ]
+    found = extractor.extract(doc, facts(doc, codes))
+    assert all(e.type is not EventType.SANCTION for e in found)
