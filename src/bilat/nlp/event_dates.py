@@ -45,6 +45,22 @@ def place_dates(sent: Span, dates: Sequence[tuple[int, int, DateSpan]]) -> list[
     return placed
 
 
+# Dependencies of a date that premodifies a noun: "the 1923 Treaty", "the 2015 deal".
+ATTRIBUTIVE_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
+def names_a_thing(sent: Span, start: int, end: int) -> bool:
+    """Whether the date expression at ``start:end`` premodifies a noun ("the 1923 Treaty of
+    Lausanne"): it is part of a name or description, not the time the text moves to, so
+    the next sentence's "in January" is not January 1923."""
+    words = sent.doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    head = root.head
+    return root.dep_ in ATTRIBUTIVE_DEPS and head.i >= words.end and head.pos_ in ("NOUN", "PROPN")
+
+
 def clause_head(token: Token) -> Token:
     """The verb of the clause a word is in (the sentence root when none is above it)."""
     current = token

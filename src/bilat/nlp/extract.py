@@ -17,6 +17,7 @@ from bilat.nlp.event_dates import (
     dates_the_trigger,
     event_date,
     is_definite,
+    names_a_thing,
     place_dates,
     same_paragraph,
 )
@@ -138,7 +139,9 @@ class Extractor:
             for event in found:
                 if event.date is not None:
                     known[_known_key(event)] = event.date
-            timeline = _advance(timeline, sentence_dates)
+            timeline = _advance(
+                timeline, [d for d in sentence_dates if not names_a_thing(sent, d.start, d.end)]
+            )
             previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 
@@ -180,7 +183,7 @@ class Extractor:
                 type_, mode = EventType.REJECT, None
             elif intended(trigger.token) and unless_clause(trigger.token):
                 type_, mode = EventType.THREATEN, None
-            elif _promised(trigger.token, type_):
+            elif not trigger.foreseen and _promised(trigger.token, type_):
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
@@ -347,7 +350,9 @@ def _with_context_year(span: DateSpan, context_year: int | None, anchor: date | 
         return span
     if span.start.year == context_year:
         return span
-    if anchor is not None and context_year > anchor.year:
+    # The publication year is the year the anchored, tense-aware reading already
+    # chose from: "signed in August" in a May story is last August, not this one.
+    if anchor is not None and context_year >= anchor.year:
         return span
     shift = context_year - span.start.year
     try:

@@ -39,6 +39,11 @@ class TriggerLexicon:
     # Phrasal appeals that an insistent adverb ("pushed *hard* for") makes demands.
     insistent: dict[tuple[str, str], Sense] = field(default_factory=dict)
     insistent_adverbs: frozenset[str] = frozenset()
+    # Verbs of protest that a place or a crowd makes a demonstration ("protested outside
+    # the embassy"), the place prepositions and the crowd subjects.
+    demonstration_verbs: frozenset[str] = frozenset()
+    demonstration_places: frozenset[str] = frozenset()
+    demonstrators: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: Path | None = None) -> TriggerLexicon:
@@ -50,7 +55,8 @@ class TriggerLexicon:
             for key in ("verbs", "nouns", "support", "phrasal", "complements", "insistent"):
                 data.setdefault(key, {}).update(user.get(key) or {})
             lists = ("transfer", "aid_objects", "blockers", "statements", "reporting")
-            for key in (*lists, "insistent_adverbs"):
+            crowds = ("demonstration_verbs", "demonstration_places", "demonstrators")
+            for key in (*lists, "insistent_adverbs", *crowds):
                 data[key] = list(data.get(key) or []) + list(user.get(key) or [])
         return cls._from_data(data, str(extra or "triggers.yaml"))
 
@@ -77,6 +83,9 @@ class TriggerLexicon:
             complements=_by_object(data.get("complements"), f"{where}: complements"),
             insistent=insistent,
             insistent_adverbs=_words(data.get("insistent_adverbs")),
+            demonstration_verbs=_words(data.get("demonstration_verbs")),
+            demonstration_places=_words(data.get("demonstration_places")),
+            demonstrators=_words(data.get("demonstrators")),
         )
 
 

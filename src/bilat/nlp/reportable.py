@@ -10,6 +10,7 @@ sanctions against X") is disapproval of its target.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -24,6 +25,8 @@ from bilat.records import EventType
 APPEAL_VERBS = frozenset(
     {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
 )
+# Verbs of warning: from an actor about its own acts a threat, from anyone else a forecast.
+WARNING_VERBS = frozenset({"warn", "caution"})
 # A trigger with its sense and the participants found for it.
 Located = tuple[Trigger, Sense, Participants]
 
@@ -31,6 +34,7 @@ Located = tuple[Trigger, Sense, Participants]
 def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> list[Located]:
     """The located triggers the sentence reports, with their final senses. ``statements``
     are the triggers that report no event but still govern what they contain."""
+    statements = _vehicles_dropped(statements, located)
     tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
     governing = undominated(tokens.keys(), tokens)
     background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
@@ -38,12 +42,34 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     statement_indices = {t.token.i for t in statements}
     calls = _calls_for_conflict(located, tokens, statement_indices)
     rallied = _rallied_support(located, tokens, statement_indices)
+    warned, predicted = _predictions(located, tokens, governing)
     reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
+    reported = (reported - warned) | predicted
     return [
-        (trigger, _final_sense(trigger.token.i, sense, threats, calls), found)
+        (
+            replace(trigger, foreseen=True) if trigger.token.i in predicted else trigger,
+            _final_sense(trigger.token.i, sense, threats, calls),
+            found,
+        )
         for trigger, sense, found in located
         if trigger.token.i in reported
         or (trigger.token.i in background and _names_both_sides(found, trigger.token))
+    ]
+
+
+def _vehicles_dropped(statements: Sequence[Trigger], located: Sequence[Located]) -> list[Trigger]:
+    """The statements minus those whose statement noun a participle trigger describes:
+    "issued a statement condemning the raid", "released a communique welcoming the deal"
+    say what the statement did; the statement is its vehicle and governs nothing."""
+    participles = {
+        t.token.i
+        for t, _, _ in located
+        if not t.nominal and t.token.dep_ == "acl" and t.token.tag_ == "VBG"
+    }
+    return [
+        s
+        for s in statements
+        if s.obj is None or not any(c.i in participles for c in s.obj.children)
     ]
 
 
@@ -119,6 +145,32 @@ def _agreed_meetings(
         for trigger, sense, _ in located
         if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
     }
+
+
+def _predictions(
+    located: Sequence[Located], tokens: Mapping[int, Token], governing: Set[int]
+) -> tuple[set[int], set[int]]:
+    """ "Analysts warn that the EU would impose sanctions on Turkey": a warning by no
+    actor about what an actor would do is a prediction, not a threat; the act it foresees
+    is reported (with its own modality) instead. Returns (warnings, foreseen acts)."""
+    sides = {t.token.i: found for t, _, found in located}
+    warned: set[int] = set()
+    predicted: set[int] = set()
+    for trigger, _, found in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in governing or above not in sides:
+            continue
+        warning = sides[above]
+        if (
+            trigger.token.dep_ == "ccomp"
+            and trigger.token.head.i == above
+            and tokens[above].lemma_.lower() in WARNING_VERBS
+            and warning.source.code is None
+            and found.source.code is not None
+        ):
+            warned.add(above)
+            predicted.add(trigger.token.i)
+    return warned, predicted
 
 
 def _names_both_sides(found: Participants, trigger: Token) -> bool:

@@ -8,6 +8,16 @@ from spacy.tokens import Span, Token
 
 from bilat.nlp.lexicon import Sense, TriggerLexicon
 from bilat.nlp.modality import INTENT_WORDS
+from bilat.nlp.trigger_context import (
+    MODIFIER_DEPS,
+    is_absent,
+    is_alleged,
+    is_avoided,
+    is_blocked,
+    is_modifier,
+    is_prospective,
+    repeats_outer_noun,
+)
 from bilat.records import EventType
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
@@ -17,7 +27,6 @@ PARTICLE_DEPS = ("prt", "prep")
 COMPLEMENT_PREPS = frozenset({"from", "under", "with"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
-MODIFIER_DEPS = ("compound", "amod", "nmod")
 # Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "Monday, where they signed": a relative clause about a place or time has no object gap.
@@ -35,13 +44,6 @@ SUBJECT_KEYED = frozenset({"arrive"})
 # committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
 OPINION_VERBS = frozenset({"agree", "concur"})
 COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
-# "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
-ABSENCE_NOUNS = frozenset({"absence", "lack"})
-# "opportunities for cooperation", "the prospect of talks", "a market for arms sales": the
-# event is a possibility, wished or open, not something that happened.
-PROSPECT_NOUNS = frozenset(
-    {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
-)
 # A bare "strike" is an attack, but a labour strike among workers or "on strike".
 STRIKE = "strike"
 LABOUR_STRIKE = (EventType.PROTEST, "strike")
@@ -49,13 +51,6 @@ LABOUR_WORDS = frozenset(
     """worker employee union teacher lecturer doctor nurse driver miner staff workforce
     pay wage salary pension labour labor""".split()  # noqa: SIM905
 )
-# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
-AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
-# "left without meeting the minister": the act did not happen.
-ABSENCE_PREPS = frozenset({"without"})
-# "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
-# is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
-ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +66,9 @@ class Trigger:
     sense: Sense | None
     nominal: bool
     obj: Token | None = None
+    # An act someone else forecasts ("analysts warn that the EU would impose sanctions"):
+    # its "would" is the forecaster's, not the actor's stated intention.
+    foreseen: bool = False
 
 
 def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
@@ -80,7 +78,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
             trigger = verb_trigger(token, lexicon) or _gerund_noun(token, lexicon)
-            if trigger is not None and not _is_avoided(token) and not _is_alleged(token):
+            if trigger is not None and not is_avoided(token) and not is_alleged(token):
                 found.append(trigger)
                 if trigger.obj is not None:
                     absorbed.add(trigger.obj.i)
@@ -92,11 +90,11 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
         sense = noun_sense(token, lexicon)
         if (
             sense is not None
-            and not _is_modifier(token)
-            and not _repeats_outer_noun(token, absorbed, lexicon)
-            and not _is_blocked(token, lexicon)
-            and not _is_absent(token)
-            and not _is_prospective(token)
+            and not is_modifier(token)
+            and not repeats_outer_noun(token, absorbed, lexicon)
+            and not is_blocked(token, lexicon)
+            and not is_absent(token)
+            and not is_prospective(token)
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
@@ -192,9 +190,26 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
         for obj in (*objects, *given):  # "provided the army with aircraft"
             if obj.lemma_.lower() in lexicon.aid_objects or _counted(obj, lexicon):
                 return Trigger(token, (EventType.AID, None), nominal=False, obj=obj)
+    if lemma in lexicon.demonstration_verbs and in_the_street(token, lexicon):
+        return Trigger(token, (EventType.PROTEST, None), nominal=False)
     if lemma in lexicon.verbs:
         return Trigger(token, lexicon.verbs[lemma], nominal=False)
     return None
+
+
+def in_the_street(verb: Token, lexicon: TriggerLexicon) -> bool:
+    """ "protested outside the embassy", "thousands protested in front of parliament": a
+    place the protest stood in or a crowd doing it makes it a demonstration."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advmod") and child.lower_ in lexicon.demonstration_places:
+            return True
+        if child.dep_ == "prep" and any(
+            g.lower_ in lexicon.demonstration_places for g in child.children if g.dep_ == "pobj"
+        ):
+            return True  # "in front of"
+        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.demonstrators:
+            return True
+    return False
 
 
 def _particles(verb: Token) -> list[Token]:
@@ -323,11 +338,6 @@ def _demands(verb: Token) -> bool:
     )
 
 
-def _is_modifier(token: Token) -> bool:
-    """ "war games", "aid workers": an event noun modifying another noun names no event."""
-    return token.dep_ in MODIFIER_DEPS and token.head.pos_ in ("NOUN", "PROPN")
-
-
 def _event_modifier(obj: Token, lexicon: TriggerLexicon) -> Token | None:
     """The event noun among the modifiers of a light verb's object ("an *aid* package")."""
     for child in obj.children:
@@ -344,77 +354,3 @@ def _counted(obj: Token, lexicon: TriggerLexicon) -> bool:
                 if grand.dep_ == "pobj" and grand.lemma_.lower() in lexicon.aid_objects:
                     return True
     return False
-
-
-def _repeats_outer_noun(token: Token, absorbed: set[int], lexicon: TriggerLexicon) -> bool:
-    """ "a round of talks": the inner noun repeats the outer event."""
-    head = token.head
-    return (
-        token.dep_ == "pobj"
-        and head.lower_ == "of"
-        and (head.head.i in absorbed or head.head.lemma_.lower() in lexicon.nouns)
-    )
-
-
-def _is_absent(token: Token) -> bool:
-    """ "absence of war", "lack of cooperation", "without talks": an event noun whose
-    phrase says the event is missing names no event."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "absence of war and strife"
-        first = first.head
-    if first.dep_ != "pobj":
-        return False
-    prep = first.head
-    if prep.lower_ == "without":
-        return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
-
-
-def _is_prospective(token: Token) -> bool:
-    """ "opportunities for expansion of its dialogue", "a market for arms sales": an event
-    noun in the phrase of a noun of possibility names what may happen, not an event."""
-    current = token
-    for _ in range(6):
-        if current.dep_ not in ("pobj", "prep", "conj") or current.head.i == current.i:
-            return False
-        current = current.head
-        if current.pos_ == "NOUN" and current.lemma_.lower() in PROSPECT_NOUNS:
-            return True
-    return False
-
-
-def _is_avoided(verb: Token) -> bool:
-    """ "avoided siding with Iran", "refrained from attacking Peru", "left without meeting
-    Peru": a verb that is what its governor keeps from happening names no event (the
-    verbal "absence of war")."""
-    return _governed_by(verb, AVOIDANCE_VERBS | ABSENCE_PREPS)
-
-
-def _is_alleged(verb: Token) -> bool:
-    """ "suspected of blowing up a plane", "charged with attacking a convoy": the act is
-    what someone is accused of, not an event the sentence reports."""
-    return verb.dep_ == "pcomp" and _governed_by(verb, ALLEGATION_WORDS)
-
-
-def _governed_by(verb: Token, words: frozenset[str]) -> bool:
-    """Whether a word of ``words`` governs the verb through a complement or preposition."""
-    current = verb
-    for _ in range(2):
-        if current.dep_ not in ("xcomp", "pcomp", "prep") or current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lemma_.lower() in words:
-            return True
-    return False
-
-
-def _is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:
-    """ "pledged to tackle the threat": the noun is what the subject faces, not does."""
-    if token.dep_ not in ("dobj", "pobj", "conj"):
-        return False
-    governor = token.head
-    while governor.dep_ in ("conj", "prep") or governor.pos_ in ("NOUN", "ADP", "CCONJ"):
-        if governor.head.i == governor.i:
-            break
-        governor = governor.head
-    return governor.lemma_.lower() in lexicon.blockers

@@ -6,7 +6,13 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from bilat.nlp.event_dates import PlacedDate, dates_the_trigger, event_date, same_paragraph
+from bilat.nlp.event_dates import (
+    PlacedDate,
+    dates_the_trigger,
+    event_date,
+    names_a_thing,
+    same_paragraph,
+)
 from bilat.nlp.extract import DatedText, Extractor
 from bilat.records import DateSpan, EventType, Granularity
 from tests.unit.nlp.handmade import facts, mention, parsed
@@ -133,3 +139,22 @@ def test_the_same_month_refers_back_across_paragraphs() -> None:
     ])  # fmt: skip
     assert event_date(doc[5], [], None, SEPTEMBER) == SEPTEMBER
     assert event_date(doc[5], [], None, None) is None
+
+
+def test_a_year_that_premodifies_a_noun_names_a_thing_not_the_time() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("cited", 1, "ROOT", "VERB", "cite"),
+        ("the", 4, "det", "DET", "the"),
+        ("1904", 4, "nummod", "NUM", "1904"),
+        ("Treaty", 1, "dobj", "PROPN", "Treaty"),
+        ("signed", 4, "acl", "VERB", "sign"),
+        ("in", 5, "prep", "ADP", "in"),
+        ("1904", 6, "pobj", "NUM", "1904"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    sent = doc[:]
+    attributive, adverbial = doc[3], doc[7]
+    assert names_a_thing(sent, attributive.idx, attributive.idx + 4)
+    # Negative: "signed in 1904" moves the text to 1904.
+    assert not names_a_thing(sent, adverbial.idx, adverbial.idx + 4)

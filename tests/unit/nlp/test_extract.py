@@ -139,6 +139,15 @@ def test_a_bare_month_takes_the_year_the_text_is_talking_about() -> None:
     assert _with_context_year(written, 2021, date(2022, 5, 1)) is written
 
 
+def test_a_bare_month_keeps_its_tense_reading_when_the_text_is_in_the_publication_year() -> None:
+    # "signed a pact in August" in a story of May 2026 whose dateline wrote 2026: last August.
+    august = DateSpan(date(2025, 8, 1), date(2025, 8, 31), Granularity.MONTH, "August")
+    assert _with_context_year(august, 2026, date(2026, 5, 4)) is august
+    # Negative: a year the text recalls still moves the month ("in 2019 ... in August").
+    moved = _with_context_year(august, 2019, date(2026, 5, 4))
+    assert moved.start == date(2019, 8, 1)
+
+
 def test_main_pair_is_the_most_co_mentioned() -> None:
     doc = parsed([
         ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
