@@ -61,6 +61,25 @@ def names_a_thing(sent: Span, start: int, end: int) -> bool:
     return root.dep_ in ATTRIBUTIVE_DEPS and head.i >= words.end and head.pos_ in ("NOUN", "PROPN")
 
 
+# Words that make a date the start of a span of time, not the time of an act:
+# "closed since 2021", "the first visit since the dispute began last year".
+DURATION_STARTS = frozenset({"since"})
+
+
+def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
+    """Whether the date expression at ``start:end`` only says since when something has
+    lasted: it dates no act, and the text does not move to it ("troops have fought there
+    since 2011. Ethiopia met the commanders in May" is May of the story's year)."""
+    words = sent.doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    if root.head.lower_ in DURATION_STARTS or root.lower_ in DURATION_STARTS:
+        return True
+    verb = clause_head(root)
+    return any(c.dep_ == "mark" and c.lower_ in DURATION_STARTS for c in verb.children)
+
+
 def clause_head(token: Token) -> Token:
     """The verb of the clause a word is in (the sentence root when none is above it)."""
     current = token
@@ -71,12 +90,27 @@ def clause_head(token: Token) -> Token:
 
 def dates_the_trigger(trigger: Token, date_head: Token) -> bool:
     """Whether a date expression can date the event ``trigger`` states: it is inside the
-    trigger's own phrase, or in the trigger's clause or a clause that governs it."""
-    if trigger.i == date_head.i or trigger in date_head.ancestors:
+    trigger's own phrase, or in the trigger's clause or a clause that governs it; not in
+    a relative clause below the trigger, which dates its own verb ("agreed to reopen the
+    crossing, which has been closed since 2021")."""
+    if trigger.i == date_head.i:
         return True
+    if trigger in date_head.ancestors:
+        return not _in_relative_clause(date_head, trigger)
     own = clause_head(trigger)
     theirs = clause_head(date_head)
     return theirs.i == own.i or theirs in own.ancestors
+
+
+def _in_relative_clause(token: Token, above: Token) -> bool:
+    """Whether a relative clause of another noun lies between ``token`` and its ancestor
+    ``above`` (a clause on ``above`` itself dates it: "the talks that took place in May")."""
+    current = token
+    while current.i not in (above.i, current.head.i):
+        if current.dep_ == "relcl" and current.head.i != above.i:
+            return True
+        current = current.head
+    return False
 
 
 def is_definite(trigger: Token, obj: Token | None) -> bool:
@@ -101,7 +135,9 @@ def event_date(
     if reference is not None:
         return reference if reference.inferred else replace(reference, inferred=True)
     if dates:
-        return min(dates, key=lambda d: abs(d.start - trigger.idx)).span
+        # a date in a relative clause of another noun dates that clause's verb
+        free = [d for d in dates if not _in_relative_clause(d.head, d.head.sent.root)] or dates
+        return min(free, key=lambda d: abs(d.start - trigger.idx)).span
     if previous is not None and SAME_PERIOD.search(trigger.sent.text):
         return previous
     return None

@@ -14,6 +14,7 @@ from bilat.nlp.dominance import sequence_phrase
 from bilat.nlp.eras import Eras
 from bilat.nlp.event_dates import (
     PlacedDate,
+    bounds_a_duration,
     dates_the_trigger,
     event_date,
     is_definite,
@@ -139,9 +140,14 @@ class Extractor:
             for event in found:
                 if event.date is not None:
                     known[_known_key(event)] = event.date
-            timeline = _advance(
-                timeline, [d for d in sentence_dates if not names_a_thing(sent, d.start, d.end)]
-            )
+            moving = [
+                d
+                for d in sentence_dates
+                if not (
+                    names_a_thing(sent, d.start, d.end) or bounds_a_duration(sent, d.start, d.end)
+                )
+            ]
+            timeline = _advance(timeline, moving)
             previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from bilat.nlp.event_dates import (
     PlacedDate,
+    bounds_a_duration,
     dates_the_trigger,
     event_date,
     names_a_thing,
@@ -43,7 +44,8 @@ def test_a_date_in_a_relative_clause_dates_only_the_noun_it_hangs_off() -> None:
     doc = _recalled_and_discussed()
     august = doc[8]
     assert dates_the_trigger(doc[3], august)  # the conversation took place in August
-    assert dates_the_trigger(doc[1], august)  # the recalling governs the clause
+    # The recalling is not: the clause tells when the conversation was, not the recall.
+    assert not dates_the_trigger(doc[1], august)
     assert not dates_the_trigger(doc[10], august)  # the discussion is another clause
 
 
@@ -158,3 +160,66 @@ def test_a_year_that_premodifies_a_noun_names_a_thing_not_the_time() -> None:
     assert names_a_thing(sent, attributive.idx, attributive.idx + 4)
     # Negative: "signed in 1904" moves the text to 1904.
     assert not names_a_thing(sent, adverbial.idx, adverbial.idx + 4)
+
+
+def test_a_date_after_since_bounds_a_duration_and_moves_no_time() -> None:
+    doc = parsed([
+        ("Troops", 2, "nsubj", "NOUN", "troop"),
+        ("have", 2, "aux", "AUX", "have"),
+        ("fought", 2, "ROOT", "VERB", "fight"),
+        ("there", 2, "advmod", "ADV", "there"),
+        ("since", 2, "prep", "ADP", "since"),
+        ("2011", 4, "pobj", "NUM", "2011"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("left", 2, "conj", "VERB", "leave"),
+        ("in", 7, "prep", "ADP", "in"),
+        ("2019", 8, "pobj", "NUM", "2019"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    sent = doc[:]
+    since, plain = doc[5], doc[9]
+    assert bounds_a_duration(sent, since.idx, since.idx + 4)
+    # Negative: "left in 2019" is the time of an act.
+    assert not bounds_a_duration(sent, plain.idx, plain.idx + 4)
+
+
+def test_a_since_clause_bounds_a_duration() -> None:
+    doc = parsed([
+        ("the", 1, "det", "DET", "the"),
+        ("first", 1, "ROOT", "ADJ", "first"),
+        ("since", 4, "mark", "SCONJ", "since"),
+        ("talks", 4, "nsubj", "NOUN", "talk"),
+        ("stalled", 1, "advcl", "VERB", "stall"),
+        ("last", 6, "amod", "ADJ", "last"),
+        ("year", 4, "npadvmod", "NOUN", "year"),
+    ])  # fmt: skip
+    last_year = doc[5:7]
+    assert bounds_a_duration(doc[:], last_year.start_char, last_year.end_char)
+
+
+def _reopen_the_crossing() -> Doc:
+    return parsed([
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 3, "aux", "PART", "to"),
+        ("reopen", 1, "xcomp", "VERB", "reopen"),
+        ("the", 5, "det", "DET", "the"),
+        ("crossing", 3, "dobj", "NOUN", "crossing"),
+        ("which", 8, "nsubjpass", "PRON", "which"),
+        ("was", 8, "auxpass", "AUX", "be"),
+        ("closed", 5, "relcl", "VERB", "close"),
+        ("in", 8, "prep", "ADP", "in"),
+        ("2021", 9, "pobj", "NUM", "2021"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_relative_clause_of_another_noun_does_not_date_the_act() -> None:
+    doc = _reopen_the_crossing()
+    closed_in = doc[10]
+    assert not dates_the_trigger(doc[3], closed_in)  # the reopening is not of 2021
+    assert not dates_the_trigger(doc[1], closed_in)
+    placed = [PlacedDate(closed_in.idx, closed_in, AUGUST)]
+    # With no reference time and no other date, the sentence's only date is still the
+    # best guess left (as for any trigger without a date of its own).
+    assert event_date(doc[3], placed, None, None) == AUGUST
