@@ -90,7 +90,9 @@ class Timeline:
     """Where the text is in time when a sentence starts.
 
     ``reference`` is the last date of the paragraph so far (None at a paragraph's start),
-    ``previous`` the last date of the text so far, ``context_year`` the last year written.
+    ``previous`` the last date of the text so far, ``context_year`` the last year written
+    in the paragraph (a new paragraph returns to the story's own time: "in September"
+    there reads from the publication date, not from a year the paragraph before recalled).
     """
 
     anchor: date | None
@@ -131,7 +133,7 @@ class Extractor:
         previous_end = 0
         for sent in doc.sents:
             if not same_paragraph(doc.text, previous_end, sent.start_char):
-                timeline = replace(timeline, reference=None)
+                timeline = replace(timeline, reference=None, context_year=None)
             sentence_dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
             found = self._sentence_events(
                 sent, facts, pair, sentence_dates, timeline, known, keep_uncoded

@@ -223,3 +223,54 @@ def test_a_relative_clause_of_another_noun_does_not_date_the_act() -> None:
     # With no reference time and no other date, the sentence's only date is still the
     # best guess left (as for any trigger without a date of its own).
     assert event_date(doc[3], placed, None, None) == AUGUST
+
+
+def _met_then_praised(new_paragraph: bool) -> Doc:
+    first = [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Russia", 1, "dobj", "PROPN", "Russia"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("2019", 3, "pobj", "NUM", "2019"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    if new_paragraph:
+        first.append(("\n", 5, "dep", "SPACE", "\n"))
+    shift = len(first)
+    second = [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("praised", 1, "ROOT", "VERB", "praise"),
+        ("Russia", 1, "dobj", "PROPN", "Russia"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("April", 3, "pobj", "PROPN", "April"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    moved = [(w, head + shift, dep, pos, lemma) for w, head, dep, pos, lemma in second]
+    return parsed(first + moved, starts=(0, shift))
+
+
+def _praise_date(extractor: Extractor, new_paragraph: bool) -> DateSpan | None:
+    doc = _met_then_praised(new_paragraph)
+    year = DateSpan(date(2019, 1, 1), date(2019, 12, 31), Granularity.YEAR, "2019")
+    # "April" as the anchored reading gives it in a story of 15 December 2021
+    april = DateSpan(date(2021, 4, 1), date(2021, 4, 30), Granularity.MONTH, "April")
+    shift = 7 if new_paragraph else 6
+    mentions = [
+        mention(doc, w, c, n) for w, c in (("Pakistan", "PAK"), ("Russia", "RUS")) for n in (0, 1)
+    ]
+    dates = [
+        DatedText(doc[4].idx, doc[4].idx + 4, year),
+        DatedText(doc[shift + 4].idx, doc[shift + 4].idx + 5, april),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions, dates))
+    return next(e.date for e in found if e.type is EventType.SUPPORT)
+
+
+def test_a_bare_month_takes_the_year_its_paragraph_talks_about(extractor: Extractor) -> None:
+    same = _praise_date(extractor, new_paragraph=False)
+    assert same is not None and same.start == date(2019, 4, 1)
+
+
+def test_a_new_paragraph_does_not_carry_the_year_over(extractor: Extractor) -> None:
+    fresh = _praise_date(extractor, new_paragraph=True)
+    assert fresh is not None and fresh.start == date(2021, 4, 1)
