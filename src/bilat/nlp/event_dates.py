@@ -11,12 +11,14 @@ reported ("the meeting was held ...") refers back to it and takes its date.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
-from bilat.records import DateSpan
+from bilat.records import DateSpan, Granularity
 
 SAME_PERIOD = re.compile(
     r"\b(?:the same (?:day|week|month|year)|that (?:day|week|month|year)|later that \w+)\b",
@@ -141,6 +143,26 @@ def event_date(
     if previous is not None and SAME_PERIOD.search(trigger.sent.text):
         return previous
     return None
+
+
+# How near the publication date the text's last date must be for the text to be at the
+# time of the report (a news story), not recalling another time (an analysis of history).
+REPORT_TIME_DAYS = 31
+
+
+def report_month(previous: DateSpan | None, anchor: date | None) -> DateSpan | None:
+    """The publication month, as the inferred date of an act nothing else dates, when the
+    text is at the time of its report: the last date it named lies within a month of the
+    publication date ("agreed on Saturday ... \n\n The two leaders held talks" in a
+    September story: September). None when the text recalls another time or names none."""
+    if previous is None or anchor is None:
+        return None
+    if abs((previous.start - anchor).days) > REPORT_TIME_DAYS:
+        return None
+    last = monthrange(anchor.year, anchor.month)[1]
+    return DateSpan(
+        anchor.replace(day=1), anchor.replace(day=last), Granularity.MONTH, "", inferred=True
+    )
 
 
 def same_paragraph(text: str, previous_end: int, start: int) -> bool:

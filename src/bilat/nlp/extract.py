@@ -20,6 +20,7 @@ from bilat.nlp.event_dates import (
     is_definite,
     names_a_thing,
     place_dates,
+    report_month,
     same_paragraph,
 )
 from bilat.nlp.lexicon import TriggerLexicon
@@ -38,7 +39,17 @@ from bilat.nlp.partners import other_side, without_opponents, without_topics
 from bilat.nlp.reportable import Located, reportable
 from bilat.nlp.roles import noun_arguments, verb_arguments
 from bilat.nlp.triggers import Trigger, find_triggers
-from bilat.records import Actor, Amount, DateSpan, Event, EventType, Evidence, Mention, event_id
+from bilat.records import (
+    Actor,
+    Amount,
+    DateSpan,
+    Event,
+    EventType,
+    Evidence,
+    Mention,
+    Status,
+    event_id,
+)
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
 
@@ -181,6 +192,8 @@ class Extractor:
             ],
         )
         best: dict[tuple[str, ...], Event] = {}
+        # an act no date of its own dates, in a story at the time of its report
+        reported = report_month(timeline.previous, facts.anchor)
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
             if trigger.nominal and _undated_state(trigger.token, placed):
                 continue
@@ -224,7 +237,7 @@ class Extractor:
                     source=source,
                     target=target,
                     symmetric=found.symmetric,
-                    date=dated,
+                    date=dated or (reported if status is Status.OCCURRED else None),
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode),

@@ -12,6 +12,7 @@ from bilat.nlp.event_dates import (
     dates_the_trigger,
     event_date,
     names_a_thing,
+    report_month,
     same_paragraph,
 )
 from bilat.nlp.extract import DatedText, Extractor
@@ -274,3 +275,18 @@ def test_a_bare_month_takes_the_year_its_paragraph_talks_about(extractor: Extrac
 def test_a_new_paragraph_does_not_carry_the_year_over(extractor: Extractor) -> None:
     fresh = _praise_date(extractor, new_paragraph=True)
     assert fresh is not None and fresh.start == date(2021, 4, 1)
+
+
+def test_a_story_at_the_time_of_its_report_dates_undated_acts_by_its_month() -> None:
+    saturday = DateSpan(date(2026, 9, 19), date(2026, 9, 19), Granularity.DAY, "Saturday")
+    month = report_month(saturday, date(2026, 9, 21))
+    assert month is not None and month.iso() == "2026-09" and month.inferred
+    assert month.granularity is Granularity.MONTH
+
+
+def test_a_text_recalling_another_time_dates_nothing_by_its_publication() -> None:
+    recalled = DateSpan(date(1971, 8, 1), date(1971, 8, 31), Granularity.MONTH, "August 1971")
+    assert report_month(recalled, date(2021, 12, 15)) is None
+    # Nor does a text that has named no date yet, or has no publication date.
+    assert report_month(None, date(2021, 12, 15)) is None
+    assert report_month(SEPTEMBER, None) is None
