@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.actor_agents import names_a_state, shipped_agents
-from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent, previous_subject
 from bilat.nlp.mention_phrases import (
     AIMS,
     MODIFIER_DEPS,
@@ -23,7 +23,7 @@ from bilat.nlp.mention_phrases import (
     mention_root,
     whole_phrase,
 )
-from bilat.nlp.recipients import OBJECTS, aimed_heads, object_targets, recipients_of
+from bilat.nlp.recipients import AUDIENCE_VERBS, OBJECTS, aimed_heads, object_targets, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
@@ -129,7 +129,7 @@ class ParticipantFinder:
         targets = self._phrases(self._recipient_heads(args.target))
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
-        if sources and (both := self._pair_for(sources[0])):
+        if sources and (both := self._pair_for(sources[0]) or self._pair_before(args.source)):
             return Participants(both[0], both[1], True, base)
         coded_sources = [m for m in sources if m.code]
         coded_targets = [t for t in targets if t.code]
@@ -144,6 +144,8 @@ class ParticipantFinder:
             sources = coded_modifiers
         if targets and not targets[0].code:
             targets = [t for t in targets if t.code] or targets
+        if sources and trigger.lemma_.lower() in AUDIENCE_VERBS:
+            targets = _audience_first(sources[0], targets)
         source = sources[0] if sources else None
         target = targets[0] if targets else None
         if source is None:
@@ -267,7 +269,8 @@ class ParticipantFinder:
         """The other actor named in the trigger's clause, nearest the trigger (or the
         states of one coordination: "to help people in Somalia, Ethiopia and Kenya");
         failing that, a place of the source's own country the act happens in ("Turkish
-        police imposed a curfew in Cizre": the target is Turkey)."""
+        police imposed a curfew in Cizre": the target is Turkey), unless the act is done
+        with a counterpart, whose venue it is ("X met Y in X's capital": Y is unnamed)."""
         doc = trigger.doc
         named = self._mentions_in(clause_tokens(trigger))
         # "Moscow-Islamabad partnership": the other side may sit in the source's own words
@@ -297,7 +300,7 @@ class ParticipantFinder:
             # "Strikers fasted to demand the resignation of the Chadian president"
             return self._aim(trigger, source)
         places = [m for m in clause if _locative(m, doc)] or self._places_when(trigger)
-        if places:
+        if places and not self.agents.counterpart_act(trigger):
             return [whole_phrase(min(places, key=lambda m: distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
 
@@ -387,6 +390,19 @@ class ParticipantFinder:
             Mention(mention.text, mention.start, mention.end, a),
             Mention(mention.text, mention.start, mention.end, b),
         )
+
+    def _pair_before(self, heads: Sequence[Token]) -> tuple[Mention, Mention] | None:
+        """ "The two sides met. *They* agreed ...": a "they" standing for the previous
+        sentence's "the two sides" is the article's main pair too."""
+        earlier = previous_subject(heads[0]) if len(heads) == 1 else None
+        if earlier is None or self.pair is None:
+            return None
+        if not PAIR_ANAPHOR.search(role_span(earlier).text):
+            return None
+        pronoun = heads[0]
+        a, b = self.pair
+        start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+        return Mention(pronoun.text, start, end, a), Mention(pronoun.text, start, end, b)
 
     def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
         found = [m for h in heads if (m := self._phrase(h)) is not None]
@@ -506,6 +522,16 @@ class ParticipantFinder:
                 return None
             return Participants(first, second, True, base - 0.3)
         return None
+
+
+def _audience_first(source: Mention, targets: list[Mention]) -> list[Mention]:
+    """ "X protested to Y over the arrest of X's nationals": a grievance that names only
+    the complainant's own people says who suffered, not whom the complaint is against;
+    the audience it is addressed to is."""
+    if source.code is None or not targets or targets[0].code != source.code:
+        return targets
+    elsewhere = [t for t in targets[1:] if t.code and t.code != source.code]
+    return elsewhere or targets
 
 
 def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:

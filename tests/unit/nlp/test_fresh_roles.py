@@ -1,0 +1,153 @@
+"""Sides read across clauses and sentences: "where he met", "They agreed", venues of
+meetings, the audience of a complaint (invented sentences)."""
+
+from __future__ import annotations
+
+from bilat.nlp.antecedents import antecedent, previous_subject
+from bilat.nlp.extract import Extractor
+from bilat.nlp.participants import ParticipantFinder
+from bilat.nlp.roles import verb_arguments
+from bilat.records import Actor
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+
+def _travelled_where(subject_dep: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Envoy", 1, "compound", "PROPN", "Envoy"),
+        ("Omar", 2, subject_dep, "PROPN", "Omar"),
+        ("travelled", 2, "ROOT", "VERB", "travel"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Rome", 3, "pobj", "PROPN", "Rome"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("where", 8, "advmod", "ADV", "where"),
+        ("he", 8, "nsubj", "PRON", "he"),
+        ("met", 4, "relcl", "VERB", "meet"),
+        ("officials", 8, "dobj", "NOUN", "official"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+
+
+def test_he_in_a_where_clause_stands_for_the_subject_of_the_verb_above() -> None:
+    doc = parsed(_travelled_where("nsubj"))
+    assert antecedent(doc[7]).text == "Omar"
+
+
+def test_he_in_a_where_clause_stays_a_pronoun_without_a_subject_above() -> None:
+    # "Omar" parsed as no subject of "travelled": nothing named before to stand for
+    doc = parsed(_travelled_where("npadvmod"))
+    assert antecedent(doc[7]).text == "he"
+
+
+def _then_they_signed(first_subject: str, lemma: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("The", 2, "det", "DET", "the"),
+        ("two", 2, "nummod", "NUM", "two"),
+        (first_subject, 3, "nsubj", "NOUN", lemma),
+        ("met", 3, "ROOT", "VERB", "meet"),
+        (".", 3, "punct", "PUNCT", "."),
+        ("They", 6, "nsubj", "PRON", "they"),
+        ("signed", 6, "ROOT", "VERB", "sign"),
+        ("a", 8, "det", "DET", "a"),
+        ("treaty", 6, "dobj", "NOUN", "treaty"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+
+
+PAIR = (Actor("CHL", "Chile"), Actor("PER", "Peru"))
+
+
+def test_they_after_the_two_sides_is_the_articles_main_pair() -> None:
+    doc = parsed(_then_they_signed("sides", "side"), starts=(0, 5))
+    assert previous_subject(doc[5]) is not None
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[6]), doc[6])
+    assert found is not None and found.symmetric
+    assert (found.source.code, found.target.code if found.target else None) == ("CHL", "PER")
+
+
+def test_they_after_a_singular_subject_is_not_the_pair() -> None:
+    doc = parsed(_then_they_signed("minister", "minister"), starts=(0, 5))
+    assert previous_subject(doc[5]) is None
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[6]), doc[6])
+    assert found is None or not found.symmetric
+
+
+def test_the_venue_of_a_meeting_in_the_sources_own_country_is_no_counterpart(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("President", 2, "nsubj", "PROPN", "President"),
+        ("met", 2, "ROOT", "VERB", "meet"),
+        ("Lopez", 2, "dobj", "PROPN", "Lopez"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Valparaiso", 4, "pobj", "PROPN", "Valparaiso"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chilean", "CHL"), mention(doc, "Valparaiso", "CHL")])
+    )
+    assert all(e.target is None or e.target.code != "CHL" for e in found)
+
+
+def test_the_place_of_a_one_sided_act_in_the_sources_own_country_is_still_its_target(
+    extractor: Extractor,
+) -> None:
+    doc = parsed([
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("arrested", 2, "ROOT", "VERB", "arrest"),
+        ("students", 2, "dobj", "NOUN", "student"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Valparaiso", 4, "pobj", "PROPN", "Valparaiso"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chilean", "CHL"), mention(doc, "Valparaiso", "CHL")])
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("CHL", "CHL")]
+
+
+def _complained_over(nationality: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("complained", 1, "ROOT", "VERB", "complain"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("Peru", 2, "pobj", "PROPN", "Peru"),
+        ("over", 1, "prep", "ADP", "over"),
+        ("the", 6, "det", "DET", "the"),
+        ("seizure", 4, "pobj", "NOUN", "seizure"),
+        ("of", 6, "prep", "ADP", "of"),
+        (nationality, 9, "amod", "ADJ", nationality.lower()),
+        ("boats", 7, "pobj", "NOUN", "boat"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def _complaint_sides(extractor: Extractor, nationality: str, code: str) -> list[tuple[str, str]]:
+    doc = parsed(_complained_over(nationality))
+    mentions = [
+        mention(doc, "Chile", "CHL"),
+        mention(doc, "Peru", "PER"),
+        mention(doc, nationality, code),
+    ]
+    found = extractor.extract(doc, facts(doc, mentions))
+    return [
+        (e.source.code, e.target.code)
+        for e in found
+        if e.target is not None and e.evidence.sentence and e.source.code == "CHL"
+    ]
+
+
+def test_a_complaint_over_the_complainants_own_people_is_against_its_audience(
+    extractor: Extractor,
+) -> None:
+    assert ("CHL", "PER") in _complaint_sides(extractor, "Chilean", "CHL")
+    assert ("CHL", "CHL") not in _complaint_sides(extractor, "Chilean", "CHL")
+
+
+def test_a_complaint_over_another_states_act_stays_against_that_state(
+    extractor: Extractor,
+) -> None:
+    sides = _complaint_sides(extractor, "Bolivian", "BOL")
+    assert ("CHL", "BOL") in sides
+    assert ("CHL", "PER") not in sides
