@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +57,8 @@ DEVICES = frozenset(
 # response to *its* invasion of Kuwait" names the victim).
 OPPOSING = frozenset({"protest", "defiance", "solidarity"})
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
+# Determiners that point back to something already said: "*the* protest", "*such* a step".
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,8 @@ class ParticipantFinder:
             return Participants(where or unknown, target, False, base - 0.2)
         confidence = base
         further: list[Mention] = []
+        if target is not None and not target.code:
+            target = self._answered(source, target, trigger.doc) or target
         if target is None or not target.code:
             recipients = self._recipients_in_clause(trigger, source)
             if recipients:
@@ -390,6 +394,21 @@ class ParticipantFinder:
             Mention(mention.text, mention.start, mention.end, a),
             Mention(mention.text, mention.start, mention.end, b),
         )
+
+    def _answered(self, source: Mention, target: Mention, doc: Doc) -> Mention | None:
+        """ "China rejected *the protest*": a definite noun of another's statement, naming
+        nobody, answers the other side of the article's main pair when one of it answers."""
+        if self.pair is None or source.actor not in self.pair:
+            return None
+        head = mention_root(target, doc)
+        if head is None or head.lemma_.lower() not in self.agents.answered_acts:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
+            return None
+        if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
+            return None  # "the protest by farmers", "the request that ...": said here
+        a, b = self.pair
+        return replace(target, actor=b if source.actor == a else a)
 
     def _pair_before(self, heads: Sequence[Token]) -> tuple[Mention, Mention] | None:
         """ "The two sides met. *They* agreed ...": a "they" standing for the previous

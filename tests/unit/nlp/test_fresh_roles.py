@@ -151,3 +151,37 @@ def test_a_complaint_over_another_states_act_stays_against_that_state(
     sides = _complaint_sides(extractor, "Bolivian", "BOL")
     assert ("CHL", "BOL") in sides
     assert ("CHL", "PER") not in sides
+
+
+def _rejected(determiner: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("rejected", 1, "ROOT", "VERB", "reject"),
+        (determiner, 3, "det", "DET", determiner.lower()),
+        ("protest", 1, "dobj", "NOUN", "protest"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def test_the_statement_one_of_the_pair_answers_is_the_other_sides() -> None:
+    doc = parsed(_rejected("the"))
+    chile = mention(doc, "Chile", "CHL")
+    found = ParticipantFinder([chile], (chile.actor, PAIR[1])).find(verb_arguments(doc[1]), doc[1])
+    assert found is not None and found.target is not None
+    assert (found.source.code, found.target.code) == ("CHL", "PER")
+
+
+def test_an_indefinite_statement_is_not_taken_for_the_other_sides() -> None:
+    doc = parsed(_rejected("a"))
+    chile = mention(doc, "Chile", "CHL")
+    found = ParticipantFinder([chile], (chile.actor, PAIR[1])).find(verb_arguments(doc[1]), doc[1])
+    assert found is None or found.target is None or found.target.code != "PER"
+
+
+def test_a_statement_answered_by_a_third_party_is_not_the_pairs() -> None:
+    doc = parsed(_rejected("the"))
+    chile = mention(doc, "Chile", "CHL")
+    found = ParticipantFinder([chile], (Actor("PER", "Peru"), Actor("BOL", "Bolivia"))).find(
+        verb_arguments(doc[1]), doc[1]
+    )
+    assert found is None or found.target is None or found.target.code is None
