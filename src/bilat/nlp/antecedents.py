@@ -71,9 +71,39 @@ def antecedent(head: Token) -> Token:
 def _subject_above_place_clause(pronoun: Token) -> Token | None:
     """ "X travelled to Cairo, where *he* met Y": the subject of a "where"/"when" clause
     that is a personal pronoun stands for the subject of the verb governing the place or
-    time the clause describes, when that subject is a noun named before the pronoun."""
+    time the clause describes, when that subject is a noun named before the pronoun (a
+    plural one for "they": in "X met Y in Cairo, where *they* signed" they are both)."""
+    verb = _verb_above_place_clause(pronoun)
+    if verb is None:
+        return None
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PERSONAL | RELATIVE
+    ]
+    if not subjects or (pronoun.lower_ == "they" and not _plural(subjects[0])):
+        return None
+    return subjects[0]
+
+
+def place_clause_partners(pronoun: Token) -> tuple[Token, Token] | None:
+    """ "X met Y in Cairo, where *they* signed an accord": a "they" opening a "where"/
+    "when" clause after a verb with a singular subject and an object stands for both."""
+    verb = _verb_above_place_clause(pronoun)
+    if verb is None or pronoun.lower_ != "they":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not subjects or not objects or _plural(subjects[0]) or objects[0].i > pronoun.i:
+        return None
+    return subjects[0], objects[0]
+
+
+def _verb_above_place_clause(pronoun: Token) -> Token | None:
+    """The verb governing the place or time a "where"/"when" clause whose subject is
+    ``pronoun`` describes ("ended a visit to *Hanoi*, where he met ...": "ended")."""
     clause = pronoun.head
-    if pronoun.dep_ not in SUBJECTS or clause.dep_ != "relcl":
+    if pronoun.lower_ not in PERSONAL or pronoun.dep_ not in SUBJECTS or clause.dep_ != "relcl":
         return None
     if not any(c.lower_ in PLACE_TIME_RELATIVES for c in clause.children if c.dep_ == "advmod"):
         return None
@@ -84,14 +114,11 @@ def _subject_above_place_clause(pronoun: Token) -> Token | None:
         if current.dep_ not in NOUN_CLIMB:
             return None
         current = current.head
-    if current.pos_ not in ("VERB", "AUX"):
-        return None
-    subjects = [
-        c
-        for c in current.children
-        if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PERSONAL | RELATIVE
-    ]
-    return subjects[0] if subjects else None
+    return current if current.pos_ in ("VERB", "AUX") else None
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _relative_clause(pronoun: Token) -> Token | None:
@@ -151,7 +178,4 @@ def previous_subject(pronoun: Token) -> Token | None:
     subjects = [c for c in before.children if c.dep_ in SUBJECTS]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return None
-    plural = subjects[0].tag_ in ("NNS", "NNPS") or any(
-        c.dep_ == "conj" for c in subjects[0].children
-    )
-    return subjects[0] if plural else None
+    return subjects[0] if _plural(subjects[0]) else None

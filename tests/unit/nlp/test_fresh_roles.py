@@ -3,6 +3,8 @@ meetings, the audience of a complaint (invented sentences)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from bilat.nlp.antecedents import antecedent, previous_subject
 from bilat.nlp.extract import Extractor
 from bilat.nlp.participants import ParticipantFinder
@@ -185,3 +187,82 @@ def test_a_statement_answered_by_a_third_party_is_not_the_pairs() -> None:
         verb_arguments(doc[1]), doc[1]
     )
     assert found is None or found.target is None or found.target.code is None
+
+
+def _withdrew_under(
+    words: list[tuple[str, int, str, str, str]],
+) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("troops", 2, "nsubj", "NOUN", "troop"),
+        ("withdrew", 2, "ROOT", "VERB", "withdraw"),
+        ("under", 2, "prep", "ADP", "under"),
+        *words,
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+
+
+def test_the_author_of_a_framework_an_act_follows_is_not_its_recipient(
+    extractor: Extractor,
+) -> None:
+    doc = parsed(_withdrew_under([
+        ("a", 6, "det", "DET", "a"),
+        ("UN", 6, "compound", "PROPN", "UN"),
+        ("plan", 3, "pobj", "NOUN", "plan"),
+    ]))  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chilean", "CHL"), mention(doc, "UN", "UNO")])
+    )
+    assert all(e.target is None or e.target.code != "UNO" for e in found)
+
+
+def test_a_partner_named_in_a_framework_is_still_the_recipient(extractor: Extractor) -> None:
+    doc = parsed(_withdrew_under([
+        ("a", 5, "det", "DET", "a"),
+        ("deal", 3, "pobj", "NOUN", "deal"),
+        ("with", 5, "prep", "ADP", "with"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+    ]))  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Chilean", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [("CHL", "PER")]
+
+
+def _met_where_they(verb: str, lemma: str, obj_dep: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Chilean", 1, "amod", "ADJ", "chilean"),
+        ("minister", 2, "nsubj", "NOUN", "minister"),
+        (verb, 2, "ROOT", "VERB", lemma),
+        ("Peruvian", 4, "amod", "ADJ", "peruvian"),
+        ("colleagues", 2, obj_dep, "NOUN", "colleague"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Lima", 5, "pobj", "PROPN", "Lima"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("where", 10, "advmod", "ADV", "where"),
+        ("they", 10, "nsubj", "PRON", "they"),
+        ("signed", 6, "relcl", "VERB", "sign"),
+        ("accords", 10, "dobj", "NOUN", "accord"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+
+
+def _where_they_sides(doc: Doc) -> tuple[str | None, str | None] | None:
+    mentions = [mention(doc, "Chilean", "CHL"), mention(doc, "Peruvian", "PER")]
+    found = ParticipantFinder(mentions, None).find(verb_arguments(doc[10]), doc[10])
+    if found is None or not found.symmetric:
+        return None
+    return found.source.code, found.target.code if found.target else None
+
+
+def test_they_after_one_meeting_another_in_a_place_are_both() -> None:
+    doc = parsed(_met_where_they("met", "meet", "dobj"))
+    assert _where_they_sides(doc) == ("CHL", "PER")
+
+
+def test_they_after_a_singular_subject_without_an_object_stand_for_nobody() -> None:
+    # "the Chilean minister spoke, with Peruvian colleagues, in Lima, where they ...": no
+    # object of the verb above, and a singular subject is not "they"
+    doc = parsed(_met_where_they("spoke", "speak", "npadvmod"))
+    assert antecedent(doc[9]).text == "they"
+    assert _where_they_sides(doc) is None

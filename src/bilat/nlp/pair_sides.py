@@ -1,0 +1,75 @@
+"""The article's main pair as the sides of an act: "the two sides", a "they" standing
+for them, and the other of the pair whose statement one of it answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from bilat.nlp.antecedents import previous_subject
+from bilat.nlp.mention_phrases import mention_root
+from bilat.nlp.role_spans import role_span
+from bilat.records import Actor, Mention
+
+# "the two countries", "both sides": the article's main pair of actors.
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the two|both)\s+(?:countries|sides|nations|states|governments|neighbou?rs|capitals|"
+    r"delegations|leaders|ministers|armies|militaries|partners)\b",
+    re.IGNORECASE,
+)
+# Determiners that point back to something already said: "*the* protest", "*this* demand".
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def pair_named(
+    mention: Mention, pair: tuple[Actor, Actor] | None
+) -> tuple[Mention, Mention] | None:
+    """ "the two countries", "both sides": the article's main pair, at ``mention``."""
+    if pair is None or not PAIR_ANAPHOR.search(mention.text):
+        return None
+    a, b = pair
+    return (
+        Mention(mention.text, mention.start, mention.end, a),
+        Mention(mention.text, mention.start, mention.end, b),
+    )
+
+
+def answered(
+    source: Mention,
+    target: Mention,
+    doc: Doc,
+    pair: tuple[Actor, Actor] | None,
+    answered_acts: frozenset[str],
+) -> Mention | None:
+    """ "China rejected *the protest*": a definite noun of another's statement, naming
+    nobody, answers the other side of the article's main pair when one of it answers."""
+    if pair is None or source.actor not in pair:
+        return None
+    head = mention_root(target, doc)
+    if head is None or head.lemma_.lower() not in answered_acts:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
+        return None
+    if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
+        return None  # "the protest by farmers", "the request that ...": said here
+    a, b = pair
+    return replace(target, actor=b if source.actor == a else a)
+
+
+def pair_before(
+    heads: Sequence[Token], pair: tuple[Actor, Actor] | None
+) -> tuple[Mention, Mention] | None:
+    """ "The two sides met. *They* agreed ...": a "they" standing for the previous
+    sentence's "the two sides" is the article's main pair too."""
+    earlier = previous_subject(heads[0]) if len(heads) == 1 else None
+    if earlier is None or pair is None:
+        return None
+    if not PAIR_ANAPHOR.search(role_span(earlier).text):
+        return None
+    pronoun = heads[0]
+    a, b = pair
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Mention(pronoun.text, start, end, a), Mention(pronoun.text, start, end, b)
