@@ -63,11 +63,13 @@ def pair_before(
     heads: Sequence[Token], pair: tuple[Actor, Actor] | None
 ) -> tuple[Mention, Mention] | None:
     """ "The two sides met. *They* agreed ...": a "they" standing for the previous
-    sentence's "the two sides" is the article's main pair too."""
+    sentence's "the two sides", or for the pair named there by name ("Chile and Peru
+    met. *They* agreed ..."), is the article's main pair too."""
     earlier = previous_subject(heads[0]) if len(heads) == 1 else None
     if earlier is None or pair is None:
         return None
-    if not PAIR_ANAPHOR.search(role_span(earlier).text):
+    named = {role_span(t).text for t in (earlier, *earlier.conjuncts)}
+    if not PAIR_ANAPHOR.search(role_span(earlier).text) and named != {a.name for a in pair}:
         return None
     pronoun = heads[0]
     a, b = pair

@@ -266,3 +266,31 @@ def test_they_after_a_singular_subject_without_an_object_stand_for_nobody() -> N
     doc = parsed(_met_where_they("spoke", "speak", "npadvmod"))
     assert antecedent(doc[9]).text == "they"
     assert _where_they_sides(doc) is None
+
+
+def _named_then_they(other: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Chile", 3, "nsubj", "PROPN", "Chile"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        (other, 0, "conj", "PROPN", other),
+        ("met", 3, "ROOT", "VERB", "meet"),
+        (".", 3, "punct", "PUNCT", "."),
+        ("They", 6, "nsubj", "PRON", "they"),
+        ("signed", 6, "ROOT", "VERB", "sign"),
+        ("a", 8, "det", "DET", "a"),
+        ("treaty", 6, "dobj", "NOUN", "treaty"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+
+
+def test_they_after_the_pair_named_by_name_is_the_pair() -> None:
+    doc = parsed(_named_then_they("Peru"), starts=(0, 5))
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[6]), doc[6])
+    assert found is not None and found.symmetric
+    assert (found.source.code, found.target.code if found.target else None) == ("CHL", "PER")
+
+
+def test_they_after_another_pair_named_is_not_the_main_pair() -> None:
+    doc = parsed(_named_then_they("Bolivia"), starts=(0, 5))
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[6]), doc[6])
+    assert found is None or not found.symmetric
