@@ -294,3 +294,31 @@ def test_they_after_another_pair_named_is_not_the_main_pair() -> None:
     doc = parsed(_named_then_they("Bolivia"), starts=(0, 5))
     found = ParticipantFinder([], PAIR).find(verb_arguments(doc[6]), doc[6])
     assert found is None or not found.symmetric
+
+
+def _loan_granted(by: bool) -> list[tuple[str, int, str, str, str]]:
+    agent = [("by", 3, "agent", "ADP", "by"), ("Peru", 6, "pobj", "PROPN", "Peru")]
+    return [
+        ("A", 1, "det", "DET", "a"),
+        ("loan", 3, "nsubjpass", "NOUN", "loan"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("granted", 3, "ROOT", "VERB", "grant"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Chile", 4, "pobj", "PROPN", "Chile"),
+        *(agent if by else []),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+
+
+def test_the_agent_of_a_light_verb_whose_event_noun_is_its_passive_subject_acts() -> None:
+    doc = parsed(_loan_granted(by=True))
+    args = verb_arguments(doc[3], doc[1])
+    assert [t.text for t in args.source] == ["Peru"]
+    assert [t.text for t in args.target] == ["Chile"]
+
+
+def test_a_passive_light_verb_without_an_agent_has_no_source() -> None:
+    doc = parsed(_loan_granted(by=False))
+    args = verb_arguments(doc[3], doc[1])
+    assert list(args.source) == []
+    assert [t.text for t in args.target] == ["Chile"]
