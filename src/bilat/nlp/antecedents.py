@@ -166,8 +166,9 @@ def _speaker(head: Token) -> Token | None:
 def previous_subject(pronoun: Token) -> Token | None:
     """ "The two ministers met on Monday. *They* also agreed ...": a sentence-opening
     "they" that is the subject of its sentence's main verb stands for the plural subject
-    of the previous sentence's main verb (a noun, not another pronoun)."""
-    if pronoun.lower_ != "they" or pronoun.dep_ not in SUBJECTS:
+    of the previous sentence's main verb (a noun, not another pronoun); "it" for a
+    singular name ("Algeria cut ties. *It* also closed its airspace")."""
+    if pronoun.lower_ not in ("they", "it") or pronoun.dep_ not in SUBJECTS:
         return None
     verb, sent = pronoun.head, pronoun.sent
     if verb.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
@@ -178,4 +179,6 @@ def previous_subject(pronoun: Token) -> Token | None:
     subjects = [c for c in before.children if c.dep_ in SUBJECTS]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return None
+    if pronoun.lower_ == "it":
+        return subjects[0] if subjects[0].tag_ == "NNP" and not _plural(subjects[0]) else None
     return subjects[0] if _plural(subjects[0]) else None

@@ -66,7 +66,7 @@ def pair_before(
     sentence's "the two sides", or for the pair named there by name ("Chile and Peru
     met. *They* agreed ..."), is the article's main pair too."""
     earlier = previous_subject(heads[0]) if len(heads) == 1 else None
-    if earlier is None or pair is None:
+    if earlier is None or pair is None or heads[0].lower_ != "they":
         return None
     named = {role_span(t).text for t in (earlier, *earlier.conjuncts)}
     if not PAIR_ANAPHOR.search(role_span(earlier).text) and named != {a.name for a in pair}:
@@ -75,3 +75,15 @@ def pair_before(
     a, b = pair
     start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
     return Mention(pronoun.text, start, end, a), Mention(pronoun.text, start, end, b)
+
+
+def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None) -> Mention | None:
+    """ "Algeria cut ties with Morocco. *It* also closed its airspace": an "it" standing
+    for the previous sentence's subject that is one of the main pair by name is that one."""
+    earlier = previous_subject(heads[0]) if len(heads) == 1 and heads[0].lower_ == "it" else None
+    if earlier is None or pair is None:
+        return None
+    named = [a for a in pair if a.name == role_span(earlier).text]
+    pronoun = heads[0]
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Mention(pronoun.text, start, end, named[0]) if named else None

@@ -36,7 +36,7 @@ from bilat.nlp.one_country import (
     passive_place,
     people_of_place,
 )
-from bilat.nlp.pair_sides import answered, pair_before, pair_named
+from bilat.nlp.pair_sides import answered, pair_before, pair_member_before, pair_named
 from bilat.nlp.recipients import AUDIENCE_VERBS, OBJECTS, aimed_heads, object_targets, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import Arguments, clause_tokens
@@ -121,6 +121,8 @@ class ParticipantFinder:
             return Participants(sides[0], sides[1], True, base + 0.2)
         coded_modifiers = distinct([m for m in self._phrases(args.modifiers) if m.code])
         sources = self._phrases(args.source)
+        if sources and not sources[0].code and (it := pair_member_before(args.source, self.pair)):
+            sources = [it, *sources[1:]]
         targets = self._phrases(self._recipient_heads(args.target))
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)

@@ -322,3 +322,29 @@ def test_a_passive_light_verb_without_an_agent_has_no_source() -> None:
     args = verb_arguments(doc[3], doc[1])
     assert list(args.source) == []
     assert [t.text for t in args.target] == ["Chile"]
+
+
+def _cut_ties_then_it(state: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        (state, 1, "nsubj", "PROPN", state),
+        ("cut", 1, "ROOT", "VERB", "cut"),
+        ("ties", 1, "dobj", "NOUN", "tie"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("It", 5, "nsubj", "PRON", "it"),
+        ("closed", 5, "ROOT", "VERB", "close"),
+        ("its", 7, "poss", "PRON", "its"),
+        ("airspace", 5, "dobj", "NOUN", "airspace"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+
+
+def test_it_after_one_of_the_pair_named_as_subject_is_that_one() -> None:
+    doc = parsed(_cut_ties_then_it("Chile"), starts=(0, 4))
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[5]), doc[5])
+    assert found is not None and found.source.code == "CHL"
+
+
+def test_it_after_a_state_outside_the_pair_stays_uncoded() -> None:
+    doc = parsed(_cut_ties_then_it("Bolivia"), starts=(0, 4))
+    found = ParticipantFinder([], PAIR).find(verb_arguments(doc[5]), doc[5])
+    assert found is None or found.source.code is None
