@@ -1,9 +1,11 @@
-"""The article's main pair as the sides of an act: "the two sides", a "they" standing
-for them, and the other of the pair whose statement one of it answers."""
+"""The article's main pair (the two actors most often named together) as the sides of
+an act: "the two sides" acting or acted on, a "they"/"it" standing for them, and the
+other of the pair whose statement one of it answers."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +24,27 @@ PAIR_ANAPHOR = re.compile(
 )
 # Determiners that point back to something already said: "*the* protest", "*this* demand".
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
+    """The pair of actors most often named in the same sentence: what "both sides" means."""
+    counts: Counter[tuple[Actor, Actor]] = Counter()
+    for sent in doc.sents:
+        actors = {
+            m.actor
+            for m in mentions
+            if m.actor is not None and sent.start_char <= m.start < sent.end_char
+        }
+        # A total order: one code may come with two sectors, and a set's order varies
+        # from process to process, which made the pair (and stored events) vary too.
+        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if a.code != b.code:
+                    counts[(a, b)] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
 
 
 def pair_named(
@@ -87,3 +110,16 @@ def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None)
     pronoun = heads[0]
     start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
     return Mention(pronoun.text, start, end, named[0]) if named else None
+
+
+def pair_targets(
+    targets: Sequence[Mention], sources: Sequence[Mention], pair: tuple[Actor, Actor] | None
+) -> list[Mention]:
+    """ "Uruguay and Paraguay urged *both governments* to settle": a target that names the
+    main pair by "both sides" is each of it, when the act is a third party's."""
+    if not targets or targets[0].code or pair is None:
+        return []
+    if any(s.actor in pair for s in sources):
+        return []
+    both = pair_named(targets[0], pair)
+    return list(both) if both else []

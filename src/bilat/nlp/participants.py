@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,11 +35,21 @@ from bilat.nlp.one_country import (
     passive_place,
     people_of_place,
 )
-from bilat.nlp.pair_sides import answered, pair_before, pair_member_before, pair_named
+from bilat.nlp.pair_sides import (
+    answered,
+    main_pair,
+    pair_before,
+    pair_member_before,
+    pair_named,
+    pair_targets,
+)
 from bilat.nlp.recipients import AUDIENCE_VERBS, OBJECTS, aimed_heads, object_targets, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
+
+# main_pair lives in pair_sides; the extractor imports it from here.
+__all__ = ["ParticipantFinder", "Participants", "main_pair"]
 
 # Words that open a clause saying when an act happened: "when they blew themselves up".
 WHEN_MARKS = frozenset({"when", "as", "while"})
@@ -60,27 +69,6 @@ class Participants:
     confidence: float
     # Further (source, target) pairs of coordinated actors, one event each.
     also: tuple[tuple[Mention, Mention | None], ...] = ()
-
-
-def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
-    """The pair of actors most often named in the same sentence: what "both sides" means."""
-    counts: Counter[tuple[Actor, Actor]] = Counter()
-    for sent in doc.sents:
-        actors = {
-            m.actor
-            for m in mentions
-            if m.actor is not None and sent.start_char <= m.start < sent.end_char
-        }
-        # A total order: one code may come with two sectors, and a set's order varies
-        # from process to process, which made the pair (and stored events) vary too.
-        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if a.code != b.code:
-                    counts[(a, b)] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
 
 
 class ParticipantFinder:
@@ -124,6 +112,9 @@ class ParticipantFinder:
         if sources and not sources[0].code and (it := pair_member_before(args.source, self.pair)):
             sources = [it, *sources[1:]]
         targets = self._phrases(self._recipient_heads(args.target))
+        # "Norway urged *both sides* to ...": one event with each of the main pair
+        both_targets = pair_targets(targets, sources, self.pair)
+        targets = both_targets or targets
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
         if sources and (
@@ -194,6 +185,12 @@ class ParticipantFinder:
             (source, other)
             for other in (*coordinated_with(target, coded_targets, trigger.doc), *further)
             if other.code not in (source.code, target.code if target else None)
+        )
+        also += tuple(
+            (other, t)
+            for other in coded_sources
+            if other.code != source.code
+            for t in both_targets[1:]
         )
         return Participants(source, target, False, confidence, also)
 

@@ -348,3 +348,33 @@ def test_it_after_a_state_outside_the_pair_stays_uncoded() -> None:
     doc = parsed(_cut_ties_then_it("Bolivia"), starts=(0, 4))
     found = ParticipantFinder([], PAIR).find(verb_arguments(doc[5]), doc[5])
     assert found is None or found.source.code is None
+
+
+def _urged_both(subject: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        (subject, 1, "nsubj", "PROPN", subject),
+        ("criticised", 1, "ROOT", "VERB", "criticise"),
+        ("both", 3, "det", "DET", "both"),
+        ("sides", 1, "dobj", "NOUN", "side"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def _both_sides_pairs(
+    subject: str, code: str, pair: tuple[Actor, Actor] | None = PAIR
+) -> set[tuple[str | None, str | None]]:
+    doc = parsed(_urged_both(subject))
+    found = ParticipantFinder([mention(doc, subject, code)], pair).find(
+        verb_arguments(doc[1]), doc[1]
+    )
+    assert found is not None
+    pairs = [(found.source, found.target), *found.also]
+    return {(s.code, t.code if t else None) for s, t in pairs}
+
+
+def test_a_third_partys_act_on_both_sides_is_one_event_with_each() -> None:
+    assert _both_sides_pairs("Bolivia", "BOL") == {("BOL", "CHL"), ("BOL", "PER")}
+
+
+def test_both_sides_without_a_main_pair_name_nobody() -> None:
+    assert _both_sides_pairs("Bolivia", "BOL", None) <= {("BOL", None), ("BOL", "BOL")}
