@@ -378,3 +378,31 @@ def test_a_third_partys_act_on_both_sides_is_one_event_with_each() -> None:
 
 def test_both_sides_without_a_main_pair_name_nobody() -> None:
     assert _both_sides_pairs("Bolivia", "BOL", None) <= {("BOL", None), ("BOL", "BOL")}
+
+
+def test_a_passive_conjunct_with_an_agent_acts_on_the_shared_subject() -> None:
+    doc = parsed([
+        ("Peru", 1, "nsubj", "PROPN", "Peru"),
+        ("arrived", 1, "ROOT", "VERB", "arrive"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("was", 4, "auxpass", "AUX", "be"),
+        ("criticised", 1, "conj", "VERB", "criticise"),
+        ("by", 4, "agent", "ADP", "by"),
+        ("Chile", 5, "pobj", "PROPN", "Chile"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[4])
+    assert ([t.text for t in args.source], [t.text for t in args.target]) == (["Chile"], ["Peru"])
+
+
+def test_an_active_conjunct_keeps_the_shared_subject_as_its_source() -> None:
+    doc = parsed([
+        ("Peru", 1, "nsubj", "PROPN", "Peru"),
+        ("arrived", 1, "ROOT", "VERB", "arrive"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("criticised", 1, "conj", "VERB", "criticise"),
+        ("Chile", 3, "dobj", "PROPN", "Chile"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    args = verb_arguments(doc[3])
+    assert ([t.text for t in args.source], [t.text for t in args.target]) == (["Peru"], ["Chile"])
