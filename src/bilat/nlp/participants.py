@@ -98,6 +98,9 @@ class ParticipantFinder:
             joint = [m for m in self._phrases(list(met)) if m.code][:2]
             joint = joint if len(joint) == 2 else []
         if len(joint) == 1 and (both := pair_named(joint[0], self.pair)):
+            if (third := self._third_party(args, both, trigger)) is not None:
+                # "Chad offered to mediate between the two neighbours": Chad with each
+                return Participants(third, both[0], False, base + 0.2, ((third, both[1]),))
             return Participants(both[0], both[1], True, base + 0.2)
         if len(joint) >= 2 and (third := self._third_party(args, joint, trigger)) is not None:
             # "Kuwait launched a mediation between A and B": Kuwait acts on both sides.

@@ -406,3 +406,33 @@ def test_an_active_conjunct_keeps_the_shared_subject_as_its_source() -> None:
     ])  # fmt: skip
     args = verb_arguments(doc[3])
     assert ([t.text for t in args.source], [t.text for t in args.target]) == (["Peru"], ["Chile"])
+
+
+def _mediated_between(subject: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        (subject, 1, "nsubj", "PROPN", subject),
+        ("mediated", 1, "ROOT", "VERB", "mediate"),
+        ("between", 1, "prep", "ADP", "between"),
+        ("the", 5, "det", "DET", "the"),
+        ("two", 5, "nummod", "NUM", "two"),
+        ("sides", 2, "pobj", "NOUN", "side"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+
+
+def _mediation_sides(subject: str, code: str) -> tuple[bool, set[tuple[str | None, str | None]]]:
+    doc = parsed(_mediated_between(subject))
+    found = ParticipantFinder([mention(doc, subject, code)], PAIR).find(
+        verb_arguments(doc[1]), doc[1]
+    )
+    assert found is not None
+    pairs = [(found.source, found.target), *found.also]
+    return found.symmetric, {(s.code, t.code if t else None) for s, t in pairs}
+
+
+def test_a_third_party_between_the_two_sides_acts_with_each() -> None:
+    assert _mediation_sides("Bolivia", "BOL") == (False, {("BOL", "CHL"), ("BOL", "PER")})
+
+
+def test_one_of_the_pair_between_the_two_sides_leaves_the_pair_together() -> None:
+    assert _mediation_sides("Chile", "CHL") == (True, {("CHL", "PER")})
