@@ -3,8 +3,8 @@
 The one-country rule of :mod:`bilat.nlp.participants` codes only phrases that denote
 people or organisations, and not the unnamed side of an act done with a counterpart.
 The word lists live in ``resources/actors/agents.yaml`` (keys ``agents``,
-``counterpart_acts`` and ``boundaries``); office nouns (``sectors``) and title words
-count as agents too. A name of a border near another noun's place names no side.
+``counterpart_acts``, ``answered_acts`` and ``boundaries``); office nouns (``sectors``)
+and title words count as agents too. A name of a border near another noun's place names no side.
 """
 
 from __future__ import annotations
@@ -31,13 +31,20 @@ class AgentLexicon:
     nouns: frozenset[str]
     counterpart_acts: frozenset[str]
     boundaries: frozenset[str] = frozenset()
+    # Nouns of another's statement ("the protest", "the demand"), see agents.yaml.
+    answered_acts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> AgentLexicon:
         """The lexicon a knowledge base holds: its agents, office nouns and title words."""
         offices = {phrase.split()[-1] for phrase, _ in kb.sectors}
         titles = {text.lower().split()[-1] for title in kb.titles for text in title.texts}
-        return cls(frozenset(kb.agents | offices | titles), kb.counterpart_acts, kb.boundaries)
+        return cls(
+            frozenset(kb.agents | offices | titles),
+            kb.counterpart_acts,
+            kb.boundaries,
+            kb.answered_acts,
+        )
 
     def denotes_agent(self, head: Token) -> bool:
         """Whether a phrase headed by ``head`` denotes people or an organisation: a name,

@@ -78,6 +78,7 @@ class KnowledgeBase:
     sources: tuple[str, ...]
     agents: frozenset[str] = frozenset()
     counterpart_acts: frozenset[str] = frozenset()
+    answered_acts: frozenset[str] = frozenset()
     boundaries: frozenset[str] = frozenset()
     ambiguous_places: tuple[AmbiguousPlace, ...] = ()
 
@@ -172,6 +173,7 @@ def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
         sources=tuple(part.source for part in parts),
         agents=frozenset(a for part in parts for a in part.agents),
         counterpart_acts=frozenset(a for part in parts for a in part.counterpart_acts),
+        answered_acts=frozenset(a for part in parts for a in part.answered_acts),
         boundaries=frozenset(b for part in parts for b in part.boundaries),
         ambiguous_places=ambiguous,
     )

@@ -72,11 +72,14 @@ class _Chain:
 class _Reader:
     """One pass over one text's hits; lives for one find_mentions call."""
 
-    __slots__ = ("covered", "hits", "out", "r", "starts", "toks", "when")
+    __slots__ = ("covered", "hits", "introduced", "out", "r", "starts", "toks", "when")
 
     def __init__(self, r: ActorResolver, toks: Tokens, hits: list[Hit], when: date | None) -> None:
         self.r, self.toks, self.hits, self.when = r, toks, hits, when
         self.out: list[Mention] = []
+        # Surnames of people the KB does not know, introduced with their state's title
+        # ("Brazilian Foreign Minister Carlos *Mendes*"): (surname token, its mention).
+        self.introduced: list[tuple[int, Mention]] = []
         self.starts = {h.i: n for n, h in enumerate(hits) if not h.entry.blocked}
         self.covered = {t for h in hits if not h.entry.blocked for t in range(h.i, h.j)}
 
@@ -84,7 +87,37 @@ class _Reader:
         k = 0
         while k < len(self.hits):
             k = self._step(k)
-        return self.out
+        return sorted((*self.out, *self._surnames_again()), key=lambda m: m.start)
+
+    def _surnames_again(self) -> list[Mention]:
+        """ "Brazilian Foreign Minister Carlos Mendes arrived ... *Mendes* held talks": a
+        surname standing alone after its bearer was introduced with a state's title is
+        that state's, when no two introduced people of different states share it."""
+        toks, words = self.toks, self.toks.words
+        codes: dict[str, set[str]] = {}
+        for tok, m in self.introduced:
+            codes.setdefault(words[tok], set()).add(m.code or "")
+        taken = [(m.start, m.end) for m in self.out]
+        found: list[Mention] = []
+        for tok, m in self.introduced:
+            if len(codes[words[tok]]) != 1:
+                continue
+            for k in range(tok + 1, len(words)):
+                if words[k] != words[tok] or k in self.covered or not self._alone(k):
+                    continue
+                s, e = toks.starts[k], toks.ends[k]
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                found.append(Mention(toks.text[s:e], s, e, m.actor))
+        return found
+
+    def _alone(self, k: int) -> bool:
+        """Token ``k`` is a name of its own, not part of a longer capitalised name."""
+        toks = self.toks
+        before = k > 0 and toks.linked(k) and toks.capitalised(k - 1) and not toks.sentence_start(k)
+        after = k + 1 < len(toks.words) and toks.linked(k + 1) and toks.capitalised(k + 1)
+        return not before and not after
 
     def _step(self, k: int) -> int:
         if self.hits[k].entry.blocked:
@@ -305,6 +338,10 @@ class _Reader:
             run = self._name_run(c.end)
             if run > c.end:
                 first, last = self._span_start(c), run
+                if run - c.end >= 2:  # a given name and a surname
+                    actor = self.r.actor(c.nat.entry.actor.code, _title_sector(c))
+                    s, e = self.toks.starts[first], self.toks.ends[last - 1]
+                    self.introduced.append((run - 1, Mention(self.toks.text[s:e], s, e, actor)))
                 while next_hit < len(self.hits) and self.hits[next_hit].i < run:
                     next_hit += 1
         self._emit(first, last, c.nat.entry.actor.code, _title_sector(c))

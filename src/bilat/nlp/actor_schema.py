@@ -26,7 +26,7 @@ _TOP = frozenset(
     (
         *("actors", "extend", "people", "roles", "titles", "sectors"),
         *("blockers", "guarded", "common_surnames"),
-        *("agents", "counterpart_acts", "boundaries", "ambiguous_places"),
+        *("agents", "counterpart_acts", "answered_acts", "boundaries", "ambiguous_places"),
     )
 )
 NAME_LISTS = ("aliases", "demonyms", "capitals", "prefixes", "places", "groups")
@@ -156,6 +156,9 @@ class Part:
     # Lemmas of acts done with a counterpart ("meet", "welcome"): their unnamed side is
     # not taken to share the named side's country.
     counterpart_acts: tuple[str, ...] = ()
+    # Nouns of another's statement ("the protest"): answered by one of a main pair,
+    # they stand for the other of it.
+    answered_acts: tuple[str, ...] = ()
     # Nouns of a line between states ("border"): "near the Syrian border" names no side.
     boundaries: tuple[str, ...] = ()
     ambiguous_places: tuple[AmbiguousPlace, ...] = ()
@@ -189,6 +192,7 @@ def parse_file(source: str, text: str) -> Part:
         counterpart_acts=_lower(
             _strings(ctx.at("counterpart_acts"), raw.get("counterpart_acts", []))
         ),
+        answered_acts=_lower(_strings(ctx.at("answered_acts"), raw.get("answered_acts", []))),
         boundaries=_lower(_strings(ctx.at("boundaries"), raw.get("boundaries", []))),
         ambiguous_places=tuple(
             _ambiguous(ctx.at("ambiguous_places", i, e), e)

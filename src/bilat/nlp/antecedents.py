@@ -32,6 +32,12 @@ CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
 
 QUOTING = frozenset({"quote", "cite", "report"})
 
+# Relative adverbs of place and time: "travelled to Cairo, *where* he met ...".
+PLACE_TIME_RELATIVES = frozenset({"where", "when"})
+
+# How the noun a "where"-clause describes hangs below its verb: "ended a visit *to Hanoi*".
+NOUN_CLIMB = frozenset({"pobj", "prep", "dobj", "attr", "appos", "compound", "npadvmod"})
+
 
 def antecedent(head: Token) -> Token:
     """What a pronoun argument stands for, by rule, or ``head`` itself.
@@ -46,6 +52,8 @@ def antecedent(head: Token) -> Token:
         return earlier
     if lower not in PERSONAL:
         return _speaker(head) or head
+    if (doer := _subject_above_place_clause(head)) is not None:
+        return doer
     current = head.head
     for _ in range(5):
         if current.head.i == current.i or current.dep_ not in CLIMB:
@@ -58,6 +66,59 @@ def antecedent(head: Token) -> Token:
             if subject and child.i < head.i and child.lower_ not in PERSONAL:
                 return child
     return head
+
+
+def _subject_above_place_clause(pronoun: Token) -> Token | None:
+    """ "X travelled to Cairo, where *he* met Y": the subject of a "where"/"when" clause
+    that is a personal pronoun stands for the subject of the verb governing the place or
+    time the clause describes, when that subject is a noun named before the pronoun (a
+    plural one for "they": in "X met Y in Cairo, where *they* signed" they are both)."""
+    verb = _verb_above_place_clause(pronoun)
+    if verb is None:
+        return None
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PERSONAL | RELATIVE
+    ]
+    if not subjects or (pronoun.lower_ == "they" and not _plural(subjects[0])):
+        return None
+    return subjects[0]
+
+
+def place_clause_partners(pronoun: Token) -> tuple[Token, Token] | None:
+    """ "X met Y in Cairo, where *they* signed an accord": a "they" opening a "where"/
+    "when" clause after a verb with a singular subject and an object stands for both."""
+    verb = _verb_above_place_clause(pronoun)
+    if verb is None or pronoun.lower_ != "they":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not subjects or not objects or _plural(subjects[0]) or objects[0].i > pronoun.i:
+        return None
+    return subjects[0], objects[0]
+
+
+def _verb_above_place_clause(pronoun: Token) -> Token | None:
+    """The verb governing the place or time a "where"/"when" clause whose subject is
+    ``pronoun`` describes ("ended a visit to *Hanoi*, where he met ...": "ended")."""
+    clause = pronoun.head
+    if pronoun.lower_ not in PERSONAL or pronoun.dep_ not in SUBJECTS or clause.dep_ != "relcl":
+        return None
+    if not any(c.lower_ in PLACE_TIME_RELATIVES for c in clause.children if c.dep_ == "advmod"):
+        return None
+    current = clause.head
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            break
+        if current.dep_ not in NOUN_CLIMB:
+            return None
+        current = current.head
+    return current if current.pos_ in ("VERB", "AUX") else None
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _relative_clause(pronoun: Token) -> Token | None:
@@ -100,3 +161,24 @@ def _speaker(head: Token) -> Token | None:
         (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
         None,
     )
+
+
+def previous_subject(pronoun: Token) -> Token | None:
+    """ "The two ministers met on Monday. *They* also agreed ...": a sentence-opening
+    "they" that is the subject of its sentence's main verb stands for the plural subject
+    of the previous sentence's main verb (a noun, not another pronoun); "it" for a
+    singular name ("Algeria cut ties. *It* also closed its airspace")."""
+    if pronoun.lower_ not in ("they", "it") or pronoun.dep_ not in SUBJECTS:
+        return None
+    verb, sent = pronoun.head, pronoun.sent
+    if verb.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
+        return None
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    subjects = [c for c in before.children if c.dep_ in SUBJECTS]
+    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if pronoun.lower_ == "it":
+        return subjects[0] if subjects[0].tag_ == "NNP" and not _plural(subjects[0]) else None
+    return subjects[0] if _plural(subjects[0]) else None

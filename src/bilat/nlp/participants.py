@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.actor_agents import names_a_state, shipped_agents
-from bilat.nlp.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.actor_agents import shipped_agents
+from bilat.nlp.antecedents import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    antecedent,
+    place_clause_partners,
+)
 from bilat.nlp.mention_phrases import (
     AIMS,
     MODIFIER_DEPS,
@@ -23,36 +26,33 @@ from bilat.nlp.mention_phrases import (
     mention_root,
     whole_phrase,
 )
-from bilat.nlp.recipients import OBJECTS, aimed_heads, object_targets, recipients_of
+from bilat.nlp.one_country import (
+    CROWDS,
+    LOCATIVE_PREPS,
+    OneCountry,
+    framework,
+    locative,
+    passive_place,
+    people_of_place,
+)
+from bilat.nlp.pair_sides import (
+    answered,
+    main_pair,
+    pair_before,
+    pair_member_before,
+    pair_named,
+    pair_targets,
+)
+from bilat.nlp.recipients import AUDIENCE_VERBS, OBJECTS, aimed_heads, object_targets, recipients_of
 from bilat.nlp.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.roles import Arguments, clause_tokens
 from bilat.records import Actor, Mention
 
-# "the two countries", "both sides": the article's main pair of actors.
-PAIR_ANAPHOR = re.compile(
-    r"\b(?:the two|both)\s+(?:countries|sides|nations|states|governments|neighbou?rs|capitals|"
-    r"delegations|leaders|ministers|armies|militaries|partners)\b",
-    re.IGNORECASE,
-)
-
+# main_pair lives in pair_sides; the extractor imports it from here.
+__all__ = ["ParticipantFinder", "Participants", "main_pair"]
 
 # Words that open a clause saying when an act happened: "when they blew themselves up".
 WHEN_MARKS = frozenset({"when", "as", "while"})
-# Prepositions that say where an act happens: "in Cizre", "near Kabul".
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
-# Prepositions of motion: "returned to Kabul", "fled from Kabul".
-MOTION_PREPS = frozenset({"to", "into", "from"})
-# Unnamed crowds, coded by the place they act in.
-CROWDS = frozenset(
-    """people protester demonstrator student worker resident villager crowd civilian farmer
-    supporter activist rioter striker youth thousand hundred dozen prisoner inmate""".split()  # noqa: SIM905
-)
-# Weapons and blasts that do an act nobody is named for: coded, like crowds, by the
-# place the act happens in ("a car bomb near Mosul killed two": Iraq's).
-DEVICES = frozenset(
-    """bomb bombing blast explosion device mine landmine rocket missile shell shelling grenade
-    mortar gunman gunmen assailant""".split()  # noqa: SIM905
-)
 # The AIMS nouns that name whom the act is against or for, not what provoked it ("in
 # response to *its* invasion of Kuwait" names the victim).
 OPPOSING = frozenset({"protest", "defiance", "solidarity"})
@@ -69,27 +69,6 @@ class Participants:
     confidence: float
     # Further (source, target) pairs of coordinated actors, one event each.
     also: tuple[tuple[Mention, Mention | None], ...] = ()
-
-
-def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
-    """The pair of actors most often named in the same sentence: what "both sides" means."""
-    counts: Counter[tuple[Actor, Actor]] = Counter()
-    for sent in doc.sents:
-        actors = {
-            m.actor
-            for m in mentions
-            if m.actor is not None and sent.start_char <= m.start < sent.end_char
-        }
-        # A total order: one code may come with two sectors, and a set's order varies
-        # from process to process, which made the pair (and stored events) vary too.
-        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if a.code != b.code:
-                    counts[(a, b)] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
 
 
 class ParticipantFinder:
@@ -114,7 +93,14 @@ class ParticipantFinder:
         sent = trigger.sent
         base = 0.55
         joint = self._phrases(args.joint)
-        if len(joint) == 1 and (both := self._pair_for(joint[0])):
+        if not joint and len(args.source) == 1 and (met := place_clause_partners(args.source[0])):
+            # "X met Y in Cairo, where they signed ...": X and Y together
+            joint = [m for m in self._phrases(list(met)) if m.code][:2]
+            joint = joint if len(joint) == 2 else []
+        if len(joint) == 1 and (both := pair_named(joint[0], self.pair)):
+            if (third := self._third_party(args, both, trigger)) is not None:
+                # "Chad offered to mediate between the two neighbours": Chad with each
+                return Participants(third, both[0], False, base + 0.2, ((third, both[1]),))
             return Participants(both[0], both[1], True, base + 0.2)
         if len(joint) >= 2 and (third := self._third_party(args, joint, trigger)) is not None:
             # "Kuwait launched a mediation between A and B": Kuwait acts on both sides.
@@ -126,10 +112,17 @@ class ParticipantFinder:
             return Participants(sides[0], sides[1], True, base + 0.2)
         coded_modifiers = distinct([m for m in self._phrases(args.modifiers) if m.code])
         sources = self._phrases(args.source)
+        if sources and not sources[0].code and (it := pair_member_before(args.source, self.pair)):
+            sources = [it, *sources[1:]]
         targets = self._phrases(self._recipient_heads(args.target))
+        # "Norway urged *both sides* to ...": one event with each of the main pair
+        both_targets = pair_targets(targets, sources, self.pair)
+        targets = both_targets or targets
         if not sources and len(coded_modifiers) >= 2:
             return Participants(coded_modifiers[0], coded_modifiers[1], True, base + 0.2)
-        if sources and (both := self._pair_for(sources[0])):
+        if sources and (
+            both := pair_named(sources[0], self.pair) or pair_before(args.source, self.pair)
+        ):
             return Participants(both[0], both[1], True, base)
         coded_sources = [m for m in sources if m.code]
         coded_targets = [t for t in targets if t.code]
@@ -144,6 +137,8 @@ class ParticipantFinder:
             sources = coded_modifiers
         if targets and not targets[0].code:
             targets = [t for t in targets if t.code] or targets
+        if sources and trigger.lemma_.lower() in AUDIENCE_VERBS:
+            targets = _audience_first(sources[0], targets)
         source = sources[0] if sources else None
         target = targets[0] if targets else None
         if source is None:
@@ -151,10 +146,15 @@ class ParticipantFinder:
                 return self._fallback(sent, base)
             # Nobody named as acting ("five people were killed"): keep the recipient.
             unknown = Mention("", trigger.idx, trigger.idx, None)
-            where = self._passive_place(trigger, target)
+            where = passive_place(trigger, target, self._mentions_in(clause_tokens(trigger)))
             return Participants(where or unknown, target, False, base - 0.2)
         confidence = base
         further: list[Mention] = []
+        if target is not None and not target.code:
+            target = (
+                answered(source, target, trigger.doc, self.pair, self.agents.answered_acts)
+                or target
+            )
         if target is None or not target.code:
             recipients = self._recipients_in_clause(trigger, source)
             if recipients:
@@ -166,7 +166,7 @@ class ParticipantFinder:
         if args.inherited:
             confidence -= 0.05
         if not source.code and source.text:
-            source = self._people_of_place(source, trigger, target)
+            source = people_of_place(source, trigger, self._mentions_in(clause_tokens(trigger)))
         if (
             self.domestic is not None
             and not (source.code and (target is None or target.code))
@@ -177,9 +177,10 @@ class ParticipantFinder:
             # ("Lt. Gen. Avril resigned to allow Haiti's first elections"); not in an act
             # with a counterpart ("X welcomed the South African leader": X is not).
             doc = trigger.doc
+            one = OneCountry(self.domestic, self.pair, self.agents)
             source, target = (
-                self._of_domestic(source, target, doc, acting=True),
-                target and self._of_domestic(target, source, doc),
+                one.side(source, target, doc, acting=True),
+                target and one.side(target, source, doc),
             )
             confidence -= 0.1
         also = tuple((other, target) for other in coded_sources if other.code != source.code)
@@ -187,6 +188,12 @@ class ParticipantFinder:
             (source, other)
             for other in (*coordinated_with(target, coded_targets, trigger.doc), *further)
             if other.code not in (source.code, target.code if target else None)
+        )
+        also += tuple(
+            (other, t)
+            for other in coded_sources
+            if other.code != source.code
+            for t in both_targets[1:]
         )
         return Participants(source, target, False, confidence, also)
 
@@ -233,43 +240,14 @@ class ParticipantFinder:
             return False
         return bool(self._coded_in(aimed_heads(head)))
 
-    def _of_domestic(
-        self, mention: Mention, other: Mention | None, doc: Doc, acting: bool = False
-    ) -> Mention:
-        """An unnamed side as the sentence's one country: a phrase that denotes people or
-        an organisation ("police arrested Haitian activists"); an event or a thing only
-        when the other side is not the state itself ("the teachers' union called off *a
-        strike*" is a domestic matter, "China criticised *the drills*" need not be). Who
-        acts on a state named as a whole is not taken to be of it ("Amnesty accused
-        *Ruritania*", "the archbishop called for sanctions against *Ruritania*")."""
-        if mention.code or not mention.text:
-            return mention
-        head = mention_root(mention, doc)
-        if head is None:
-            return mention
-        agent = self.agents.denotes_agent(head)
-        # ... but a thing acted on by one of the article's main pair stays in the pair:
-        # "Pakistan purchased helicopters" in a Pakistan-Russia article (partners.py
-        # then reads such a cooperative act as done with the other of the pair).
-        paired = self.pair is not None and other is not None and other.actor in self.pair
-        if other is None or paired:
-            return Mention(mention.text, mention.start, mention.end, self.domestic)
-        # (a state one goes to or acts in is a place: "resigned without returning to
-        # Ruritania" says nothing of who resigned)
-        acted_on = acting and not _locative(other, doc, LOCATIVE_PREPS | MOTION_PREPS)
-        if (acted_on and self._names_a_state(other, doc, strict=True)) or (
-            not agent and self._names_a_state(other, doc)
-        ):
-            return mention
-        return Mention(mention.text, mention.start, mention.end, self.domestic)
-
     def _recipients_in_clause(self, trigger: Token, source: Mention) -> list[Mention]:
         """The other actor named in the trigger's clause, nearest the trigger (or the
         states of one coordination: "to help people in Somalia, Ethiopia and Kenya");
         failing that, a place of the source's own country the act happens in ("Turkish
-        police imposed a curfew in Cizre": the target is Turkey)."""
+        police imposed a curfew in Cizre": the target is Turkey), unless the act is done
+        with a counterpart, whose venue it is ("X met Y in X's capital": Y is unnamed)."""
         doc = trigger.doc
-        named = self._mentions_in(clause_tokens(trigger))
+        named = [m for m in self._mentions_in(clause_tokens(trigger)) if not framework(m, doc)]
         # "Moscow-Islamabad partnership": the other side may sit in the source's own words
         # ... but "ethnic Albanians in Serbia" are Serbia's, not a second side
         others = [
@@ -288,7 +266,7 @@ class ParticipantFinder:
             # in Lebanon after the discovery of Russian-made rockets").
             if aimed := self._aim(trigger, source, OPPOSING):
                 return aimed
-            others = [m for m in others if _locative(m, doc)]
+            others = [m for m in others if locative(m, doc)]
             if len({m.code for m in others}) != 1:
                 return []
         if others:
@@ -296,8 +274,8 @@ class ParticipantFinder:
         if source.code is None:
             # "Strikers fasted to demand the resignation of the Chadian president"
             return self._aim(trigger, source)
-        places = [m for m in clause if _locative(m, doc)] or self._places_when(trigger)
-        if places:
+        places = [m for m in clause if locative(m, doc)] or self._places_when(trigger)
+        if places and not self.agents.counterpart_act(trigger):
             return [whole_phrase(min(places, key=lambda m: distance(m, trigger)), doc, trigger)]
         return self._aim(trigger, source)
 
@@ -310,36 +288,7 @@ class ParticipantFinder:
             if c.dep_ == "advcl" and any(m.lower_ in WHEN_MARKS for m in c.children)
         ]
         tokens = [t for c in clauses for t in c.subtree]
-        return [m for m in self._mentions_in(tokens) if _locative(m, trigger.doc)]
-
-    def _people_of_place(self, source: Mention, trigger: Token, target: Mention | None) -> Mention:
-        """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
-        place they act in; so are bombs and gunmen ("a bomb near Mosul killed two")."""
-        head = mention_root(source, trigger.doc)
-        if head is None or head.lemma_.lower() not in CROWDS | DEVICES:
-            return source
-        preps = LOCATIVE_PREPS if head.lemma_.lower() in DEVICES else frozenset({"in"})
-        places = [
-            m for m in self._mentions_in(clause_tokens(trigger)) if _locative(m, trigger.doc, preps)
-        ]
-        if len({m.code for m in places}) != 1:
-            return source
-        return Mention(source.text, source.start, source.end, places[0].actor)
-
-    def _passive_place(self, trigger: Token, target: Mention) -> Mention | None:
-        """ "A missionary was arrested in Lebanon": an act done to someone, by nobody
-        named, in a state's territory is that state's."""
-        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
-            return None
-        places = [
-            m
-            for m in self._mentions_in(clause_tokens(trigger))
-            if not (target.start <= m.start and m.end <= target.end)
-            and _locative(m, trigger.doc, frozenset({"in"}))
-        ]
-        if len({m.code for m in places}) != 1:
-            return None
-        return whole_phrase(places[0], trigger.doc, trigger)
+        return [m for m in self._mentions_in(tokens) if locative(m, trigger.doc)]
 
     def _aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
@@ -378,15 +327,6 @@ class ParticipantFinder:
         """The first actor a purpose verb's own objects name ("to protest *against X*")."""
         heads = [h for p in purposes if p.pos_ == "VERB" for h in object_targets([p], None)]
         return [m for m in self._phrases(heads) if m.code][:1]
-
-    def _pair_for(self, mention: Mention) -> tuple[Mention, Mention] | None:
-        if self.pair is None or not PAIR_ANAPHOR.search(mention.text):
-            return None
-        a, b = self.pair
-        return (
-            Mention(mention.text, mention.start, mention.end, a),
-            Mention(mention.text, mention.start, mention.end, b),
-        )
 
     def _phrases(self, heads: Sequence[Token]) -> list[Mention]:
         found = [m for h in heads if (m := self._phrase(h)) is not None]
@@ -454,7 +394,7 @@ class ParticipantFinder:
         inside = [
             m
             for m in self._mentions_in(list(span))
-            if m.code != people.code and _locative(m, doc, LOCATIVE_PREPS | {"of"})
+            if m.code != people.code and locative(m, doc, LOCATIVE_PREPS | {"of"})
         ]
         if inside or not sentence:
             return inside[0].actor if inside else None
@@ -463,7 +403,7 @@ class ParticipantFinder:
             for m in self.mentions
             if m.code != people.code
             and head.sent.start_char <= m.start < head.sent.end_char
-            and _locative(m, doc)
+            and locative(m, doc)
         ]
         codes = {m.code for m in around}
         return around[0].actor if len(codes) == 1 else None
@@ -478,15 +418,6 @@ class ParticipantFinder:
         spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
         named = [m for m in self.mentions if any(s < m.end and m.start < e for s, e in spans)]
         return [m for m in named if not (tokens and self._border(m, tokens[0].doc))]
-
-    def _names_a_state(self, phrase: Mention, doc: Doc, strict: bool = False) -> bool:
-        """Whether a coded phrase is a state by its name; ``strict``: by its own full
-        name ("Ruritania"), not a city's or a body's ("Strelsau", "Ruritania Airways")."""
-        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-        if phrase.actor is None or span is None or not names_a_state(span):
-            return False
-        words = [t.text for t in span if t.pos_ != "DET"]
-        return not strict or " ".join(words) == phrase.actor.name
 
     def _border(self, mention: Mention, doc: Doc) -> bool:
         root = mention_root(mention, doc)
@@ -508,24 +439,11 @@ class ParticipantFinder:
         return None
 
 
-def _locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
-    """Whether a mention names where something happens: the object of "in", "near", ...
-    ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
-    token = mention_root(mention, doc)
-    for _ in range(4):
-        if token is None or token.head.i == token.i:
-            return False
-        if token.dep_ == "pobj":
-            prep = token.head
-            if prep.lower_ in preps:
-                return True
-            if prep.lower_ != "of":
-                return False
-            if prep.head.lower_ in preps:  # "outside of the city"
-                return True
-            token = prep.head
-            continue
-        if token.dep_ not in ("compound", "poss", "nmod", "appos"):
-            return False  # "the *Israeli*-occupied West Bank": a modifier, not the place
-        token = token.head
-    return False
+def _audience_first(source: Mention, targets: list[Mention]) -> list[Mention]:
+    """ "X protested to Y over the arrest of X's nationals": a grievance that names only
+    the complainant's own people says who suffered, not whom the complaint is against;
+    the audience it is addressed to is."""
+    if source.code is None or not targets or targets[0].code != source.code:
+        return targets
+    elsewhere = [t for t in targets[1:] if t.code and t.code != source.code]
+    return elsewhere or targets

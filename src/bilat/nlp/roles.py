@@ -171,6 +171,14 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     if passive:
         sources = [h for a in agents for h in conjuncts(a)]
         targets = [h for p in passive for h in conjuncts(p)]
+    elif agents and inherited and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X arrived and *was greeted by Y*": the subject a passive conjunct shares is
+        # acted on; whoever the "by" phrase names acts
+        sources, targets = [h for a in agents for h in conjuncts(a)], sources
+    elif agents and not sources and obj is not None and obj.dep_ in PASSIVE_SUBJECTS:
+        # "a loan was granted to Ukraine *by Poland*": the light verb's own event noun is
+        # its passive subject, and whoever the "by" phrase names does the act
+        sources = [h for a in agents for h in conjuncts(a)]
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not joint and not passive:

@@ -1,0 +1,22 @@
+"""tests/data/fresh/*/gold.jsonl: valid, and every quote is in its document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilat.evaluation.events import load_gold
+
+FRESH = Path(__file__).resolve().parents[2] / "data" / "fresh"
+SETS = sorted(p.parent for p in FRESH.glob("*/gold.jsonl"))
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
+def test_every_fresh_quote_is_in_its_document(folder: Path) -> None:
+    gold = load_gold(folder / "gold.jsonl")
+    assert gold
+    for g in gold:
+        assert 4 <= len(g.quote.split()) <= 10, g.quote
+        text = (folder / g.doc).read_text(encoding="utf-8")
+        assert any(g.quote in line for line in text.splitlines()), f"line {g.line}: {g.quote!r}"
