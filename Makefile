@@ -33,7 +33,10 @@ test: lint
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/bilat eval all $(EVAL_DATA) --events tests/data/seeds_events.jsonl --docs $(SEEDS) --markdown EVAL.md
+	$(BIN)/bilat eval all $(EVAL_DATA) --events tests/data/seeds_events.jsonl --docs $(SEEDS) \
+		--events tests/data/fresh/news_a_events.jsonl --docs tests/data/fresh/news_a \
+		--events tests/data/fresh/news_b_events.jsonl --docs tests/data/fresh/news_b \
+		--markdown EVAL.md
 
 bench: $(STAMP)
 	$(BIN)/bilat bench --json

@@ -1,4 +1,4 @@
-"""tests/data/fresh/*/gold.jsonl: valid, and every quote is in its document."""
+"""tests/data/fresh/*_events.jsonl: valid, and every quote is in its document."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import pytest
 from bilat.evaluation.events import load_gold
 
 FRESH = Path(__file__).resolve().parents[2] / "data" / "fresh"
-SETS = sorted(p.parent for p in FRESH.glob("*/gold.jsonl"))
+SETS = sorted(FRESH.glob("*_events.jsonl"))
 
 
-@pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
-def test_every_fresh_quote_is_in_its_document(folder: Path) -> None:
-    gold = load_gold(folder / "gold.jsonl")
+@pytest.mark.parametrize("gold_file", SETS, ids=[p.stem for p in SETS])
+def test_every_fresh_quote_is_in_its_document(gold_file: Path) -> None:
+    folder = gold_file.with_name(gold_file.name.removesuffix("_events.jsonl"))
+    gold = load_gold(gold_file)
     assert gold
     for g in gold:
         assert 4 <= len(g.quote.split()) <= 10, g.quote
