@@ -194,6 +194,8 @@ class Extractor:
         best: dict[tuple[str, ...], Event] = {}
         # an act no date of its own dates, in a story at the time of its report
         reported = report_month(timeline.previous, facts.anchor)
+        promised: dict[int, tuple[EventType, str | None]] = {}  # by trigger token
+        promises: dict[str, tuple[EventType, str | None]] = {}  # by the AGREE event's id
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
             if trigger.nominal and _undated_state(trigger.token, placed):
                 continue
@@ -205,6 +207,9 @@ class Extractor:
             elif intended(trigger.token) and unless_clause(trigger.token):
                 type_, mode = EventType.THREATEN, None
             elif not trigger.foreseen and _promised(trigger.token, type_):
+                if type_.quad in (1, 2):
+                    # "will hold a joint exercise": the promise (AGREE) and the act, planned
+                    promised[trigger.token.i] = (type_, mode)
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
@@ -240,7 +245,7 @@ class Extractor:
                     date=dated or (reported if status is Status.OCCURRED else None),
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
-                    intensity=self.intensity(type_, mode),
+                    intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
                     confidence=round(max(0.05, min(0.99, confidence - inferred)), 3),
                     evidence=Evidence(
                         article_id=facts.article_id,
@@ -254,11 +259,15 @@ class Extractor:
                 # One event per type, pair and date in a sentence: "held talks ... the
                 # talks" is one; "signed an MoU in 2018 and another in 2019" are two, and
                 # so are "established ties following the agreement".
+                if trigger.token.i in promised:
+                    promises[event.id] = promised[trigger.token.i]
                 key = (type_.value, *sides, dated.iso() if dated else "", phase)
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
-        return without_partial_repeats(list(best.values()))
+        events = list(best.values())
+        acts = [_promised_act(e, *promises[e.id], reported) for e in events if e.id in promises]
+        return without_partial_repeats(events + acts)
 
     def _of_era(
         self,
@@ -309,6 +318,30 @@ def _promised(trigger: Token, type_: EventType) -> bool:
     if type_ is EventType.CONSULT and reported_plan(trigger):
         return False
     return intended(trigger) and as_intention(type_) is not type_
+
+
+def _promised_act(
+    promise: Event, type_: EventType, mode: str | None, reported: DateSpan | None
+) -> Event:
+    """The act a promise states ("will hold a joint exercise in May"), as a planned event
+    beside the promise's AGREE: planned, so it weighs nothing in the relationship's scores
+    (intensity 0) until it happens, and dated only by a date the text gives it."""
+    status = Status.PLANNED if promise.status is Status.OCCURRED else promise.status
+    return replace(
+        promise,
+        id=event_id(
+            promise.evidence.article_id,
+            promise.evidence.start,
+            f"{type_.value}:{promise.id}",
+            promise.source.code or promise.source.text,
+            "",
+        ),
+        type=type_,
+        mode=mode,
+        status=status,
+        date=None if promise.date is reported else promise.date,
+        intensity=0.0,
+    )
 
 
 def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:

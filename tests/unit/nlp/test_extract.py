@@ -18,7 +18,7 @@ from bilat.nlp.extract import (
 )
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.participants import main_pair
-from bilat.records import Actor, DateSpan, EventType, Granularity, Mention, Status
+from bilat.records import Actor, DateSpan, Event, EventType, Granularity, Mention, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -78,7 +78,41 @@ def test_future_auxiliary_makes_a_planned_event(extractor: Extractor) -> None:
     found = extractor.extract(
         doc, facts(doc, [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")])
     )
-    assert [e.status for e in found] == [Status.PLANNED]
+    # The promise (AGREE) and the act it promises, planned and weighing nothing yet.
+    assert {e.type: e.status for e in found} == {
+        EventType.AGREE: Status.PLANNED,
+        EventType.CONSULT: Status.PLANNED,
+    }
+    assert all(e.intensity == 0.0 for e in found)
+
+
+def _will(extractor: Extractor, verb: str, lemma: str) -> list[Event]:
+    doc = parsed([
+        ("Kenya", 2, "nsubj", "PROPN", "Kenya"),
+        ("will", 2, "aux", "AUX", "will"),
+        (verb, 2, "ROOT", "VERB", lemma),
+        ("Somalia", 2, "dobj", "PROPN", "Somalia"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    return extractor.extract(
+        doc, facts(doc, [mention(doc, "Kenya", "KEN"), mention(doc, "Somalia", "SOM")])
+    )
+
+
+def test_a_promised_cooperative_act_is_reported_beside_the_promise(
+    extractor: Extractor,
+) -> None:
+    found = _will(extractor, "aid", "aid")
+    types = sorted(e.type.value for e in found)
+    assert "AGREE" in types and len(types) == 2
+    act = next(e for e in found if e.type is not EventType.AGREE)
+    assert act.status is Status.PLANNED and act.intensity == 0.0
+    assert (act.source.code, act.target.code if act.target else None) == ("KEN", "SOM")
+
+
+def test_a_threatened_attack_is_only_a_threat(extractor: Extractor) -> None:
+    # Negative: conflict promised is a THREATEN; no planned attack is reported beside it.
+    assert [e.type for e in _will(extractor, "attack", "attack")] == [EventType.THREATEN]
 
 
 def test_negated_attack_is_denied(extractor: Extractor) -> None:
@@ -278,7 +312,12 @@ def test_a_promise_without_unless_stays_an_agreement(extractor: Extractor) -> No
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     mentions = [mention(doc, "Chad", "TCD"), mention(doc, "Mali", "MLI")]
-    assert [e.type for e in extractor.extract(doc, facts(doc, mentions))] == [EventType.AGREE]
+    found = extractor.extract(doc, facts(doc, mentions))
+    # the promise, and beside it the withdrawal it promises, planned
+    assert [(e.type, e.status) for e in found] == [
+        (EventType.AGREE, Status.PLANNED),
+        (EventType.RETREAT, Status.PLANNED),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,11 @@ def test_a_stated_intention_to_cooperate_is_an_agreement(extractor: Extractor) -
     found = extractor.extract(
         doc, facts(doc, [mention(doc, "Finland", "FIN"), mention(doc, "Tanzania", "TZA")])
     )
-    assert [(e.type, e.status) for e in found] == [(EventType.AGREE, Status.PLANNED)]
+    # the promise, and the aid it promises reported beside it, planned
+    assert [(e.type, e.status) for e in found] == [
+        (EventType.AGREE, Status.PLANNED),
+        (EventType.AID, Status.PLANNED),
+    ]
 
 
 def test_a_stated_intention_of_material_conflict_is_a_threat(extractor: Extractor) -> None:
@@ -111,7 +115,10 @@ def test_would_after_a_past_report_is_a_planned_meeting() -> None:
 
 
 def test_would_with_a_condition_stays_a_hypothetical_intention() -> None:
-    assert _announced_talks(condition=True) == [(EventType.AGREE, Status.HYPOTHETICAL)]
+    assert _announced_talks(condition=True) == [
+        (EventType.AGREE, Status.HYPOTHETICAL),
+        (EventType.CONSULT, Status.HYPOTHETICAL),
+    ]
 
 
 def test_could_is_never_read_as_a_reported_future() -> None:
@@ -144,7 +151,7 @@ def _planned(verb: str, lemma: str, act: str, act_lemma: str) -> list[EventType]
 
 def test_a_plan_to_sanction_is_a_threat_and_a_plan_to_aid_an_agreement() -> None:
     assert _planned("plans", "plan", "sanction", "sanction") == [EventType.THREATEN]
-    assert _planned("plans", "plan", "aid", "aid") == [EventType.AGREE]
+    assert _planned("plans", "plan", "aid", "aid") == [EventType.AGREE, EventType.AID]
 
 
 def test_starting_to_sanction_is_no_stated_intention() -> None:
