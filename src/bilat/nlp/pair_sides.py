@@ -74,7 +74,8 @@ def answered(
 ) -> Mention | None:
     """ "China rejected *the protest*": a definite noun of another's statement, naming
     nobody, answers the other side of the article's main pair when one of it answers."""
-    if pair is None or source.actor not in pair:
+    # by code: "the Greek government" (a sector) answers for Greece of the pair
+    if pair is None or source.code not in (pair[0].code, pair[1].code):
         return None
     head = mention_root(target, doc)
     if head is None or head.lemma_.lower() not in answered_acts:
@@ -84,7 +85,7 @@ def answered(
     if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
         return None  # "the protest by farmers", "the request that ...": said here
     a, b = pair
-    return replace(target, actor=b if source.actor == a else a)
+    return replace(target, actor=b if source.code == a.code else a)
 
 
 def counterpart_of(
