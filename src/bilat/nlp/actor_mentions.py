@@ -72,7 +72,7 @@ class _Chain:
 class _Reader:
     """One pass over one text's hits; lives for one find_mentions call."""
 
-    __slots__ = ("covered", "hits", "introduced", "out", "r", "starts", "toks", "when")
+    __slots__ = ("covered", "hits", "introduced", "out", "r", "starts", "titled", "toks", "when")
 
     def __init__(self, r: ActorResolver, toks: Tokens, hits: list[Hit], when: date | None) -> None:
         self.r, self.toks, self.hits, self.when = r, toks, hits, when
@@ -80,6 +80,9 @@ class _Reader:
         # Surnames of people the KB does not know, introduced with their state's title
         # ("Brazilian Foreign Minister Carlos *Mendes*"): (surname token, its mention).
         self.introduced: list[tuple[int, Mention]] = []
+        # People the KB knows, introduced here with a state's title ("Japanese Prime
+        # Minister X"): KB person index -> (country, sector) the article gave them.
+        self.titled: dict[int, tuple[str, str | None]] = {}
         self.starts = {h.i: n for n, h in enumerate(hits) if not h.entry.blocked}
         self.covered = {t for h in hits if not h.entry.blocked for t in range(h.i, h.j)}
 
@@ -289,6 +292,9 @@ class _Reader:
         if code is not None:
             sector = _title_sector(c) or (found[1] if found and found[0] == code else None)
             self._emit(self._span_start(c), c.person.j, code, sector or "GOV")
+            if c.nat is not None:
+                for pi in c.person.entry.persons or c.person.entry.surnames:
+                    self.titled[pi] = (code, sector or "GOV")
         return c.next_hit
 
     def _bare_person(self, c: _Chain) -> int:
@@ -297,10 +303,18 @@ class _Reader:
         if self._bracketed_abbreviation(person):
             return c.next_hit
         if person.entry.persons or self._guard_ok(person):
-            found = self._person(person, (), titled=False)
+            found = self._person(person, (), titled=False) or self._introduced_as(person)
             if found is not None:
                 self._emit(person.i, person.j, *found)
         return c.next_hit
+
+    def _introduced_as(self, hit: Hit) -> tuple[str, str | None] | None:
+        """ "Japanese Prime Minister X ... *X's* visit": a name the KB knows but holds in
+        no office at the article's date is of the state its titled introduction gave it."""
+        states = {
+            self.titled[pi] for pi in hit.entry.persons or hit.entry.surnames if pi in self.titled
+        }
+        return next(iter(states)) if len(states) == 1 else None
 
     def _bracketed_abbreviation(self, hit: Hit) -> bool:
         """ "the Municipality Association (AKK)": capitals in brackets after a name abbreviate

@@ -22,6 +22,11 @@ PAIR_ANAPHOR = re.compile(
     r"delegations|leaders|ministers|armies|militaries|partners)\b",
     re.IGNORECASE,
 )
+# "his Turkish counterpart", "their Greek counterparts": an office-holder of another state
+# than the one whose counterpart it is.
+OWNED_COUNTERPART = re.compile(
+    r"^(?:his|her|their|its)\s+(?:[\w'.-]+\s+){1,3}counterparts?\b", re.IGNORECASE
+)
 # Determiners that point back to something already said: "*the* protest", "*this* demand".
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 
@@ -69,7 +74,8 @@ def answered(
 ) -> Mention | None:
     """ "China rejected *the protest*": a definite noun of another's statement, naming
     nobody, answers the other side of the article's main pair when one of it answers."""
-    if pair is None or source.actor not in pair:
+    # by code: "the Greek government" (a sector) answers for Greece of the pair
+    if pair is None or source.code not in (pair[0].code, pair[1].code):
         return None
     head = mention_root(target, doc)
     if head is None or head.lemma_.lower() not in answered_acts:
@@ -79,7 +85,23 @@ def answered(
     if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
         return None  # "the protest by farmers", "the request that ...": said here
     a, b = pair
-    return replace(target, actor=b if source.actor == a else a)
+    return replace(target, actor=b if source.code == a.code else a)
+
+
+def counterpart_of(
+    owner: Mention, counterpart: Mention, pair: tuple[Actor, Actor] | None
+) -> Mention | None:
+    """ "(he) met *his Turkish counterpart*": a counterpart is of another state than its
+    owner, so an owner left unresolved (or read as the counterpart's own state) is the
+    other of the article's main pair, when the counterpart's state is one of it."""
+    if pair is None or not OWNED_COUNTERPART.match(counterpart.text):
+        return None
+    if counterpart.code not in (pair[0].code, pair[1].code):
+        return None
+    if owner.code and owner.code != counterpart.code:
+        return None
+    a, b = pair
+    return replace(owner, actor=b if counterpart.code == a.code else a)
 
 
 def pair_before(

@@ -37,6 +37,7 @@ from bilat.nlp.one_country import (
 )
 from bilat.nlp.pair_sides import (
     answered,
+    counterpart_of,
     main_pair,
     pair_before,
     pair_member_before,
@@ -106,7 +107,10 @@ class ParticipantFinder:
             # "Kuwait launched a mediation between A and B": Kuwait acts on both sides.
             return Participants(third, joint[0], False, base + 0.2, ((third, joint[1]),))
         if len(joint) >= 2:
-            return Participants(joint[0], joint[1], True, base + 0.3)
+            first, second = joint[0], joint[1]
+            # "the minister and his Greek counterpart met": the minister is of the other side
+            first = counterpart_of(first, second, self.pair) or first
+            return Participants(first, second, True, base + 0.3)
         if len(joint) == 1 and len(sides := self._coded_in(args.joint)) >= 2:
             # "between Pakistan's Defence Secretary and Russia's Deputy Minister", misparsed
             return Participants(sides[0], sides[1], True, base + 0.2)
@@ -114,6 +118,8 @@ class ParticipantFinder:
         sources = self._phrases(args.source)
         if sources and not sources[0].code and (it := pair_member_before(args.source, self.pair)):
             sources = [it, *sources[1:]]
+        if len(sources) >= 2 and (owner := counterpart_of(sources[0], sources[1], self.pair)):
+            sources = [owner, *sources[1:]]  # "the minister and his Greek counterpart met"
         targets = self._phrases(self._recipient_heads(args.target))
         # "Norway urged *both sides* to ...": one event with each of the main pair
         both_targets = pair_targets(targets, sources, self.pair)
@@ -159,6 +165,8 @@ class ParticipantFinder:
             recipients = self._recipients_in_clause(trigger, source)
             if recipients:
                 (target, *further), confidence = recipients, confidence - 0.1
+        if target is not None and (owner := counterpart_of(source, target, self.pair)):
+            source = owner  # "he met his Turkish counterpart": he is of the pair's other side
         if source.code:
             confidence += 0.2
         if target is not None and target.code:

@@ -9,7 +9,7 @@ from bilat.nlp.antecedents import antecedent, previous_subject
 from bilat.nlp.extract import Extractor
 from bilat.nlp.participants import ParticipantFinder
 from bilat.nlp.roles import verb_arguments
-from bilat.records import Actor
+from bilat.records import Actor, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -436,3 +436,15 @@ def test_a_third_party_between_the_two_sides_acts_with_each() -> None:
 
 def test_one_of_the_pair_between_the_two_sides_leaves_the_pair_together() -> None:
     assert _mediation_sides("Chile", "CHL") == (True, {("CHL", "PER")})
+
+
+def test_the_statement_a_sector_of_one_of_the_pair_answers_is_the_other_sides() -> None:
+    # "Chile('s government) rejected the protest": the government is Chile's, of the pair
+    doc = parsed(_rejected("the"))
+    government = mention(doc, "Chile", "CHL")
+    government = Mention(
+        government.text, government.start, government.end, Actor("CHL", "Chile", "GOV")
+    )
+    found = ParticipantFinder([government], PAIR).find(verb_arguments(doc[1]), doc[1])
+    assert found is not None and found.target is not None
+    assert found.target.code == "PER"
