@@ -27,6 +27,8 @@ APPEAL_VERBS = frozenset(
 )
 # Verbs of warning: from an actor about its own acts a threat, from anyone else a forecast.
 WARNING_VERBS = frozenset({"warn", "caution"})
+# Verbs of accusation whose participle after an act reports an accusation of its own.
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
 # A trigger with its sense and the participants found for it.
 Located = tuple[Trigger, Sense, Participants]
 
@@ -44,12 +46,15 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     rallied = _rallied_support(located, tokens, statement_indices)
     warned, predicted = _predictions(located, tokens, governing)
     reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
+    accusing = _accusing_participles(located, governing)
+    reported |= accusing.keys()
+    sides = {t.token.i: found for t, _, found in located}
     reported = (reported - warned) | predicted
     return [
         (
             replace(trigger, foreseen=True) if trigger.token.i in predicted else trigger,
             _final_sense(trigger.token.i, sense, threats, calls),
-            found,
+            _accused_side(found, sides.get(accusing.get(trigger.token.i, -1))),
         )
         for trigger, sense, found in located
         if trigger.token.i in reported
@@ -71,6 +76,36 @@ def _vehicles_dropped(statements: Sequence[Trigger], located: Sequence[Located])
         for s in statements
         if s.obj is None or not any(c.i in participles for c in s.obj.children)
     ]
+
+
+def _accusing_participles(located: Sequence[Located], governing: Set[int]) -> dict[int, int]:
+    """ "expelled two diplomats, *accusing* them of spying": a participle of accusation
+    after a reported act is a second act, the charge the actor levels while acting, not
+    the content of the first. Only accusation participles: other participles after an act
+    mostly describe it ("met the minister, discussing trade"); after an accusation it only
+    repeats it. Maps each such participle to the act it follows."""
+    senses = {t.token.i: sense for t, sense, _ in located}
+    return {
+        trigger.token.i: head.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.ACCUSE
+        and not trigger.nominal
+        and trigger.token.lemma_.lower() in ACCUSING_VERBS
+        and trigger.token.tag_ == "VBG"
+        and trigger.token.dep_ == "advcl"
+        and (head := trigger.token.head).i in governing
+        and head.i in senses
+        and senses[head.i][0] is not EventType.ACCUSE
+        and any(t.lower_ == "," for t in trigger.token.doc[head.i : trigger.token.i])
+    }
+
+
+def _accused_side(found: Participants, act: Participants | None) -> Participants:
+    """ "expelled two Egyptian diplomats, accusing *them*": an accusation whose target is
+    no known actor accuses the one the act it follows was done to."""
+    if act is None or act.target is None or (found.target and found.target.code):
+        return found
+    return replace(found, target=act.target)
 
 
 def _final_sense(index: int, sense: Sense, threats: Set[int], calls: Set[int]) -> Sense:

@@ -23,6 +23,12 @@ ABSENCE_PREPS = frozenset({"without"})
 # "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
 # is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
 ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
+# "The visit came three months after ...": a verb that only places an event in time.
+TIMING_VERBS = frozenset({"come"})
+# The words that open the time clause or phrase of such a verb.
+TIMING_WORDS = frozenset({"after", "before", "as", "amid", "amidst", "following", "since"})
+# Determiners of an event already told: "the visit", "this move".
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def is_modifier(token: Token) -> bool:
@@ -102,3 +108,23 @@ def is_blocked(token: Token, lexicon: TriggerLexicon) -> bool:
             break
         governor = governor.head
     return governor.lemma_.lower() in lexicon.blockers
+
+
+def is_timed_back_reference(token: Token) -> bool:
+    """ "*The visit* came three months after Somalia expelled ...": a definite event noun
+    that is the subject of a verb only placing it in time refers back to an event already
+    told; the sentence is about what came before it, so the noun reports nothing new."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in TIMING_VERBS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
+        return False
+    return any(_opens_time(c) for c in verb.children if c.i > verb.i)
+
+
+def _opens_time(child: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ in TIMING_WORDS
+    if child.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in TIMING_WORDS for m in child.children)
+    return False

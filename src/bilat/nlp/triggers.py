@@ -16,6 +16,7 @@ from bilat.nlp.trigger_context import (
     is_blocked,
     is_modifier,
     is_prospective,
+    is_timed_back_reference,
     repeats_outer_noun,
 )
 from bilat.records import EventType
@@ -95,6 +96,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
             and not is_blocked(token, lexicon)
             and not is_absent(token)
             and not is_prospective(token)
+            and not is_timed_back_reference(token)
         ):
             found.append(Trigger(token, sense, nominal=True))
     return found
