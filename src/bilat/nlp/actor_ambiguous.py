@@ -11,7 +11,7 @@ knowledge base knows in full wins, being matched first: "Republic of the Congo",
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bilat.nlp.actor_gazetteer import Hit, Tokens, key
@@ -28,11 +28,17 @@ class AmbiguousNames:
     """The ambiguous place names of a knowledge base, as token sequences."""
 
     places: tuple[tuple[tuple[str, ...], AmbiguousPlace], ...]
+    # the same names by their first word, so each token costs one lookup
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], AmbiguousPlace], ...]]
 
     @classmethod
     def of(cls, places: Sequence[AmbiguousPlace]) -> AmbiguousNames:
-        longest_first = sorted(places, key=lambda p: -len(key(p.name)))
-        return cls(tuple((key(p.name), p) for p in longest_first))
+        longest_first = tuple(
+            (key(p.name), p) for p in sorted(places, key=lambda p: -len(key(p.name)))
+        )
+        firsts = {words[0] for words, _ in longest_first if words}
+        by_first = {w: tuple(e for e in longest_first if e[0][:1] == (w,)) for w in firsts}
+        return cls(longest_first, by_first)
 
     def mentions(
         self,
@@ -59,7 +65,7 @@ class AmbiguousNames:
         return out
 
     def _at(self, toks: Tokens, k: int, covered: set[int]) -> tuple[int, AmbiguousPlace] | None:
-        for words, place in self.places:
+        for words, place in self.by_first.get(toks.words[k], ()):
             n = len(words)
             span = range(k, k + n)
             if k + n > len(toks.words) or any(t in covered for t in span):
