@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from bilat.nlp.conjuncts import first_conjunct
 from bilat.nlp.dominance import is_adjunct
 from bilat.records import DateSpan, EventType, Status
 
@@ -65,9 +66,7 @@ def future_in_past(verb: Token) -> bool:
     would retaliate if attacked" and "could meet" stay hypothetical."""
     if "would" not in _aux(verb):
         return False
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... and would deny entry"
-        clause = clause.head
+    clause = first_conjunct(verb)  # "... and would deny entry"
     if clause.dep_ != "ccomp":
         return False
     reporter = clause.head

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from bilat.nlp.conjuncts import first_conjunct
 from bilat.nlp.mention_phrases import mention_root
 from bilat.nlp.participants import Participants
 from bilat.records import Actor, Mention
@@ -90,11 +91,10 @@ def without_opponents(found: Participants, trigger: Token) -> Participants:
 
 def _opposed(mention: Mention, trigger: Token) -> bool:
     """Whether ``mention`` is the object of an opposing preposition on ``trigger``."""
-    root = mention_root(mention, trigger.doc)
-    if root is None:
+    named = mention_root(mention, trigger.doc)
+    if named is None:
         return False
-    while root.dep_ == "conj" and root.head.i != root.i:  # "against Iraq and Syria"
-        root = root.head
+    root = first_conjunct(named)  # "against Iraq and Syria"
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in OPPOSING_PREPS and prep.head.i == trigger.i
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bilat.nlp.conjuncts import first_conjunct
 from bilat.nlp.lexicon import TriggerLexicon
 
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -49,9 +50,7 @@ def repeats_outer_noun(token: Token, absorbed: set[int], lexicon: TriggerLexicon
 def is_absent(token: Token) -> bool:
     """ "absence of war", "lack of cooperation", "without talks": an event noun whose
     phrase says the event is missing names no event."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "absence of war and strife"
-        first = first.head
+    first = first_conjunct(token)  # "absence of war and strife"
     if first.dep_ != "pobj":
         return False
     prep = first.head
