@@ -15,6 +15,7 @@ OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 OWNERS = frozenset({"its", "their", "his", "her", "our"})
 
+# Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 # What a speaker's own state is called when the speaker is named: "said *the government*

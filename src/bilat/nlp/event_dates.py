@@ -37,12 +37,18 @@ class PlacedDate:
     span: DateSpan
 
 
+def _date_words(sent: Span, start: int, end: int) -> Span | None:
+    """The tokens of the date expression at ``start:end``, or None when none align."""
+    words = sent.doc.char_span(start, end, alignment_mode="expand")
+    return words if words is not None and len(words) else None
+
+
 def place_dates(sent: Span, dates: Sequence[tuple[int, int, DateSpan]]) -> list[PlacedDate]:
     """Attach each (start, end, span) of the sentence to the token that heads its text."""
     placed: list[PlacedDate] = []
     for start, end, span in dates:
-        words = sent.doc.char_span(start, end, alignment_mode="expand")
-        if words is not None and len(words):
+        words = _date_words(sent, start, end)
+        if words is not None:
             placed.append(PlacedDate(start, words.root, span))
     return placed
 
@@ -55,8 +61,8 @@ def names_a_thing(sent: Span, start: int, end: int) -> bool:
     """Whether the date expression at ``start:end`` premodifies a noun ("the 1923 Treaty of
     Lausanne"): it is part of a name or description, not the time the text moves to, so
     the next sentence's "in January" is not January 1923."""
-    words = sent.doc.char_span(start, end, alignment_mode="expand")
-    if words is None or not len(words):
+    words = _date_words(sent, start, end)
+    if words is None:
         return False
     root = words.root
     head = root.head
@@ -72,8 +78,8 @@ def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
     """Whether the date expression at ``start:end`` only says since when something has
     lasted: it dates no act, and the text does not move to it ("troops have fought there
     since 2011. Ethiopia met the commanders in May" is May of the story's year)."""
-    words = sent.doc.char_span(start, end, alignment_mode="expand")
-    if words is None or not len(words):
+    words = _date_words(sent, start, end)
+    if words is None:
         return False
     root = words.root
     if root.head.lower_ in DURATION_STARTS or root.lower_ in DURATION_STARTS:

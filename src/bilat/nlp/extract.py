@@ -194,14 +194,14 @@ class Extractor:
         best: dict[tuple[str, ...], Event] = {}
         # an act no date of its own dates, in a story at the time of its report
         reported = report_month(timeline.previous, facts.anchor)
-        promised: dict[int, tuple[EventType, str | None]] = {}  # by trigger token
-        promises: dict[str, tuple[EventType, str | None]] = {}  # by the AGREE event's id
+        promises: dict[str, tuple[EventType, str | None]] = {}  # AGREE id -> act promised
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
             if trigger.nominal and _undated_state(trigger.token, placed):
                 continue
             when = event_date(trigger.token, placed, timeline.reference, timeline.previous)
             status = status_of(trigger.token, when, facts.anchor)
             type_, mode = sense
+            promised: tuple[EventType, str | None] | None = None
             if declined(type_, status):
                 type_, mode = EventType.REJECT, None
             elif intended(trigger.token) and unless_clause(trigger.token):
@@ -209,7 +209,7 @@ class Extractor:
             elif not trigger.foreseen and _promised(trigger.token, type_):
                 if type_.quad in (1, 2):
                     # "will hold a joint exercise": the promise (AGREE) and the act, planned
-                    promised[trigger.token.i] = (type_, mode)
+                    promised = (type_, mode)
                 type_, mode = as_intention(type_), None
             confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
             definite = when is None and is_definite(trigger.token, trigger.obj)
@@ -259,8 +259,8 @@ class Extractor:
                 # One event per type, pair and date in a sentence: "held talks ... the
                 # talks" is one; "signed an MoU in 2018 and another in 2019" are two, and
                 # so are "established ties following the agreement".
-                if trigger.token.i in promised:
-                    promises[event.id] = promised[trigger.token.i]
+                if promised is not None:
+                    promises[event.id] = promised
                 key = (type_.value, *sides, dated.iso() if dated else "", phase)
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:

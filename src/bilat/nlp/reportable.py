@@ -42,13 +42,13 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
     threats = _vowed_violence(located, tokens)
     statement_indices = {t.token.i for t in statements}
+    sides = {t.token.i: found for t, _, found in located}
     calls = _calls_for_conflict(located, tokens, statement_indices)
     rallied = _rallied_support(located, tokens, statement_indices)
-    warned, predicted = _predictions(located, tokens, governing)
+    warned, predicted = _predictions(located, tokens, governing, sides)
     reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
     accusing = _accusing_participles(located, governing)
     reported |= accusing.keys()
-    sides = {t.token.i: found for t, _, found in located}
     reported = (reported - warned) | predicted
     return [
         (
@@ -183,12 +183,15 @@ def _agreed_meetings(
 
 
 def _predictions(
-    located: Sequence[Located], tokens: Mapping[int, Token], governing: Set[int]
+    located: Sequence[Located],
+    tokens: Mapping[int, Token],
+    governing: Set[int],
+    sides: Mapping[int, Participants],
 ) -> tuple[set[int], set[int]]:
     """ "Analysts warn that the EU would impose sanctions on Turkey": a warning by no
     actor about what an actor would do is a prediction, not a threat; the act it foresees
-    is reported (with its own modality) instead. Returns (warnings, foreseen acts)."""
-    sides = {t.token.i: found for t, _, found in located}
+    is reported (with its own modality) instead. ``sides`` are the participants found
+    for each trigger. Returns (warnings, foreseen acts)."""
     warned: set[int] = set()
     predicted: set[int] = set()
     for trigger, _, found in located:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from bilat.nlp.antecedents import RELATIVE
 from bilat.nlp.lexicon import Sense, TriggerLexicon
 from bilat.nlp.modality import INTENT_WORDS
 from bilat.nlp.trigger_context import (
@@ -28,8 +29,6 @@ PARTICLE_DEPS = ("prt", "prep")
 COMPLEMENT_PREPS = frozenset({"from", "under", "with"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
-# Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "Monday, where they signed": a relative clause about a place or time has no object gap.
 RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon", "why"})
 # Nouns that count events of another kind: "a round of talks", "a series of raids".
@@ -252,14 +251,14 @@ def relative_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return objects
-    relative = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS]
+    relative = [o for o in objects if o.lower_ in RELATIVE]
     if relative:
         return [verb.head, *(o for o in objects if o not in relative)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     gapped = (
         not objects
         and subjects
-        and all(s.lower_ not in RELATIVE_PRONOUNS for s in subjects)
+        and all(s.lower_ not in RELATIVE for s in subjects)
         and not any(c.lower_ in RELATIVE_ADVERBS for c in verb.children)
     )
     return [verb.head] if gapped else objects
