@@ -293,16 +293,31 @@ def test_a_handed_over_thing_is_aimed_at_its_receiver_first() -> None:
     assert [t.text for t in verb_arguments(doc[1]).target] == ["owners", "statue"]
 
 
-def test_people_freed_to_a_go_between_stay_the_first_target() -> None:
+# A word of a hand-made parse: (text, part of speech, lemma); a verb or object: (text, lemma).
+Word = tuple[str, str, str]
+
+
+def _targets_of_to(
+    subject: Word, verb: tuple[str, str], obj: tuple[str, str], receiver: Word
+) -> list[str]:
+    """The target heads verb_arguments reads in "<subject> <verb> <obj> to <receiver> ."."""
     doc = parsed([
-        ("Rebels", 1, "nsubj", "NOUN", "rebel"),
-        ("freed", 1, "ROOT", "VERB", "free"),
-        ("hostages", 1, "dobj", "NOUN", "hostage"),
+        (subject[0], 1, "nsubj", subject[1], subject[2]),
+        (verb[0], 1, "ROOT", "VERB", verb[1]),
+        (obj[0], 1, "dobj", "NOUN", obj[1]),
         ("to", 1, "prep", "ADP", "to"),
-        ("mediators", 3, "pobj", "NOUN", "mediator"),
+        (receiver[0], 3, "pobj", receiver[1], receiver[2]),
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    assert [t.text for t in verb_arguments(doc[1]).target] == ["hostages", "mediators"]
+    return [t.text for t in verb_arguments(doc[1]).target]
+
+
+def test_people_freed_to_a_go_between_stay_the_first_target() -> None:
+    freed = _targets_of_to(
+        ("Rebels", "NOUN", "rebel"), ("freed", "free"), ("hostages", "hostage"),
+        ("mediators", "NOUN", "mediator"),
+    )  # fmt: skip
+    assert freed == ["hostages", "mediators"]
 
 
 def _march(extractor: Extractor, tokens: list[tuple[str, int, str, str, str]]) -> list[str]:
@@ -438,24 +453,16 @@ def test_the_of_phrase_of_a_visit_names_the_visitor() -> None:
 
 
 def test_aid_halted_to_someone_is_aimed_at_its_receiver_first() -> None:
-    doc = parsed([
-        ("Chile", 1, "nsubj", "PROPN", "Chile"),
-        ("halted", 1, "ROOT", "VERB", "halt"),
-        ("aid", 1, "dobj", "NOUN", "aid"),
-        ("to", 1, "prep", "ADP", "to"),
-        ("rebels", 3, "pobj", "NOUN", "rebel"),
-        (".", 1, "punct", "PUNCT", "."),
-    ])  # fmt: skip
-    assert [t.text for t in verb_arguments(doc[1]).target] == ["rebels", "aid"]
+    halted = _targets_of_to(
+        ("Chile", "PROPN", "Chile"), ("halted", "halt"), ("aid", "aid"),
+        ("rebels", "NOUN", "rebel"),
+    )  # fmt: skip
+    assert halted == ["rebels", "aid"]
 
 
 def test_people_deported_to_a_state_stay_the_first_target() -> None:
-    doc = parsed([
-        ("Chile", 1, "nsubj", "PROPN", "Chile"),
-        ("deported", 1, "ROOT", "VERB", "deport"),
-        ("migrants", 1, "dobj", "NOUN", "migrant"),
-        ("to", 1, "prep", "ADP", "to"),
-        ("Peru", 3, "pobj", "PROPN", "Peru"),
-        (".", 1, "punct", "PUNCT", "."),
-    ])  # fmt: skip
-    assert [t.text for t in verb_arguments(doc[1]).target] == ["migrants", "Peru"]
+    deported = _targets_of_to(
+        ("Chile", "PROPN", "Chile"), ("deported", "deport"), ("migrants", "migrant"),
+        ("Peru", "PROPN", "Peru"),
+    )  # fmt: skip
+    assert deported == ["migrants", "Peru"]
