@@ -8,7 +8,7 @@ EVAL_DATA ?= ../shared/eval
 DB ?= bilat.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench train clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,8 +38,19 @@ eval: $(STAMP)
 		--events tests/data/fresh/news_b_events.jsonl --docs tests/data/fresh/news_b \
 		--markdown EVAL.md
 
+# Reproduce the shipped event model (resources/models, see its MODEL_CARD.md) on CPU with
+# fixed seeds, in a venv of its own: torch is for training only, never at run time.
+TRAIN_VENV := .venv-train
+train:
+	test -x $(TRAIN_VENV)/bin/python || $(PY) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install -q --upgrade pip setuptools
+	$(TRAIN_VENV)/bin/python -m pip install -q -r requirements.lock
+	$(TRAIN_VENV)/bin/python -m pip install -q --no-build-isolation -e '.[train]'
+	$(TRAIN_VENV)/bin/python scripts/train_event_model.py --eval $(EVAL_DATA) \
+		--out src/bilat/resources/models
+
 bench: $(STAMP)
 	$(BIN)/bilat bench --json
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

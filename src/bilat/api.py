@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -64,6 +64,7 @@ __all__ = [
     "search_terms",
     "timeline",
     "top_dyad",
+    "undated_left_out",
     "watch",
 ]
 
@@ -114,6 +115,17 @@ def events(flt: EventFilter | None = None, settings: Settings | None = None) -> 
     settings = settings or Settings.load()
     with opened_store(settings, read_only=True) as store:
         return store.events(event_query(flt or EventFilter(), settings))
+
+
+def undated_left_out(flt: EventFilter, settings: Settings | None = None) -> int:
+    """How many undated events match ``flt`` but for its date bounds: what ``events``
+    leaves out when ``since`` or ``until`` is given (0 when neither is)."""
+    if flt.since is None and flt.until is None:
+        return 0
+    settings = settings or Settings.load()
+    query = replace(event_query(flt, settings), limit=None, undated=True)
+    with opened_store(settings, read_only=True) as store:
+        return store.count_events(query)
 
 
 def actors(settings: Settings | None = None) -> list[tuple[str, str, int]]:

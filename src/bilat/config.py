@@ -43,10 +43,11 @@ class Settings:
     max_bytes: int = 20_000_000
     max_chars: int = 200_000
     lock_wait: float = 30.0
-    min_words: int = 40
+    min_words: int = 4
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0
-    quad_model: str = "off"
+    event_model: str = "on"
+    one_sided: bool = False
     fetch_timeout: float = 20.0
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_fetch: bool = False

@@ -186,6 +186,13 @@ def events(
         limit=limit,
     )
     found = api.events(flt, settings)
+    left_out = api.undated_left_out(flt, settings)
+    if left_out:
+        typer.echo(
+            f"{left_out} undated event(s) match the other filters and are left out by "
+            "--since/--until",
+            err=True,
+        )
     rows = [serialise.event_json(e) for e in found]
     if format is OutputFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

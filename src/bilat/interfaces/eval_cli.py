@@ -13,7 +13,7 @@ from rich.status import Status
 from bilat import evaluate
 from bilat.interfaces.options import settings_of
 
-eval_app = typer.Typer(help="Measure bilat on reference data (rules 1-6).", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure bilat on reference data (rules 1-7).", no_args_is_help=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
@@ -107,6 +107,19 @@ def events(
     """Rule 6: document events against gold (P/R/F1, typed and untyped)."""
     with _measure(gold.name):
         result = evaluate.events(gold, docs, settings_of(ctx))
+    _show(result, as_json)
+
+
+@eval_app.command("noise")
+def noise(
+    ctx: typer.Context,
+    items: Annotated[Path, typer.Argument(help="JSONL of items: doc, political true/false.")],
+    docs: Annotated[Path, typer.Option(help="Folder of the documents the items name.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Rule 7: events between states found on pages that are not about politics."""
+    with _measure(items.name):
+        result = evaluate.noise(items, docs, settings_of(ctx))
     _show(result, as_json)
 
 

@@ -10,9 +10,9 @@ Components, in order, and what each reads and writes:
 - ``bilat_facts``: reads ``doc.text``, ``doc._.anchor``; writes ``doc._.facts``
   (actor mentions, date expressions, amounts)
 - ``bilat_events``: reads the parse and ``doc._.facts``; writes ``doc._.events``
-- ``bilat_quads`` (unless ``settings.quad_model`` is "off"): reads the sentences and
-  ``doc._.events``; writes ``doc._.events`` reconciled with the sentence classifier
-  ("filter" drops what it contradicts; "recode" also re-types or adds events)
+- ``bilat_learned`` (unless ``settings.event_model`` is "off"): reads the sentences,
+  ``doc._.facts`` and ``doc._.events``; writes ``doc._.events`` as the fine-tuned event
+  model judges them (``bilat.nlp.learned.layer``)
 """
 
 from collections.abc import Iterable, Iterator
@@ -30,15 +30,15 @@ from bilat.nlp.actors import ActorResolver
 from bilat.nlp.contexts import ContextCues
 from bilat.nlp.dates import find_dates
 from bilat.nlp.eras import Eras
-from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount, Intensity
-from bilat.nlp.hybrid import reconcile, sentence_event
+from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
+from bilat.nlp.learned.encoder import EventEncoder
+from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.money import find_amounts
-from bilat.nlp.quad_model import QuadModel, span_tokens
 from bilat.records import Event
 from bilat.resources import load_ontology
 
-QUAD_MODES = ("off", "filter", "recode")
+EVENT_MODEL_MODES = ("on", "off")
 # Components the model ships that bilat does not use.
 UNUSED_MODEL_PARTS = ("ner",)
 
@@ -92,42 +92,43 @@ class EventsComponent:
         return doc
 
 
-class QuadComponent:
-    """Lets the sentence classifier overrule the rules where it is sure they are wrong."""
+class LearnedComponent:
+    """Lets the fine-tuned event model judge the rules' events, sentence by sentence."""
 
-    def __init__(
-        self, model: QuadModel, intensity: Intensity, keep_uncoded: bool, recode: bool
-    ) -> None:
-        self.model = model
-        self.intensity = intensity
-        self.keep_uncoded = keep_uncoded
-        self.recode = recode
+    def __init__(self, layer: LearnedLayer) -> None:
+        self.layer = layer
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = list(doc.sents)
-        if not sentences:
-            return doc
-        proba = self.model.predict_proba_many([span_tokens(s) for s in sentences])
+        facts: DocFacts = doc._.facts
         by_start: dict[int, list[Event]] = {}
         for event in doc._.events:
             by_start.setdefault(event.evidence.start, []).append(event)
-        facts: DocFacts = doc._.facts
-        kept: list[Event] = []
-        for sent, row in zip(sentences, proba, strict=True):
-            events = by_start.get(sent.start_char, [])
-            kept.extend(
-                reconcile(
-                    events,
-                    [float(x) for x in row],
-                    self.intensity,
-                    lambda type_, sent=sent: sentence_event(  # type: ignore[misc]
-                        sent, type_, facts, self.intensity, self.keep_uncoded
-                    ),
-                    retype=self.recode,
-                )
+        sentences = [
+            SentenceFacts(
+                sent=sent,
+                words=words_of(sent),
+                events=tuple(by_start.get(sent.start_char, ())),
+                mentions=tuple(
+                    m for m in facts.mentions if sent.start_char <= m.start < sent.end_char
+                ),
+                dates=tuple(
+                    d.span for d in facts.dates if sent.start_char <= d.start < sent.end_char
+                ),
+                article_id=facts.article_id,
+                anchor=facts.anchor,
             )
-        doc._.events = tuple(kept)
+            for sent in doc.sents
+        ]
+        doc._.events = tuple(self.layer.decide_all(sentences))
         return doc
+
+
+@Language.component("bilat_relations")
+def relations_only(doc: Doc) -> Doc:
+    """Keep the events between two different actor codes: an act with one side unknown,
+    or between parts of one state, is no relation between actors."""
+    doc._.events = tuple(e for e in doc._.events if e.dyad is not None)
+    return doc
 
 
 @Language.component("bilat_lines")
@@ -157,9 +158,10 @@ def make_events(
     return EventsComponent(extractor, keep_uncoded)
 
 
-@Language.factory("bilat_quads", default_config={"keep_uncoded": False, "recode": False})
-def make_quads(nlp: Language, name: str, keep_uncoded: bool, recode: bool) -> QuadComponent:
-    return QuadComponent(QuadModel.load(), load_ontology().intensity, keep_uncoded, recode)
+@Language.factory("bilat_learned", default_config={"keep_uncoded": False})
+def make_learned(nlp: Language, name: str, keep_uncoded: bool) -> LearnedComponent:
+    layer = LearnedLayer(EventEncoder.load(), load_ontology().intensity, keep_uncoded)
+    return LearnedComponent(layer)
 
 
 def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
@@ -178,11 +180,14 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
         "bilat_events",
         config={"keep_uncoded": keep_uncoded, "actors_file": settings.actors_file},
     )
-    if settings.quad_model not in QUAD_MODES:
-        raise BilatError(f"setting quad_model: {settings.quad_model!r} is not one of {QUAD_MODES}")
-    if settings.quad_model != "off":
-        recode = settings.quad_model == "recode"
-        nlp.add_pipe("bilat_quads", config={"keep_uncoded": keep_uncoded, "recode": recode})
+    if settings.event_model not in EVENT_MODEL_MODES:
+        raise BilatError(
+            f"setting event_model: {settings.event_model!r} is not one of {EVENT_MODEL_MODES}"
+        )
+    if settings.event_model == "on":
+        nlp.add_pipe("bilat_learned", config={"keep_uncoded": keep_uncoded})
+    if not (keep_uncoded or settings.one_sided):
+        nlp.add_pipe("bilat_relations")
     return nlp
 
 

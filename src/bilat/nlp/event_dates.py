@@ -171,6 +171,11 @@ def report_month(previous: DateSpan | None, anchor: date | None) -> DateSpan | N
     )
 
 
+def publication_day(anchor: date) -> DateSpan:
+    """The publication date as the inferred day of an act the report tells as news."""
+    return DateSpan(anchor, anchor, Granularity.DAY, "", inferred=True)
+
+
 def same_paragraph(text: str, previous_end: int, start: int) -> bool:
     """Whether no line break separates the end of one sentence's text from the next
     sentence (headings and paragraphs end lines)."""

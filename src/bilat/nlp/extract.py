@@ -20,6 +20,7 @@ from bilat.nlp.event_dates import (
     is_definite,
     names_a_thing,
     place_dates,
+    publication_day,
     report_month,
     same_paragraph,
 )
@@ -242,7 +243,7 @@ class Extractor:
                     source=source,
                     target=target,
                     symmetric=found.symmetric,
-                    date=dated or (reported if status is Status.OCCURRED else None),
+                    date=dated or _undated_act_date(trigger.token, status, facts.anchor, reported),
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
@@ -342,6 +343,19 @@ def _promised_act(
         date=None if promise.date is reported else promise.date,
         intensity=0.0,
     )
+
+
+def _undated_act_date(
+    trigger: Token, status: Status, anchor: date | None, reported: DateSpan | None
+) -> DateSpan | None:
+    """The date of an act no date expression dates: the publication day when the report
+    tells it in the present or present perfect ("are killed", "has signed": news of the
+    day), else the publication month when the story is at the time of its report."""
+    if status is not Status.OCCURRED:
+        return None
+    if anchor is not None and told_in_present(trigger):
+        return publication_day(anchor)
+    return reported
 
 
 def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:

@@ -21,7 +21,9 @@ class EventQuery:
 
     ``dyad`` is unordered: ("RUS", "PAK") and ("PAK", "RUS") are the same query,
     and match events in either direction. ``since``/``until`` keep events whose
-    date span overlaps [since, until]; undated events never match a date bound.
+    date span overlaps [since, until]; undated events never match a date bound, and
+    ``undated`` keeps only events without a date (ignoring ``since``/``until``): what a
+    date bound leaves out.
     ``limit``/``offset`` page through the result; counts ignore them.
     """
 
@@ -33,6 +35,7 @@ class EventQuery:
     status: Status | None = None
     min_confidence: float = 0.0
     article_id: str | None = None
+    undated: bool = False
     limit: int | None = None
     offset: int = 0
 

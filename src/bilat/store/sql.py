@@ -154,10 +154,12 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
     if q.type is not None:
         clauses.append("event_type = ?")
         params.append(q.type.value)
-    if q.since is not None:
+    if q.undated:
+        clauses.append("date_start IS NULL")
+    if q.since is not None and not q.undated:
         clauses.append("date_end >= ?")
         params.append(q.since)
-    if q.until is not None:
+    if q.until is not None and not q.undated:
         clauses.append("date_start <= ?")
         params.append(q.until)
     if q.status is not None:

@@ -1,0 +1,226 @@
+"""Rules propose, the event model disposes.
+
+The rules find triggers, actor codes, dates, amounts and modality; the fine-tuned
+encoder (``encoder.EventEncoder``) reads the whole sentence. Where they disagree the
+model has the final say on what measured better than the rules on held-out dev data:
+
+1. a rule event stands unless the model gives its pentaclass at most ``DOUBT``;
+2. when it doubts every rule event of the sentence, they are dropped if "no event" is its
+   likeliest class (this is also what keeps sport, business and crime pages quiet), and
+   otherwise the lead one is re-typed to its likeliest type of its likeliest class;
+3. an event the rules missed, in a sentence naming two different actors, is added with
+   the model's type between the actors its role head picks;
+4. who is source and who is target, where the role head marks a span the rules'
+   side does not overlap.
+
+Confidence is the model's probability of the event's class (see EVAL.md, calibration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from bilat.nlp.event_dates import publication_day
+from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
+from bilat.nlp.modality import told_in_present
+from bilat.records import (
+    DateSpan,
+    Event,
+    EventType,
+    Evidence,
+    Mention,
+    Status,
+    event_id,
+)
+
+LEARNED_SUFFIX = "+event-model"
+# A rule event stands unless the model is 95% sure its class is wrong: the rules' precision
+# on documents is high, and a sentence classifier trained on CAMEO conventions disagrees
+# with PLOVER's on some acts (facilitating talks is material cooperation to CAMEO).
+DOUBT = 0.05
+# A word belongs to a side when the role head gives it at least this.
+ROLE_MIN = 0.5
+
+Intensity = Callable[[EventType, str | None], float]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the layer needs of one sentence besides the model's reading."""
+
+    sent: Span
+    words: tuple[Token, ...]
+    events: tuple[Event, ...]
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateSpan, ...]
+    article_id: str
+    anchor: date | None
+
+
+def words_of(sent: Span) -> tuple[Token, ...]:
+    """The sentence's tokens the model reads (white space tokens left out)."""
+    return tuple(t for t in sent if not t.is_space)
+
+
+def needs_reading(facts: SentenceFacts, keep_uncoded: bool) -> bool:
+    """Whether the model must read the sentence: rule events to judge, or two different
+    actors it might find an event between (any sentence, when uncoded events are kept)."""
+    if keep_uncoded or facts.events:
+        return bool(facts.words)
+    return len({m.code for m in facts.mentions if m.code}) >= 2
+
+
+class LearnedLayer:
+    """Applies a reading to one sentence's rule events."""
+
+    def __init__(self, encoder: EventEncoder, intensity: Intensity, keep_uncoded: bool) -> None:
+        self.encoder = encoder
+        self.intensity = intensity
+        self.keep_uncoded = keep_uncoded
+
+    def decide_all(self, sentences: Sequence[SentenceFacts]) -> list[Event]:
+        """Every sentence's events after the model has read those it must."""
+        todo = [s for s in sentences if needs_reading(s, self.keep_uncoded)]
+        readings = self.encoder.read([[t.text for t in s.words] for s in todo])
+        by_start = {s.sent.start_char: r for s, r in zip(todo, readings, strict=True)}
+        out: list[Event] = []
+        for facts in sentences:
+            reading = by_start.get(facts.sent.start_char)
+            out.extend(facts.events if reading is None else self.decide(facts, reading))
+        return out
+
+    def decide(self, facts: SentenceFacts, reading: SentenceReading) -> list[Event]:
+        quad = max(range(5), key=reading.quad)
+        believed = [e for e in facts.events if reading.quad(e.type.quad) > DOUBT]
+        if believed:
+            events = believed
+        elif quad == 0:
+            return []
+        elif facts.events:
+            lead = max(facts.events, key=lambda e: abs(e.intensity))
+            events = [self._retyped(lead, reading.best_type(quad)[0])]
+        else:
+            made = self._new_event(facts, reading, quad)
+            events = [] if made is None else [made]
+        return [self._weighed(_with_sides(e, facts, reading), reading) for e in events]
+
+    def _retyped(self, event: Event, type_: EventType) -> Event:
+        return replace(
+            event,
+            type=type_,
+            mode=None,
+            intensity=self.intensity(type_, None) if event.status is Status.OCCURRED else 0.0,
+            extractor_version=event.extractor_version + LEARNED_SUFFIX,
+        )
+
+    def _new_event(self, facts: SentenceFacts, reading: SentenceReading, quad: int) -> Event | None:
+        type_, _ = reading.best_type(quad)
+        source = _side(facts, reading.source)
+        target = _side(facts, reading.target, other_than=source)
+        if not self.keep_uncoded and (
+            source is None or target is None or source.code is None or target.code is None
+        ):
+            return None
+        if source is None:
+            root = facts.sent.root
+            source = Mention("", root.idx, root.idx, None)
+        sent = facts.sent
+        when = facts.dates[0] if facts.dates else news_of_the_day(sent.root, facts.anchor)
+        return Event(
+            id=event_id(
+                facts.article_id,
+                sent.start_char,
+                type_.value,
+                source.code or source.text,
+                (target.code or target.text) if target else "",
+            ),
+            type=type_,
+            source=source,
+            target=target,
+            date=when,
+            intensity=self.intensity(type_, None),
+            evidence=Evidence(
+                facts.article_id, sent.text, sent.start_char, sent.end_char, sent.root.text
+            ),
+            extractor_version="bilat-rules-0.1" + LEARNED_SUFFIX,
+        )
+
+    @staticmethod
+    def _weighed(event: Event, reading: SentenceReading) -> Event:
+        belief = reading.quad(event.type.quad)
+        return replace(event, confidence=round(max(0.05, min(0.99, belief)), 3))
+
+
+def news_of_the_day(verb: Token, anchor: date | None) -> DateSpan | None:
+    """The publication day, for an act a report tells in the present or present perfect
+    ("are killed", "has signed"): news of the day is dated on the day it is reported."""
+    if anchor is None or not told_in_present(verb):
+        return None
+    return publication_day(anchor)
+
+
+def _runs(probs: Sequence[float]) -> list[tuple[int, int, float]]:
+    """Maximal runs of words at or over ROLE_MIN: (first, last, summed probability)."""
+    runs: list[tuple[int, int, float]] = []
+    first: int | None = None
+    for i, p in enumerate([*probs, 0.0]):
+        if p >= ROLE_MIN and first is None:
+            first = i
+        elif p < ROLE_MIN and first is not None:
+            runs.append((first, i - 1, sum(probs[first:i])))
+            first = None
+    return runs
+
+
+def _span_mention(facts: SentenceFacts, first: int, last: int) -> Mention:
+    """A mention for words ``first..last``, coded as the resolved mention it overlaps
+    (the last one: the head of "a Swiss court" is "court", its actor Swiss)."""
+    start, end = facts.words[first].idx, facts.words[last].idx + len(facts.words[last].text)
+    coded = [m for m in facts.mentions if m.start < end and m.end > start and m.actor]
+    actor = coded[-1].actor if coded else None
+    return Mention(facts.sent.doc.text[start:end], start, end, actor)
+
+
+def _side(
+    facts: SentenceFacts, probs: Sequence[float], other_than: Mention | None = None
+) -> Mention | None:
+    """The strongest span the role head marks, as a mention (None when it marks none, or
+    only the other side's actor)."""
+    for first, last, _ in sorted(_runs(probs), key=lambda r: -r[2]):
+        mention = _span_mention(facts, first, last)
+        if other_than is None or mention.code is None or mention.code != other_than.code:
+            return mention
+    return None
+
+
+def _overlaps(mention: Mention | None, span: Mention | None) -> bool:
+    if mention is None or span is None:
+        return False
+    return mention.start < span.end and mention.end > span.start
+
+
+def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) -> Event:
+    """The event with the role head's source and target where the rules' sides do not
+    overlap them: swapped when the rules read them the other way round, replaced when a
+    marked span carries a code the rules did not see."""
+    source = _side(facts, reading.source)
+    target = _side(facts, reading.target, other_than=source)
+    if _overlaps(event.source, target) and _overlaps(event.target, source):
+        return replace(event, source=event.target or event.source, target=event.source)
+    new_source, new_target = event.source, event.target
+    if source is not None and not _overlaps(event.source, source) and _better(source, event.source):
+        new_source = source
+    if target is not None and not _overlaps(event.target, target) and _better(target, event.target):
+        new_target = target
+    if new_target is not None and new_source.code and new_source.code == new_target.code:
+        return event
+    return replace(event, source=new_source, target=new_target)
+
+
+def _better(span: Mention, rule_side: Mention | None) -> bool:
+    """A marked span replaces a rule side unless that would lose a code the rules had."""
+    return rule_side is None or rule_side.code is None or span.code is not None

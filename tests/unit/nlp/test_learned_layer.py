@@ -1,0 +1,142 @@
+"""bilat.nlp.learned.layer: how a reading of the event model overrules the rules.
+
+Readings are written out by hand, so these tests check the layer's logic, not the model
+(tests/integration/test_event_model.py runs the shipped model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilat.nlp.learned.encoder import TYPES, SentenceReading
+from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, needs_reading, words_of
+from bilat.records import Event, EventType, Evidence, Mention, Status
+from tests.unit.nlp.handmade import mention, parsed
+
+# "Russia sent troops to Syria ." with a parse
+TOKENS = [
+    ("Russia", 1, "nsubj", "PROPN", "Russia"),
+    ("sent", 1, "ROOT", "VERB", "send"),
+    ("troops", 1, "dobj", "NOUN", "troop"),
+    ("to", 1, "prep", "ADP", "to"),
+    ("Syria", 3, "pobj", "PROPN", "Syria"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def reading(
+    type_: EventType | None, p: float = 0.9, source: int | None = 0, target: int | None = 4
+) -> SentenceReading:
+    """A reading that gives ``type_`` (None: no event) probability ``p``."""
+    rest = (1 - p) / 16
+    types = tuple(p if t is type_ else rest for t in TYPES)
+    n = len(TOKENS)
+    return SentenceReading(
+        none=p if type_ is None else rest,
+        types=types,
+        source=tuple(0.9 if i == source else 0.05 for i in range(n)),
+        target=tuple(0.9 if i == target else 0.05 for i in range(n)),
+    )
+
+
+@pytest.fixture()
+def sentence() -> SentenceFacts:
+    doc = parsed(TOKENS)
+    sent = next(iter(doc.sents))
+    return SentenceFacts(
+        sent=sent,
+        words=words_of(sent),
+        events=(),
+        mentions=(mention(doc, "Russia", "RUS"), mention(doc, "Syria", "SYR")),
+        dates=(),
+        article_id="a1",
+        anchor=date(2015, 9, 4),
+    )
+
+
+def rule_event(facts: SentenceFacts, type_: EventType, swap: bool = False) -> Event:
+    russia, syria = facts.mentions
+    source, target = (syria, russia) if swap else (russia, syria)
+    return Event(
+        id=f"e-{type_.value}",
+        type=type_,
+        source=source,
+        target=target,
+        intensity=float(type_.quad),
+        evidence=Evidence("a1", facts.sent.text, facts.sent.start_char, facts.sent.end_char),
+    )
+
+
+def layer(keep_uncoded: bool = False) -> LearnedLayer:
+    return LearnedLayer(None, lambda t, m: float(t.quad), keep_uncoded)  # type: ignore[arg-type]
+
+
+def test_no_event_drops_the_rule_events(sentence: SentenceFacts) -> None:
+    facts = SentenceFacts(
+        **{**_fields(sentence), "events": (rule_event(sentence, EventType.MOBILIZE),)}
+    )
+    assert layer().decide(facts, reading(None)) == []
+
+
+def test_events_of_the_models_class_stay_with_its_confidence(sentence: SentenceFacts) -> None:
+    facts = SentenceFacts(
+        **{**_fields(sentence), "events": (rule_event(sentence, EventType.MOBILIZE),)}
+    )
+    [kept] = layer().decide(facts, reading(EventType.ASSAULT, p=0.8))
+    assert kept.type is EventType.MOBILIZE  # the rules keep the type within the class
+    assert kept.confidence == pytest.approx(0.8 + 4 * 0.2 / 16, abs=0.01)
+
+
+def test_another_class_retypes_the_lead_event(sentence: SentenceFacts) -> None:
+    facts = SentenceFacts(**{**_fields(sentence), "events": (rule_event(sentence, EventType.AID),)})
+    [retyped] = layer().decide(facts, reading(EventType.MOBILIZE))
+    assert retyped.type is EventType.MOBILIZE
+    assert (retyped.source.code, retyped.target and retyped.target.code) == ("RUS", "SYR")
+    assert retyped.extractor_version.endswith("+event-model")
+
+
+def test_an_event_the_rules_missed_is_added_between_the_marked_sides(
+    sentence: SentenceFacts,
+) -> None:
+    [added] = layer().decide(sentence, reading(EventType.MOBILIZE))
+    assert added.type is EventType.MOBILIZE
+    assert (added.source.code, added.target and added.target.code) == ("RUS", "SYR")
+    assert added.status is Status.OCCURRED
+
+
+def test_no_event_is_added_without_two_coded_sides(sentence: SentenceFacts) -> None:
+    assert layer().decide(sentence, reading(EventType.MOBILIZE, target=None)) == []
+    [uncoded] = layer(keep_uncoded=True).decide(sentence, reading(EventType.MOBILIZE, target=None))
+    assert uncoded.target is None
+
+
+def test_sides_read_the_other_way_round_are_swapped(sentence: SentenceFacts) -> None:
+    facts = SentenceFacts(
+        **{**_fields(sentence), "events": (rule_event(sentence, EventType.MOBILIZE, swap=True),)}
+    )
+    [event] = layer().decide(facts, reading(EventType.MOBILIZE))
+    assert (event.source.code, event.target and event.target.code) == ("RUS", "SYR")
+
+
+def test_which_sentences_the_model_reads(sentence: SentenceFacts) -> None:
+    assert needs_reading(sentence, keep_uncoded=False)  # two different codes
+    one = SentenceFacts(**{**_fields(sentence), "mentions": sentence.mentions[:1]})
+    assert not needs_reading(one, keep_uncoded=False)
+    assert needs_reading(one, keep_uncoded=True)
+    with_event = SentenceFacts(
+        **{**_fields(one), "events": (rule_event(sentence, EventType.MOBILIZE),)}
+    )
+    assert needs_reading(with_event, keep_uncoded=False)
+
+
+def _fields(facts: SentenceFacts) -> dict[str, object]:
+    return {name: getattr(facts, name) for name in SentenceFacts.__slots__}
+
+
+def test_a_reading_sums_its_types_by_class() -> None:
+    r = reading(EventType.ACCUSE, p=0.6)
+    assert r.quad(3) == pytest.approx(0.6 + 3 * 0.4 / 16)
+    assert r.best_type() == (EventType.ACCUSE, pytest.approx(0.6))
+    assert r.best_type(4)[0] in (t for t in TYPES if t.quad == 4)
+    assert Mention("x", 0, 1).code is None
