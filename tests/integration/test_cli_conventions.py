@@ -73,6 +73,10 @@ def test_version() -> None:
         ["brief", "PAK"],
         ["export", "--format", "xls"],
         ["frobnicate"],
+        ["events", "--db"],
+        ["--config", "/nonexistent/bilat.toml", "events"],
+        ["network", "--since", "2022", "--until", "2020"],
+        ["export", "--since", "2022-06", "--until", "2022-05"],
         ["brief", "PAK", "RUS", "-o", "/nonexistent/folder/brief.md"],
     ],
     ids=" ".join,
@@ -80,6 +84,13 @@ def test_version() -> None:
 def test_a_user_error_is_one_line_and_exit_2(db: Path, args: list[str]) -> None:
     line = assert_one_line_error(bilat("--db", db, *args))
     assert line.startswith("bilat")
+
+
+def test_a_broken_settings_file_is_one_line(db: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "bilat.toml"
+    settings.write_text("[bilat]\nbatch_size = 'unterminated\n", encoding="utf-8")
+    line = assert_one_line_error(bilat("events", "--db", db, "--config", settings))
+    assert line.startswith(f"bilat: settings file {settings}:")
 
 
 def test_a_missing_store_is_one_line(tmp_path: Path) -> None:

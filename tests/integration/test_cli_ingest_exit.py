@@ -17,11 +17,15 @@ ARTICLE = (
 )
 
 
-def ingest(db: Path, *paths: Path | str) -> subprocess.CompletedProcess[str]:
+def bilat(db: Path, *args: Path | str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bilat", "ingest", *map(str, paths), "--db", str(db)],
+        [sys.executable, "-m", "bilat", *map(str, args), "--db", str(db)],
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
+
+
+def ingest(db: Path, *paths: Path | str) -> subprocess.CompletedProcess[str]:
+    return bilat(db, "ingest", *paths)
 
 
 def test_a_path_that_does_not_exist_stores_nothing_and_exits_2(tmp_path: Path) -> None:
@@ -31,6 +35,12 @@ def test_a_path_that_does_not_exist_stores_nothing_and_exits_2(tmp_path: Path) -
     lines = done.stderr.strip().splitlines()
     assert lines[0].startswith(f"rejected {tmp_path / 'nonexistent'}: no such file")
     assert lines[-1] == "bilat: nothing stored: every input was rejected"
+    # The store is there, and empty: each reader says so and exits 1.
+    for command in (["brief"], ["actors"], ["events"], ["timeline", "PAK", "RUS"]):
+        empty = bilat(tmp_path / "store.duckdb", *command)
+        assert empty.returncode == 1, (command, empty.stderr)
+        assert len(empty.stderr.strip().splitlines()) == 1, empty.stderr
+        assert empty.stdout == "", empty.stdout
 
 
 def test_an_empty_folder_exits_2(tmp_path: Path) -> None:

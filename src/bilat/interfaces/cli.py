@@ -98,12 +98,21 @@ def ingest(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files, folders, JSONL files, URLs or - for stdin.")
     ] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Articles per batch (default: setting batch_size, 32).")
+    ] = None,
     engine: Annotated[
-        str | None, typer.Option(help="Where to parse: local or ray (pip install 'bilat[ray]').")
+        str | None,
+        typer.Option(
+            help="Where to parse: local or ray, pip install 'bilat[ray]' (default: setting "
+            "engine, local)."
+        ),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (local) or parsing actors (ray).")
+        int | None,
+        typer.Option(
+            help="Worker processes (local) or parsing actors (ray) (default: setting workers, 1)."
+        ),
     ] = None,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster to use (default: start a local one).")
@@ -112,10 +121,14 @@ def ingest(
         str | None, typer.Option(help="Poll this RSS/Atom feed (URL or file) instead of PATHS.")
     ] = None,
     interval: Annotated[
-        float | None, typer.Option(help="Seconds between polls of --watch (when it changes).")
+        float | None,
+        typer.Option(
+            help="Seconds between polls of --watch when it changes (default: setting "
+            "watch_interval, 300)."
+        ),
     ] = None,
     rounds: Annotated[
-        int | None, typer.Option(min=1, help="Stop --watch after this many polls.")
+        int | None, typer.Option(min=1, help="Stop --watch after this many polls (default: never).")
     ] = None,
 ) -> None:
     """Read articles, extract their events and store both."""
@@ -327,7 +340,10 @@ def brief(
     if (a is None) != (b is None):
         raise typer.BadParameter("name both actors, or neither for the most-covered pair")
     if a is None or b is None:
-        a, b = api.top_dyad(settings)
+        pairs = api.dyads(settings)
+        if not pairs:
+            _empty("the store holds no events between two actors yet: run `bilat ingest`")
+        a, b, _ = pairs[0]
     first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
     if format is BriefFormat.pdf and output is None:
         raise typer.BadParameter("a PDF is binary: write it with -o FILE")

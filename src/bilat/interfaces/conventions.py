@@ -12,7 +12,7 @@ import typer
 
 # Typer vendors its own click; its exceptions are not re-exported publicly.
 from typer._click.core import Context as ClickContext
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from bilat.errors import BilatError
@@ -54,7 +54,10 @@ class GlobalOptionsAnywhere(TyperGroup):
             if name in wanted and "=" in arg:
                 moved.append(arg)
             elif name in wanted:
-                moved += [arg, next(tail, "")]
+                value = next(tail, None)
+                if value is None:
+                    raise UsageError(f"Option '{arg}' requires an argument.")
+                moved += [arg, value]
             else:
                 rest.append(arg)
         return [*args[:at], *moved, args[at], *rest]
