@@ -208,28 +208,20 @@ def _watch(feed: str, settings: Settings, rounds: int | None, interval: float | 
 @app.command()
 def events(
     ctx: typer.Context,
-    dyad: Annotated[
-        str | None, typer.Option(metavar="A-B", help="Pair of actors, e.g. PAK-RUS.")
-    ] = None,
+    dyad: Annotated[str | None, typer.Option(help="Pair of actors, e.g. PAK-RUS.")] = None,
     actor: Annotated[str | None, typer.Option(help="Events involving this actor.")] = None,
     type: Annotated[
         EventType | None,
         typer.Option(case_sensitive=False, help="PLOVER event type: AGREE, CONSULT, ..."),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Earliest date (2021, 2021-09, ...).")
-    ] = None,
-    until: Annotated[str | None, typer.Option(metavar="DATE", help="Latest date.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date (2021, 2021-09, ...).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
     status: Annotated[
         Status | None,
         typer.Option(case_sensitive=False, help="Only events of this status."),
     ] = None,
-    min_confidence: Annotated[
-        float, typer.Option(metavar="X", help="Drop events below this.")
-    ] = 0.0,
-    limit: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help="At most this many events.")
-    ] = None,
+    min_confidence: Annotated[float, typer.Option(help="Drop events below this.")] = 0.0,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
     format: Annotated[OutputFormat, typer.Option(case_sensitive=False)] = OutputFormat.table,
 ) -> None:
     """List stored events.

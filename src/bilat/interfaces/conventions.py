@@ -27,6 +27,23 @@ EXIT_INTERRUPTED = 130
 GLOBAL_OPTIONS = ("--db", "--config")
 # Choices shorter than this are the option's metavar, like [table|csv|json].
 MAX_CHOICES_WIDTH = 50
+# Placeholders by option name, for every command; others are the name in capitals.
+PLACEHOLDERS = {
+    "output": "FILE",
+    "since": "DATE",
+    "until": "DATE",
+    "dyad": "A-B",
+    "min_confidence": "X",
+    "limit": "N",
+    "batch_size": "N",
+    "workers": "N",
+    "rounds": "N",
+    "docs": "N",
+    "memory_docs": "N",
+    "interval": "SECONDS",
+    "corpus": "PATH",
+    "host": "ADDRESS",
+}
 
 
 class GlobalOptionsAnywhere(TyperGroup):
@@ -111,7 +128,8 @@ def _placeholder(param: TyperOption) -> str:
     joined = "|".join(choices)
     if choices and len(joined) <= MAX_CHOICES_WIDTH:
         return f"[{joined}]"
-    return (param.name or "value").upper()
+    name = param.name or "value"
+    return PLACEHOLDERS.get(name, name.upper())
 
 
 def run(command: TyperGroup, args: Sequence[str]) -> int:
