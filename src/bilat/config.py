@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from importlib import metadata
 from pathlib import Path
 
-from bilat.errors import BilatError
+from bilat.errors import BilatError, SettingsInvalid
 
 
 def _version() -> str:
@@ -59,9 +59,15 @@ class Settings:
         """Defaults, then bilat.toml (or ``path``), then BILAT_<NAME> variables."""
         settings = cls()
         toml_path = path or Path("bilat.toml")
+        if path is not None and not path.is_file():
+            raise SettingsInvalid(f"settings file {path}: no such file")
         if toml_path.is_file():
-            with toml_path.open("rb") as fh:
-                settings = settings.with_values(tomllib.load(fh).get("bilat", {}))
+            try:
+                with toml_path.open("rb") as fh:
+                    table = tomllib.load(fh)
+            except (OSError, tomllib.TOMLDecodeError) as e:
+                raise SettingsInvalid(f"settings file {toml_path}: {e}") from e
+            settings = settings.with_values(table.get("bilat", {}))
         env = dict(os.environ) if env is None else env
         from_env = {
             f.name: env[f"BILAT_{f.name.upper()}"]

@@ -15,6 +15,10 @@ class UnknownActor(BilatError):
     """A country or organisation name or code resolves to nothing bilat knows."""
 
 
+class QueryInvalid(BilatError, ValueError):
+    """A query that can match nothing by construction, e.g. ``since`` after ``until``."""
+
+
 class StoreError(BilatError):
     """The store could not be opened, migrated or written."""
 
@@ -25,6 +29,10 @@ class SchemaOutdated(StoreError):
 
 class StoreLocked(StoreError):
     """Another process held the store's file for longer than the ``lock_wait`` setting."""
+
+
+class SettingsInvalid(BilatError):
+    """A settings file that is missing (when named) or not valid TOML."""
 
 
 class ResourceInvalid(BilatError):

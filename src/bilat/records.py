@@ -103,6 +103,12 @@ class DateSpan:
             return f"{self.start.year // 10:03d}"
         return f"{self.start.year:04d}"
 
+    def label(self) -> str:
+        """How people write it: ``iso()``, except a decade as 1950s."""
+        if self.granularity is Granularity.DECADE:
+            return f"{self.start.year // 10 * 10:04d}s"
+        return self.iso()
+
     def agrees_with(self, iso: str) -> bool:
         """True when this span falls within the period an ISO prefix names."""
         return self.start.isoformat().startswith(iso) or (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -18,16 +17,18 @@ from rich.table import Table
 
 from bilat import api
 from bilat.config import Settings
-from bilat.errors import BilatError
-from bilat.interfaces import cli_bench, cli_exports, cli_serve, serialise
+from bilat.interfaces import cli_bench, cli_exports, cli_serve, conventions, serialise
+from bilat.interfaces.conventions import EXIT_EMPTY, EXIT_ERROR, EXIT_REJECTED
 from bilat.interfaces.eval_cli import eval_app
-from bilat.interfaces.options import date_bound, pair_of, settings_of
+from bilat.interfaces.options import date_range, pair_of, settings_of
 from bilat.records import EventType, RunSummary, Status
 from bilat.watch import Outcome, WatchRound
 
 app = typer.Typer(
     name="bilat",
     help="Sourced, PLOVER-coded records of international relations from news and analysis.",
+    cls=conventions.GlobalOptionsAnywhere,
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
 )
@@ -35,14 +36,16 @@ app.add_typer(eval_app, name="eval")
 cli_bench.register(app)
 cli_serve.register(app)
 
-# Exit codes a script can act on.
-EXIT_REJECTED = 3
-EXIT_ERROR = 2
-
 err = Console(stderr=True)
 
 
 class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class TimelineFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -57,10 +60,30 @@ class BriefFormat(StrEnum):
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option(help="Store: a DuckDB file path.")] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Settings file (default: ./bilat.toml).")
+    db: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PATH|URL",
+            help="Store: a DuckDB file or a postgresql:// URL; before or after the command "
+            "(default: setting db, bilat.duckdb).",
+        ),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Settings file; before or after the command (default: ./bilat.toml).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=conventions.version_callback,
+            help="Print the version.",
+        ),
+    ] = False,
 ) -> None:
     """Global options: where the store is and which settings file to read."""
     settings = Settings.load(config)
@@ -75,12 +98,21 @@ def ingest(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files, folders, JSONL files, URLs or - for stdin.")
     ] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Articles per batch (default: setting batch_size, 32).")
+    ] = None,
     engine: Annotated[
-        str | None, typer.Option(help="Where to parse: local or ray (pip install 'bilat[ray]').")
+        str | None,
+        typer.Option(
+            help="Where to parse: local or ray, pip install 'bilat[ray]' (default: setting "
+            "engine, local)."
+        ),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (local) or parsing actors (ray).")
+        int | None,
+        typer.Option(
+            help="Worker processes (local) or parsing actors (ray) (default: setting workers, 1)."
+        ),
     ] = None,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster to use (default: start a local one).")
@@ -89,10 +121,14 @@ def ingest(
         str | None, typer.Option(help="Poll this RSS/Atom feed (URL or file) instead of PATHS.")
     ] = None,
     interval: Annotated[
-        float | None, typer.Option(help="Seconds between polls of --watch (when it changes).")
+        float | None,
+        typer.Option(
+            help="Seconds between polls of --watch when it changes (default: setting "
+            "watch_interval, 300)."
+        ),
     ] = None,
     rounds: Annotated[
-        int | None, typer.Option(min=1, help="Stop --watch after this many polls.")
+        int | None, typer.Option(min=1, help="Stop --watch after this many polls (default: never).")
     ] = None,
 ) -> None:
     """Read articles, extract their events and store both."""
@@ -126,6 +162,15 @@ def ingest(
     for rejection in summary.rejections:
         typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
     typer.echo(_summary_line(summary), err=True)
+    _exit_for(summary)
+
+
+def _exit_for(summary: RunSummary) -> None:
+    """0: everything read was stored; 3: some stored, some rejected; 2: nothing could be read."""
+    if summary.stored + summary.unchanged == 0 and (summary.rejections or not summary.seen):
+        why = "every input was rejected" if summary.rejections else "no articles found"
+        typer.echo(f"bilat: nothing stored: {why}", err=True)
+        raise typer.Exit(EXIT_ERROR)
     if summary.rejections:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -165,22 +210,32 @@ def events(
     ctx: typer.Context,
     dyad: Annotated[str | None, typer.Option(help="Pair of actors, e.g. PAK-RUS.")] = None,
     actor: Annotated[str | None, typer.Option(help="Events involving this actor.")] = None,
-    type: Annotated[EventType | None, typer.Option(help="PLOVER event type.")] = None,
+    type: Annotated[
+        EventType | None,
+        typer.Option(case_sensitive=False, help="PLOVER event type: AGREE, CONSULT, ..."),
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest date (2021, 2021-09, ...).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
-    status: Annotated[Status | None, typer.Option(help="occurred, planned, ...")] = None,
+    status: Annotated[
+        Status | None,
+        typer.Option(case_sensitive=False, help="Only events of this status."),
+    ] = None,
     min_confidence: Annotated[float, typer.Option(help="Drop events below this.")] = 0.0,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[OutputFormat, typer.Option(help="table, csv or json.")] = OutputFormat.table,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
+    format: Annotated[OutputFormat, typer.Option(case_sensitive=False)] = OutputFormat.table,
 ) -> None:
-    """List stored events."""
+    """List stored events.
+
+    When none match, says so on stderr and exits with code 1.
+    """
     settings = settings_of(ctx)
+    first, last = date_range(since, until)
     flt = api.EventFilter(
         dyad=pair_of(dyad, settings) if dyad else None,
         actor=api.resolve_actor(actor, settings).code if actor else None,
         type=type,
-        since=date_bound(since),
-        until=date_bound(until, end=True),
+        since=first,
+        until=last,
         status=status,
         min_confidence=min_confidence,
         limit=limit,
@@ -193,16 +248,13 @@ def events(
             "--since/--until",
             err=True,
         )
-    rows = [serialise.event_json(e) for e in found]
     if format is OutputFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps([serialise.event_json(e) for e in found], ensure_ascii=False, indent=2)
+        )
     elif format is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=serialise.CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(serialise.event_row(e) for e in found)
-        typer.echo(buffer.getvalue(), nl=False)
-    else:
+        _write_csv(serialise.CSV_FIELDS, [serialise.event_row(e) for e in found])
+    elif found:
         table = Table("date", "type", "source", "target", "status", "conf", "evidence")
         for e in found:
             row = serialise.event_row(e)
@@ -213,9 +265,29 @@ def events(
                 row["target"],
                 row["status"],
                 f"{e.confidence:.2f}",
-                e.evidence.sentence[:90],
+                _one_line(e.evidence.sentence)[:90],
             )
         Console().print(table)
+    if not found:
+        _empty("no stored events match")
+
+
+def _write_csv(fields: list[str], rows: list[dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
+    typer.echo(buffer.getvalue(), nl=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _empty(what: str) -> None:
+    """An empty result: said on stderr, exit code 1 (like grep)."""
+    typer.echo(f"bilat: {what}", err=True)
+    raise typer.Exit(EXIT_EMPTY)
 
 
 @app.command()
@@ -223,12 +295,27 @@ def timeline(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="First actor (code or name).")],
     b: Annotated[str, typer.Argument(help="Second actor.")],
+    format: Annotated[TimelineFormat, typer.Option(case_sensitive=False)] = TimelineFormat.table,
 ) -> None:
-    """The fused events between two actors, in date order."""
+    """The fused events between two actors, in date order.
+
+    When there are none, says so on stderr and exits with code 1.
+    """
     settings = settings_of(ctx)
     first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
-    for item in api.timeline(first.code, second.code, settings):
-        typer.echo(serialise.timeline_line(item))
+    items = api.timeline(first.code, second.code, settings)
+    if format is TimelineFormat.json:
+        rows = [serialise.timeline_json(item) for item in items]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif format is TimelineFormat.csv:
+        _write_csv(serialise.TIMELINE_FIELDS, [serialise.timeline_row(i) for i in items])
+    elif items:
+        table = Table(*serialise.TIMELINE_FIELDS)
+        for item in items:
+            table.add_row(*serialise.timeline_row(item).values())
+        Console().print(table)
+    if not items:
+        _empty(f"no events between {first.name} ({first.code}) and {second.name} ({second.code})")
 
 
 @app.command()
@@ -239,19 +326,29 @@ def brief(
     ] = None,
     b: Annotated[str | None, typer.Argument(help="Second actor.")] = None,
     format: Annotated[
-        BriefFormat, typer.Option(help="md, html or pdf (needs Chromium and -o).")
+        BriefFormat,
+        typer.Option(case_sensitive=False, help="pdf needs Chromium and -o FILE."),
     ] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
-    """A brief on a relationship in which every item cites its source sentence."""
+    """A brief on a relationship in which every item cites its source sentence.
+
+    When the store holds no events between the two, says so on stderr and exits with code 1.
+    """
     settings = settings_of(ctx)
     if (a is None) != (b is None):
         raise typer.BadParameter("name both actors, or neither for the most-covered pair")
     if a is None or b is None:
-        a, b = api.top_dyad(settings)
-    if format is BriefFormat.pdf:
-        if output is None:
-            raise typer.BadParameter("a PDF is binary: write it with -o FILE")
+        pairs = api.dyads(settings)
+        if not pairs:
+            _empty("the store holds no events between two actors yet: run `bilat ingest`")
+        a, b, _ = pairs[0]
+    first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
+    if format is BriefFormat.pdf and output is None:
+        raise typer.BadParameter("a PDF is binary: write it with -o FILE")
+    if not api.events(api.EventFilter(dyad=(first.code, second.code), limit=1), settings):
+        _empty(f"no events between {first.name} ({first.code}) and {second.name} ({second.code})")
+    if format is BriefFormat.pdf and output is not None:
         api.brief_pdf(a, b, output, settings)
         err.print(f"wrote {output}")
         return
@@ -265,20 +362,22 @@ def brief(
 
 @app.command()
 def actors(ctx: typer.Context) -> None:
-    """Actors in the store with their number of events."""
+    """Actors in the store with their number of events.
+
+    When the store holds none, says so on stderr and exits with code 1.
+    """
+    found = api.actors(settings_of(ctx))
+    if not found:
+        _empty("the store holds no events yet: run `bilat ingest`")
     table = Table("code", "name", "events")
-    for code, name, count in api.actors(settings_of(ctx)):
+    for code, name, count in found:
         table.add_row(code, name, str(count))
     Console().print(table)
 
 
 def main() -> None:
-    """Entry point: known errors become one line on stderr and exit code 2."""
-    try:
-        app()
-    except BilatError as exc:
-        typer.echo(f"bilat: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    """Entry point: errors a user can fix become one line on stderr and exit code 2."""
+    conventions.main(app)
 
 
 cli_exports.register(app)

@@ -35,3 +35,11 @@ def date_bound(value: str | None, *, end: bool = False) -> date | None:
     if span is None:
         raise typer.BadParameter(f"not a date: {value!r} (try 2021, 2021-09 or 2021-09-30)")
     return span.end if end else span.start
+
+
+def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """``--since`` and ``--until`` as bounds; a BadParameter when the range is empty."""
+    first, last = date_bound(since), date_bound(until, end=True)
+    if first is not None and last is not None and first > last:
+        raise typer.BadParameter(f"{since} is after --until {until}", param_hint="'--since'")
+    return first, last

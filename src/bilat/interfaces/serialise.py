@@ -77,7 +77,7 @@ def event_row(e: Event) -> dict[str, str]:
     """A flat row (CSV, tables)."""
     return {
         "id": e.id,
-        "date": e.date.iso() if e.date else "",
+        "date": e.date.label() if e.date else "",
         "date_start": e.date.start.isoformat() if e.date else "",
         "date_end": e.date.end.isoformat() if e.date else "",
         "granularity": e.date.granularity.value if e.date else "",
@@ -100,9 +100,31 @@ def event_row(e: Event) -> dict[str, str]:
     }
 
 
-def timeline_line(item: TimelineItem) -> str:
-    """One line of `bilat timeline`: date, type, status, actors, sources, quote."""
-    when = item.date.iso() if item.date else "undated"
-    sides = f"{item.source or '?'}-{item.target or '?'}"
-    sources = f"{item.sources} source" + ("s" if item.sources != 1 else "")
-    return f"{when}\t{item.type.value}\t{item.status.value}\t{sides}\t{sources}\t{item.sentence}"
+TIMELINE_FIELDS = ["date", "type", "status", "pair", "sources", "sentence"]
+
+
+def timeline_row(item: TimelineItem) -> dict[str, str]:
+    """One row of `bilat timeline` (table and CSV): the sentence on one line."""
+    return {
+        "date": item.date.label() if item.date else "undated",
+        "type": item.type.value,
+        "status": item.status.value,
+        "pair": f"{item.source or '?'}-{item.target or '?'}",
+        "sources": str(item.sources),
+        "sentence": " ".join(item.sentence.split()),
+    }
+
+
+def timeline_json(item: TimelineItem) -> dict[str, Any]:
+    """One fused event of `bilat timeline --format json`."""
+    return {
+        "id": item.cluster_id,
+        "date": _date(item.date),
+        "type": item.type.value,
+        "status": item.status.value,
+        "source": item.source,
+        "target": item.target,
+        "sources": item.sources,
+        "sentence": item.sentence,
+        "events": [e.id for e in item.members],
+    }

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from bilat.errors import QueryInvalid
 from bilat.records import Article, Event, EventType, Rejection, RunSummary, Status
 
 
@@ -45,11 +46,11 @@ class EventQuery:
             # Sorted, so two queries for the same pair compare (and cache) as equal.
             object.__setattr__(self, "dyad", (a, b) if a <= b else (b, a))
         if self.limit is not None and self.limit < 0:
-            raise ValueError(f"limit must be 0 or more, not {self.limit}")
+            raise QueryInvalid(f"limit must be 0 or more, not {self.limit}")
         if self.offset < 0:
-            raise ValueError(f"offset must be 0 or more, not {self.offset}")
+            raise QueryInvalid(f"offset must be 0 or more, not {self.offset}")
         if self.since is not None and self.until is not None and self.since > self.until:
-            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+            raise QueryInvalid(f"since ({self.since}) is after until ({self.until})")
 
 
 @dataclass(frozen=True, slots=True)
