@@ -231,10 +231,6 @@ def export(
 
     settings = settings or Settings.load()
     found = events(flt, settings)
-    if fmt == "csv":
-        return exports.events_csv(found).encode("utf-8")
-    if fmt == "parquet":
-        return exports.events_parquet(found)
     if fmt == "graphml":
         net = build_network(
             found, since=flt.since if flt else None, until=flt.until if flt else None
@@ -246,6 +242,10 @@ def export(
             for aid in sorted({e.evidence.article_id for e in found})
             if (art := store.article(aid)) is not None
         }
+    if fmt == "csv":
+        return exports.events_csv(found, cited).encode("utf-8")
+    if fmt == "parquet":
+        return exports.events_parquet(found, cited)
     if fmt == "jsonl":
         return exports.events_jsonl(found, cited).encode("utf-8")
     if fmt == "plover-json":

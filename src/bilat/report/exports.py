@@ -47,58 +47,70 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "jsonl", "parquet", "plover-j
 PLOVER_CODEBOOK = "plover-2.0"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
-# Parquet columns: the CSV fields, typed.
+# Parquet columns: the CSV fields, typed; contexts and amounts as lists.
+AMOUNT_STRUCT = "STRUCT(value DOUBLE, unit VARCHAR, value_usd DOUBLE, text VARCHAR)"
+_PARQUET_TYPES = {
+    "date_start": "DATE",
+    "date_end": "DATE",
+    "contexts": "VARCHAR[]",
+    "symmetric": "BOOLEAN",
+    "amounts": f"{AMOUNT_STRUCT}[]",
+    "intensity": "DOUBLE",
+    "confidence": "DOUBLE",
+    "start": "BIGINT",
+    "end": "BIGINT",
+    "published": "DATE",
+}
 PARQUET_SPEC: tuple[tuple[str, str], ...] = tuple(
-    (
-        name,
-        {
-            "date_start": "DATE",
-            "date_end": "DATE",
-            "symmetric": "BOOLEAN",
-            "intensity": "DOUBLE",
-            "confidence": "DOUBLE",
-            "start": "BIGINT",
-            "end": "BIGINT",
-        }.get(name, "VARCHAR"),
-    )
-    for name in serialise.CSV_FIELDS
+    (name, _PARQUET_TYPES.get(name, "VARCHAR")) for name in serialise.CSV_FIELDS
 )
 
 
 # -- events -----------------------------------------------------------------------
 
 
-def events_csv(events: Iterable[Event]) -> str:
-    """One row per event, the columns of ``bilat events --format csv``."""
+def events_csv(events: Iterable[Event], articles: Mapping[str, Article]) -> str:
+    """One row per event: the columns of ``bilat events --format csv`` and the cited
+    article's ``url``, ``title`` and ``published`` date (``articles`` by id)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=serialise.CSV_FIELDS)
     writer.writeheader()
-    writer.writerows(serialise.event_row(e) for e in events)
+    writer.writerows(serialise.event_row(e, articles.get(e.evidence.article_id)) for e in events)
     return buffer.getvalue()
 
 
-def events_parquet(events: Iterable[Event]) -> bytes:
-    """The CSV columns as a typed Parquet file (written by DuckDB)."""
+def events_parquet(events: Iterable[Event], articles: Mapping[str, Article]) -> bytes:
+    """The CSV columns as a typed Parquet file (written by DuckDB), lists as lists."""
     from bilat.store.files import write_parquet
 
-    rows = [_parquet_row(e) for e in events]
+    rows = [_parquet_row(e, articles.get(e.evidence.article_id)) for e in events]
     with tempfile.TemporaryDirectory(prefix="bilat-export-") as tmp:
         path = Path(tmp) / "events.parquet"
         write_parquet(path, PARQUET_SPEC, rows)
         return path.read_bytes()
 
 
-def _parquet_row(e: Event) -> list[Any]:
-    row: dict[str, Any] = dict(serialise.event_row(e))
-    row["date"] = row["date"] or None
+def _parquet_row(e: Event, article: Article | None) -> list[Any]:
+    row: dict[str, Any] = {k: v or None for k, v in serialise.event_row(e, article).items()}
     row["date_start"] = e.date.start if e.date else None
     row["date_end"] = e.date.end if e.date else None
-    row["granularity"] = row["granularity"] or None
+    row["contexts"] = list(e.contexts)
     row["symmetric"] = e.symmetric
+    row["amounts"] = [
+        {
+            "value": float(a.value),
+            "unit": a.unit,
+            "value_usd": None if a.value_usd is None else float(a.value_usd),
+            "text": a.text,
+        }
+        for a in e.amounts
+    ]
     row["intensity"] = e.intensity
     row["confidence"] = e.confidence
     row["start"] = e.evidence.start
     row["end"] = e.evidence.end
+    published = article.published if article else None
+    row["published"] = published.start if published else None
     return [row[name] for name, _ in PARQUET_SPEC]
 
 
@@ -304,6 +316,7 @@ def _cite_info(e: Event, article: Article | None) -> dict[str, Any]:
         info.update(
             url=article.url,
             title=article.title,
+            published=article.published.iso() if article.published else None,
             publication=article.publisher,
             language=article.language,
         )
@@ -365,11 +378,16 @@ def network_json(net: Network) -> dict[str, Any]:
 
 
 def network_graphml(net: Network) -> str:
-    """The network as GraphML (undirected), with node and edge attributes declared."""
+    """The network as GraphML (undirected), with node and edge attributes declared.
+
+    Nodes carry a ``label`` (the actor's name); an edge's ``weight`` is unsigned
+    (the magnitude of cooperation minus conflict) so path and flow algorithms
+    accept it, and its ``sign`` (+1, -1, 0) says which way it leans.
+    """
     ET.register_namespace("", GRAPHML_NS)
     root = ET.Element(f"{{{GRAPHML_NS}}}graphml")
     keys = (
-        ("name", "node", "string"),
+        ("label", "node", "string"),
         ("events", "node", "int"),
         ("degree", "node", "int"),
         ("strength", "node", "double"),
@@ -394,7 +412,7 @@ def network_graphml(net: Network) -> str:
 
     for n in net.nodes:
         node = ET.SubElement(graph, f"{{{GRAPHML_NS}}}node", {"id": n.code})
-        data(node, "node_name", n.name)
+        data(node, "node_label", n.name)
         data(node, "node_events", n.events)
         data(node, "node_degree", central[n.code].degree)
         data(node, "node_strength", central[n.code].strength)
@@ -405,7 +423,7 @@ def network_graphml(net: Network) -> str:
         data(edge, "edge_events", e.events)
         data(edge, "edge_cooperation", e.cooperation)
         data(edge, "edge_conflict", e.conflict)
-        data(edge, "edge_weight", round(e.weight, 6))
+        data(edge, "edge_weight", round(abs(e.weight), 6))
         data(edge, "edge_sign", e.sign)
         data(edge, "edge_score", round(e.score, 6))
     ET.indent(root)

@@ -146,19 +146,35 @@ def test_malformed_jsonl_names_the_line(line: str, message: str) -> None:
 
 
 def test_csv_has_a_row_per_event() -> None:
-    rows = list(csv.DictReader(io.StringIO(exports.events_csv(_events()))))
+    rows = list(csv.DictReader(io.StringIO(exports.events_csv(_events(), {}))))
     assert [r["id"] for r in rows] == ["e1", "e2"]
     assert rows[0]["date"] == "2021-09"
     assert rows[0]["contexts"] == "economic;natural resource"
+    assert rows[0]["url"] == ""
+
+
+def test_csv_rows_carry_the_article_url_title_and_date() -> None:
+    text = exports.events_csv(_events(), {ARTICLE.id: ARTICLE})
+    first = next(csv.DictReader(io.StringIO(text)))
+    assert first["url"] == "https://example.org/a"
+    assert first["title"] == "Pipeline"
+    assert first["published"] == "2021-09-30"
 
 
 def test_parquet_columns_are_typed(tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
-    path.write_bytes(exports.events_parquet(_events()))
+    path.write_bytes(exports.events_parquet(_events(), {ARTICLE.id: ARTICLE}))
     names, rows = read_parquet(path)
     assert names == [name for name, _ in exports.PARQUET_SPEC]
     first = dict(zip(names, rows[0], strict=True))
     assert first["id"] == "e1"
+    assert first["contexts"] == ["economic", "natural resource"]
+    assert first["amounts"] == [
+        {"value": 2e9, "unit": "USD", "value_usd": 2e9, "text": "US$ 2 billion"}
+    ]
+    assert first["url"] == "https://example.org/a"
+    assert first["title"] == "Pipeline"
+    assert first["published"] == date(2021, 9, 30)
     assert first["date_start"] == date(2021, 9, 1)
     assert first["intensity"] == 4.0
     assert first["symmetric"] is True
@@ -170,7 +186,7 @@ def test_parquet_columns_are_typed(tmp_path: Path) -> None:
 
 def test_empty_parquet_has_the_columns(tmp_path: Path) -> None:
     path = tmp_path / "empty.parquet"
-    path.write_bytes(exports.events_parquet([]))
+    path.write_bytes(exports.events_parquet([], {}))
     names, rows = read_parquet(path)
     assert names == [name for name, _ in exports.PARQUET_SPEC]
     assert rows == []
@@ -194,6 +210,7 @@ def test_plover_json_uses_the_manual_field_names() -> None:
     assert first["context"] == ["economic", "natural resource"]
     assert first["cite_info"]["url"] == "https://example.org/a"
     assert first["cite_info"]["publication"] == "Dawn"
+    assert first["cite_info"]["published"] == "2021-09-30"
     second = json.loads(lines[1])
     assert second["date"] is None
     assert second["mode"] == []
@@ -233,7 +250,22 @@ def test_graphml_holds_nodes_edges_and_attributes() -> None:
     assert [s.text for s in signs if s is not None] == ["1", "-1", "-1"]
     keys = {(k.get("for"), k.get("attr.name")) for k in root.findall("g:key", ns)}
     assert ("edge", "weight") in keys
-    assert ("node", "name") in keys
+    assert ("node", "label") in keys
+
+
+def test_graphml_weights_are_unsigned_so_networkx_finds_shortest_paths(tmp_path: Path) -> None:
+    import networkx as nx
+
+    path = tmp_path / "net.graphml"
+    path.write_text(exports.network_graphml(build_network(_triangle())), encoding="utf-8")
+    graph = nx.read_graphml(path)
+    assert graph.nodes["PAK"]["label"] == "PAK"
+    assert graph.edges["RUS", "USA"]["weight"] == 8.0
+    assert graph.edges["RUS", "USA"]["sign"] == -1
+    assert graph.edges["PAK", "RUS"]["sign"] == 1
+    # PAK-USA weighs 2; through RUS it would weigh 4 + 8.
+    assert nx.shortest_path(graph, "PAK", "USA", weight="weight") == ["PAK", "USA"]
+    assert nx.shortest_path_length(graph, "RUS", "USA", weight="weight") == 6.0
 
 
 def test_network_json_lists_balanced_and_strained_triads() -> None:
