@@ -256,42 +256,11 @@ def export(
 
 
 def import_events(path: str, settings: Settings | None = None) -> RunSummary:
-    """Store the articles and events of a JSONL export (``-`` for stdin).
+    """Store the articles and events of an event file (``-`` for stdin), its format told
+    by its first line; see ``bilat.interop.verbs.import_file``."""
+    from bilat.interop.verbs import import_file
 
-    ``seen`` counts the articles in the file, ``stored`` those new to the store,
-    ``unchanged`` those already there (their events are left as stored), and
-    ``events`` the events stored.
-    """
-    import sys
-
-    from bilat.errors import ImportInvalid
-    from bilat.report.exports import read_jsonl
-
-    settings = settings or Settings.load()
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportInvalid(f"cannot read {path}: {e}") from e
-    groups = read_jsonl(text, where=path)
-    with opened_store(settings, read_only=False) as store:
-        known = store.article_ids(aid for _, aid, _ in groups)
-        batch = []
-        for article, aid, found in groups:
-            if aid in known:
-                continue
-            if article is None:
-                raise ImportInvalid(
-                    f"{path}: events cite article {aid[:12]}, which is neither in the file "
-                    "nor in the store"
-                )
-            batch.append((article, found))
-        stored = store.write_batch(batch)
-    return RunSummary(
-        seen=len(groups),
-        stored=stored,
-        unchanged=len(groups) - len(batch),
-        events=sum(len(found) for _, found in batch),
-    )
+    return import_file(path, settings or Settings.load())[1]
 
 
 def bench(

@@ -1,0 +1,192 @@
+"""POLECAT and ICEWS event files: their column layouts and one ``CodedRow`` per row.
+
+Both datasets publish tab-separated files with a header row (docs/interop.md
+lists every column and what bilat reads from it). Columns are found by name, so
+their order does not matter and extra columns are ignored; a file without the
+columns bilat needs is refused whole. A row bilat cannot read (a date that is
+no date, a CAMEO code with no PLOVER mapping, a country it does not know) is a
+``Rejection`` naming its line; the other rows are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from bilat.errors import BilatError, ImportInvalid
+from bilat.interop.stories import CodedRow, Side, Story
+from bilat.nlp.actors import ActorResolver
+from bilat.records import DateSpan, EventType, Granularity, Rejection
+from bilat.resources import Ontology
+
+# POLECAT weekly data files (Harvard Dataverse, doi:10.7910/DVN/AJGVIT), in file order.
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code",
+    "Contexts", "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector",
+    "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name",
+    "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
+    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City",
+    "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
+    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
+    "Story Locations", "Language", "Version",
+)  # fmt: skip
+POLECAT_REQUIRED = ("Event ID", "Event Date", "Event Type", "Actor Country", "Recipient Country")
+
+# ICEWS Coded Event Data (Harvard Dataverse, doi:10.7910/DVN/28075), in file order.
+ICEWS_COLUMNS = (
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Longitude",
+)  # fmt: skip
+ICEWS_REQUIRED = ("Event ID", "Event Date", "Source Country", "CAMEO Code", "Target Country")
+
+
+class RowInvalid(BilatError):
+    """One row of an event file cannot become an event."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The rows of an event file read so far and the rows refused, with their reasons."""
+
+    rows: tuple[CodedRow, ...]
+    rejections: tuple[Rejection, ...]
+
+
+Row = Mapping[str, str]
+Reader = Callable[[Row, ActorResolver, Ontology, str], CodedRow]
+
+
+def read_polecat(text: str, where: str, resolver: ActorResolver, ontology: Ontology) -> Table:
+    """The rows of a POLECAT file (tab- or comma-separated, header first)."""
+    return _read(text, where, POLECAT_REQUIRED, _polecat_row, resolver, ontology)
+
+
+def read_icews(text: str, where: str, resolver: ActorResolver, ontology: Ontology) -> Table:
+    """The rows of an ICEWS file (tab- or comma-separated, header first)."""
+    return _read(text, where, ICEWS_REQUIRED, _icews_row, resolver, ontology)
+
+
+def _read(
+    text: str,
+    where: str,
+    required: tuple[str, ...],
+    reader: Reader,
+    resolver: ActorResolver,
+    ontology: Ontology,
+) -> Table:
+    header = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in header else ","
+    table = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    missing = [c for c in required if c not in (table.fieldnames or ())]
+    if missing:
+        raise ImportInvalid(f"{where}: no column {', '.join(repr(c) for c in missing)}")
+    rows: list[CodedRow] = []
+    rejected: list[Rejection] = []
+    for number, raw in enumerate(table, start=2):
+        line = {k: (v or "").strip() for k, v in raw.items() if k is not None}
+        try:
+            rows.append(reader(line, resolver, ontology, where))
+        except (RowInvalid, ValueError) as e:
+            rejected.append(Rejection("import", str(e), f"{where}, line {number}"))
+    return Table(tuple(rows), tuple(rejected))
+
+
+def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str) -> CodedRow:
+    name = row["Event Type"].upper()
+    try:
+        type_ = EventType(name)
+    except ValueError:
+        raise RowInvalid(f"not a PLOVER event type: {row['Event Type']!r}") from None
+    mode = row.get("Event Mode", "").lower() or None
+    intensity = row.get("Intensity", row.get("Event Intensity", ""))
+    contexts = [c.strip().lower() for c in row.get("Contexts", "").replace(",", ";").split(";")]
+    story = Story(
+        key=f"polecat:{row['Event ID']}",
+        source=f"{where}#{row['Event ID']}",
+        heading=f"POLECAT event {row['Event ID']}" + _from(row.get("Source", "")),
+        publisher=row.get("Source") or None,
+        published=_day(row.get("Publication Date", "")) if row.get("Publication Date") else None,
+        language=row.get("Language") or "en",
+    )
+    return CodedRow(
+        story=story,
+        id=f"polecat-{row['Event ID']}",
+        type=type_,
+        source=_side(row.get("Actor Name", ""), row["Actor Country"], resolver),
+        target=_side(row.get("Recipient Name", ""), row["Recipient Country"], resolver),
+        date=_day(row["Event Date"]),
+        verb=type_.value + (f" ({mode})" if mode else ""),
+        mode=mode,
+        contexts=tuple(c for c in contexts if c),
+        intensity=float(intensity) if intensity else ontology.intensity(type_, mode),
+        coder="polecat" + (f" {row['Version']}" if row.get("Version") else ""),
+    )
+
+
+def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str) -> CodedRow:
+    code = _cameo(row["CAMEO Code"])
+    try:
+        coding = ontology.lookup_cameo(code)
+    except KeyError:
+        raise RowInvalid(f"no PLOVER type for CAMEO code {row['CAMEO Code']!r}") from None
+    story_id = row.get("Story ID") or row["Event ID"]
+    story = Story(
+        key=f"icews:{story_id}",
+        source=f"{where}#{story_id}",
+        heading=f"ICEWS story {story_id}" + _from(row.get("Publisher", "")),
+        publisher=row.get("Publisher") or None,
+    )
+    verb = row.get("Event Text") or coding.description or coding.type.value
+    return CodedRow(
+        story=story,
+        id=f"icews-{row['Event ID']}",
+        type=coding.type,
+        source=_side(row.get("Source Name", ""), row["Source Country"], resolver),
+        target=_side(row.get("Target Name", ""), row["Target Country"], resolver),
+        date=_day(row["Event Date"]),
+        verb=f"{verb} (CAMEO {code})",
+        mode=coding.mode,
+        contexts=coding.contexts,
+        intensity=ontology.intensity(coding.type, coding.mode),
+        coder="icews",
+    )
+
+
+def _cameo(code: str) -> str:
+    """CAMEO codes as ICEWS writes them; a leading zero lost to a spreadsheet comes back
+    ("42" -> "042": no root code is above 20)."""
+    code = code.strip()
+    if code.isdigit() and len(code) in (2, 3) and int(code[:2]) > 20:
+        return "0" + code
+    return code
+
+
+def _side(name: str, country: str, resolver: ActorResolver) -> Side:
+    """A side: its name as written, and the actor its country resolves to (None if blank)."""
+    if not country:
+        return Side(name or "unknown", None)
+    try:
+        actor = resolver.lookup(country)
+    except BilatError:
+        raise RowInvalid(
+            f"unknown country {country!r} (add it to an actors file: docs/settings.md)"
+        ) from None
+    return Side(name or actor.name, actor)
+
+
+def _day(text: str) -> DateSpan:
+    """An ISO day (a time after it is ignored)."""
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        raise RowInvalid(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+    return DateSpan(day, day, Granularity.DAY, text[:10])
+
+
+def _from(publisher: str) -> str:
+    return f", {publisher}" if publisher else ""
