@@ -175,7 +175,7 @@ class SQLStore(ABC):
             for step in migrations.pending(current, self._where):
                 for statement in migrations.statements(step.sql):
                     writer.execute(self._ddl(statement))
-                if step.version == migrations.SEARCH_INDEX_VERSION:
+                if step.version == migrations.reindex_at(current):
                     self._fill_search_index(writer)
                 writer.execute(sql.RECORD_VERSION, [step.version, now()])
 
@@ -237,28 +237,52 @@ class SQLStore(ABC):
     # -- full-text search ---------------------------------------------------------
 
     def search_articles(
-        self, terms: Sequence[str], limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Article, int]], int]:
-        wanted = _searchable(terms)
+        wanted = _searchable([search.stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
-        found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
         total = int(self._one(sql.count_search_articles(n), [*wanted, n]))
-        return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+        if not phrases:
+            found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
+            return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+        # Every word is in each candidate; keep those where the phrases' words follow on.
+        found = self._all(sql.search_articles(n), [*wanted, n, total, 0])
+        hits = [(rows.article(r[:-1]), int(r[-1])) for r in found]
+        kept = [
+            (a, score)
+            for a, score in hits
+            if search.holds_phrases(f"{a.title or ''}\n{a.body}", phrases)
+        ]
+        return kept[offset : offset + limit], len(kept)
 
     def search_events(
-        self, terms: Sequence[str], min_confidence: float, limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        min_confidence: float,
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Event, int]], int]:
-        wanted = _searchable(terms)
+        wanted = _searchable([search.stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
         head = [*wanted, n, min_confidence]
-        found = self._all(sql.search_events(n), [*head, limit, offset])
         total = int(self._one(sql.count_search_events(n), head))
-        scores = [int(r[-1]) for r in found]
-        return list(zip(self._events(found), scores, strict=True)), total
+        found = self._all(
+            sql.search_events(n), [*head, *((total, 0) if phrases else (limit, offset))]
+        )
+        scored = list(zip(self._events(found), [int(r[-1]) for r in found], strict=True))
+        if not phrases:
+            return scored, total
+        kept = [(e, s) for e, s in scored if search.holds_phrases(e.evidence.sentence, phrases)]
+        return kept[offset : offset + limit], len(kept)
 
     def count_events(self, query: EventQuery) -> int:
         text, params = sql.count_events(query)
