@@ -53,3 +53,7 @@ class EngineMissing(BilatError):
 
 class EngineFailed(BilatError):
     """The engine could not start, or its workers failed while parsing."""
+
+
+class ChartsUnavailable(BilatError):
+    """A picture was asked for, but matplotlib (``bilat[charts]``) is not installed."""

@@ -371,6 +371,7 @@ def network_json(net: Network) -> dict[str, Any]:
                 "strength": c.strength,
                 "positive": c.positive,
                 "negative": c.negative,
+                "betweenness": c.betweenness,
             }
             for c in net.centrality
         ],
@@ -391,6 +392,7 @@ def network_graphml(net: Network) -> str:
         ("events", "node", "int"),
         ("degree", "node", "int"),
         ("strength", "node", "double"),
+        ("betweenness", "node", "double"),
         ("events", "edge", "int"),
         ("cooperation", "edge", "double"),
         ("conflict", "edge", "double"),
@@ -416,6 +418,7 @@ def network_graphml(net: Network) -> str:
         data(node, "node_events", n.events)
         data(node, "node_degree", central[n.code].degree)
         data(node, "node_strength", central[n.code].strength)
+        data(node, "node_betweenness", central[n.code].betweenness)
     for i, e in enumerate(net.edges):
         edge = ET.SubElement(
             graph, f"{{{GRAPHML_NS}}}edge", {"id": f"e{i}", "source": e.a, "target": e.b}
@@ -431,23 +434,14 @@ def network_graphml(net: Network) -> str:
 
 
 def network_svg(net: Network) -> str:
-    """A self-contained SVG drawing of the network (circle layout)."""
-    from bilat.report.svg import network_chart
+    """The network drawn for a report as SVG (matplotlib; see ``bilat.report.charts``)."""
+    from bilat.report.charts import network_picture
 
-    return network_chart(*_drawing(net), title=_network_title(net)) + "\n"
+    return network_picture(net, "svg").decode("utf-8")
 
 
 def network_png(net: Network) -> bytes:
-    """The drawing of ``network_svg`` as a PNG image (Pillow)."""
-    from bilat.report.raster import network_png as draw_png
+    """The network drawn for a report as a 1600 x 1600 PNG (matplotlib)."""
+    from bilat.report.charts import network_picture
 
-    return draw_png(*_drawing(net), title=_network_title(net))
-
-
-def _drawing(net: Network) -> tuple[list[tuple[str, str]], list[tuple[str, str, float]]]:
-    return [(n.code, n.name) for n in net.nodes], [(e.a, e.b, e.weight) for e in net.edges]
-
-
-def _network_title(net: Network) -> str:
-    window = " to ".join(d.isoformat() for d in (net.since, net.until) if d is not None)
-    return "Alignment network" + (f", {window}" if window else "")
+    return network_picture(net, "png")

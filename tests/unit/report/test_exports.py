@@ -276,39 +276,3 @@ def test_network_json_lists_balanced_and_strained_triads() -> None:
     assert data["strained"] == []
     assert data["centrality"][0]["code"] == "RUS"
     json.dumps(data)  # serialisable as is
-
-
-def test_network_svg_draws_every_node_and_dashes_conflict() -> None:
-    svg = exports.network_svg(build_network(_triangle()))
-    root = ET.fromstring(svg)
-    ns = {"s": "http://www.w3.org/2000/svg"}
-    assert len(root.findall("s:circle", ns)) == 3
-    lines = root.findall("s:line", ns)
-    assert len(lines) == 3
-    assert sum(1 for line in lines if line.get("stroke-dasharray")) == 2
-    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
-
-
-def test_empty_network_svg_says_so() -> None:
-    svg = exports.network_svg(build_network([]))
-    assert "No actors" in svg
-    ET.fromstring(svg)
-
-
-def test_network_png_is_a_png_of_the_svg_size_with_signed_colours() -> None:
-    from PIL import Image
-
-    from bilat.report.svg import NEGATIVE_COLOUR, POSITIVE_COLOUR
-
-    data = exports.network_png(build_network(_triangle()))
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    image = Image.open(io.BytesIO(data)).convert("RGB")
-    assert image.size == (420, 420)  # network_chart's default size
-    colours = {f"#{r:02x}{g:02x}{b:02x}" for _, (r, g, b) in image.getcolors(1 << 16) or []}
-    assert {POSITIVE_COLOUR, NEGATIVE_COLOUR} <= colours
-    assert exports.network_png(build_network(_triangle())) == data  # deterministic
-
-
-def test_empty_network_png_still_renders() -> None:
-    data = exports.network_png(build_network([]))
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
