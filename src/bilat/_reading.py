@@ -35,6 +35,18 @@ def articles(
         return store.articles(limit, offset), store.count_articles()
 
 
+def monthly_series(settings: Settings | None = None) -> list[SeriesPoint]:
+    """Occurred events per month and quad across the whole store (as stored, not fused),
+    from the first to the last month: the home page's chart."""
+    from bilat.analysis.dyads import monthly_series as build
+    from bilat.records import EventType
+
+    settings = settings or Settings.load()
+    with opened_store(settings, read_only=True) as store:
+        counts = store.monthly_types(settings.min_confidence)
+    return build((month, EventType(t), n, w) for month, t, n, w in counts)
+
+
 def event_page(
     flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
 ) -> tuple[list[Event], int]:

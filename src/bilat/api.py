@@ -17,6 +17,7 @@ from bilat._reading import (
     articles,
     dyad_overview,
     event_page,
+    monthly_series,
     search,
     search_terms,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "import_events",
     "ingest",
     "ingest_new",
+    "monthly_series",
     "network",
     "resolve_actor",
     "search",

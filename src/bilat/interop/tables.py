@@ -105,10 +105,12 @@ def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: s
     mode = row.get("Event Mode", "").lower() or None
     intensity = row.get("Intensity", row.get("Event Intensity", ""))
     contexts = [c.strip().lower() for c in row.get("Contexts", "").replace(",", ";").split(";")]
+    heading = f"POLECAT event {row['Event ID']}" + _from(row.get("Source", ""))
     story = Story(
         key=f"polecat:{row['Event ID']}",
         source=f"{where}#{row['Event ID']}",
-        heading=f"POLECAT event {row['Event ID']}" + _from(row.get("Source", "")),
+        heading=heading,
+        title=heading,
         publisher=row.get("Source") or None,
         published=_day(row.get("Publication Date", "")) if row.get("Publication Date") else None,
         language=row.get("Language") or "en",
@@ -135,10 +137,12 @@ def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str
     except KeyError:
         raise RowInvalid(f"no PLOVER type for CAMEO code {row['CAMEO Code']!r}") from None
     story_id = row.get("Story ID") or row["Event ID"]
+    heading = f"ICEWS story {story_id}" + _from(row.get("Publisher", ""))
     story = Story(
         key=f"icews:{story_id}",
         source=f"{where}#{story_id}",
-        heading=f"ICEWS story {story_id}" + _from(row.get("Publisher", "")),
+        heading=heading,
+        title=heading,
         publisher=row.get("Publisher") or None,
     )
     verb = row.get("Event Text") or coding.description or coding.type.value

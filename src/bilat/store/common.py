@@ -348,6 +348,10 @@ class SQLStore(ABC):
     def dyad_counts(self) -> list[tuple[str, str, int]]:
         return [(a, b, int(n)) for a, b, n, _articles in self._all(sql.DYAD_COUNTS)]
 
+    def monthly_types(self, min_confidence: float) -> list[tuple[str, str, int, float]]:
+        found = self._all(sql.MONTHLY_TYPES, [min_confidence])
+        return [(f"{y:04d}-{m:02d}", t, int(n), float(w)) for y, m, t, n, w in found]
+
     # -- lifetime -----------------------------------------------------------------
 
     def __enter__(self) -> Self:
