@@ -131,7 +131,7 @@ def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: s
 
 
 def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str) -> CodedRow:
-    code = _cameo(row["CAMEO Code"])
+    code = _cameo(row["CAMEO Code"], ontology)
     try:
         coding = ontology.lookup_cameo(code)
     except KeyError:
@@ -161,12 +161,14 @@ def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str
     )
 
 
-def _cameo(code: str) -> str:
-    """CAMEO codes as ICEWS writes them; a leading zero lost to a spreadsheet comes back
-    ("42" -> "042": no root code is above 20)."""
+def _cameo(code: str, ontology: Ontology) -> str:
+    """A CAMEO code as ICEWS writes it; a leading zero lost to a spreadsheet comes back
+    when that makes a code the table lists ("42" -> "042": no root code is above 20)."""
     code = code.strip()
-    if code.isdigit() and len(code) in (2, 3) and int(code[:2]) > 20:
-        return "0" + code
+    if code.isdigit() and code not in ontology.cameo_table and int(code[:2]) > 20:
+        restored = "0" + code
+        if restored in ontology.cameo_table:
+            return restored
     return code
 
 
