@@ -230,6 +230,7 @@ def export(
     """The events matching ``flt`` as a file's bytes (graphml: their network)."""
     from bilat.analysis.network import build_network
     from bilat.report import exports
+    from bilat.report.graphml import network_graphml
 
     settings = settings or Settings.load()
     found = events(flt, settings)
@@ -237,7 +238,7 @@ def export(
         net = build_network(
             found, since=flt.since if flt else None, until=flt.until if flt else None
         )
-        return exports.network_graphml(net).encode("utf-8")
+        return network_graphml(net).encode("utf-8")
     with opened_store(settings, read_only=True) as store:
         cited = {
             aid: art

@@ -113,10 +113,9 @@ def _table(found: Comparison, left: str, right: str) -> str:
             f"{r.left.cooperation} / {r.left.conflict}",
             f"{r.right.cooperation} / {r.right.conflict}",
         )
-    console = Console(file=io.StringIO(), width=120)
-    console.print(table)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(out)
+    buffer = io.StringIO()
+    Console(file=buffer, width=120).print(table)
+    return buffer.getvalue()
 
 
 def register(app: typer.Typer) -> None:

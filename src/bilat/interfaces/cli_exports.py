@@ -14,7 +14,7 @@ import typer
 from bilat import api
 from bilat.interfaces import cli_compare
 from bilat.interfaces.options import date_bound, pair_of, settings_of
-from bilat.report import exports
+from bilat.report import charts, exports, graphml
 
 # Exit codes of `bilat` (as in bilat.interfaces.cli): some rows refused / nothing usable.
 EXIT_REJECTED = 3
@@ -120,12 +120,12 @@ def network(
         raise typer.BadParameter("PNG is binary: write it with -o FILE or a pipe")
     net = api.network(date_bound(since), date_bound(until, end=True), settings_of(ctx))
     if format is NetworkFormat.png:
-        _write(exports.network_png(net), output)
+        _write(charts.network_picture(net, "png"), output)
         return
     if format is NetworkFormat.graphml:
-        text = exports.network_graphml(net)
+        text = graphml.network_graphml(net)
     elif format is NetworkFormat.svg:
-        text = exports.network_svg(net)
+        text = charts.network_picture(net, "svg").decode("utf-8")
     else:
         text = json.dumps(exports.network_json(net), ensure_ascii=False, indent=2) + "\n"
     _write(text.encode("utf-8"), output)

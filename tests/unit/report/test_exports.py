@@ -32,6 +32,7 @@ from bilat.records import (
     article_id,
 )
 from bilat.report import exports
+from bilat.report.graphml import GRAPHML_NS, network_graphml
 from bilat.store import EventQuery
 from bilat.store.duckdb import DuckDBStore
 from bilat.store.files import read_parquet
@@ -235,9 +236,9 @@ def _triangle() -> list[Event]:
 
 
 def test_graphml_holds_nodes_edges_and_attributes() -> None:
-    text = exports.network_graphml(build_network(_triangle()))
+    text = network_graphml(build_network(_triangle()))
     root = ET.fromstring(text)
-    ns = {"g": exports.GRAPHML_NS}
+    ns = {"g": GRAPHML_NS}
     nodes = root.findall("g:graph/g:node", ns)
     edges = root.findall("g:graph/g:edge", ns)
     assert [n.get("id") for n in nodes] == ["PAK", "RUS", "USA"]
@@ -257,7 +258,7 @@ def test_graphml_weights_are_unsigned_so_networkx_finds_shortest_paths(tmp_path:
     import networkx as nx
 
     path = tmp_path / "net.graphml"
-    path.write_text(exports.network_graphml(build_network(_triangle())), encoding="utf-8")
+    path.write_text(network_graphml(build_network(_triangle())), encoding="utf-8")
     graph = nx.read_graphml(path)
     assert graph.nodes["PAK"]["label"] == "PAK"
     assert graph.edges["RUS", "USA"]["weight"] == 8.0
