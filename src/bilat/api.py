@@ -263,7 +263,7 @@ def import_events(path: str, settings: Settings | None = None) -> RunSummary:
     by its first line; see ``bilat.interop.verbs.import_file``."""
     from bilat.interop.verbs import import_file
 
-    return import_file(path, settings or Settings.load())[1]
+    return import_file(path, settings or Settings.load()).summary
 
 
 def bench(

@@ -31,6 +31,9 @@ def test_icews_file_is_imported_with_its_bad_rows_named(tmp_path: Path) -> None:
     assert done.returncode == 3, done.stderr  # some rows stored, some refused
     assert "line 7: unknown country 'Narnia'" in done.stderr
     assert "line 9: not a date: 'yesterday'" in done.stderr
+    # CAMEO 012, a statement, is out of PLOVER's scope: counted, not rejected.
+    assert "skipped 1 rows of CAMEO 01 (make public statement)" in done.stderr
+    assert "line 3" not in done.stderr
     assert "(icews): 5 stored" in done.stderr
     events = {e["id"]: e for e in _events(db)}
     sanction = events["icews-926750"]

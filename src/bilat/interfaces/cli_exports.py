@@ -93,11 +93,14 @@ def import_events(
     """Store the events of a bilat export or of a POLECAT or ICEWS file."""
     from bilat.interop.verbs import import_file
 
-    read, summary = import_file(file, settings_of(ctx), format.value)  # type: ignore[arg-type]
+    done = import_file(file, settings_of(ctx), format.value)  # type: ignore[arg-type]
+    summary = done.summary
     for rejection in summary.rejections:
         typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
+    for reason, count in done.skipped:
+        typer.echo(f"skipped {count} rows of {reason}: PLOVER has no type for it", err=True)
     typer.echo(
-        f"{summary.seen} articles in {file} ({read}): {summary.stored} stored, "
+        f"{summary.seen} articles in {file} ({done.format}): {summary.stored} stored, "
         f"{summary.unchanged} already stored; {summary.events} events stored, "
         f"{len(summary.rejections)} rows rejected",
         err=True,

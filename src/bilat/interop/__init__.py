@@ -28,12 +28,13 @@ EVENT_FILE_FORMATS: tuple[EventFileFormat, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class EventFile:
-    """What a file holds: articles (None when only cited) with their events, and the rows
-    refused."""
+    """What a file holds: articles (None when only cited) with their events, the rows
+    refused, and how many rows were skipped for each reason (codes PLOVER has no type for)."""
 
     format: EventFileFormat
     groups: tuple[tuple[Article | None, str, tuple[Event, ...]], ...]
     rejections: tuple[Rejection, ...] = ()
+    skipped: tuple[tuple[str, int], ...] = ()
 
     @property
     def events(self) -> list[Event]:
@@ -81,13 +82,13 @@ def read_event_file(
     text = read_text(path) if text is None else text
     found = detect(text, path) if fmt == "auto" else fmt
     if found == "jsonl":
-        groups = read_jsonl(text, where=path)
-        return EventFile(found, tuple((a, aid, tuple(ev)) for a, aid, ev in groups))
+        exported = read_jsonl(text, where=path)
+        return EventFile(found, tuple((a, aid, tuple(ev)) for a, aid, ev in exported))
     if found == "plover-json":
         table = read_plover(text, path, resolver)
     elif found == "polecat":
         table = read_polecat(text, path, resolver, ontology)
     else:
         table = read_icews(text, path, resolver, ontology)
-    pairs = articles_of(table.rows)
-    return EventFile(found, tuple((a, a.id, tuple(ev)) for a, ev in pairs), table.rejections)
+    groups = tuple((a, a.id, tuple(ev)) for a, ev in articles_of(table.rows))
+    return EventFile(found, groups, table.rejections, table.skipped)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -45,16 +46,27 @@ ICEWS_COLUMNS = (
 ICEWS_REQUIRED = ("Event ID", "Event Date", "Source Country", "CAMEO Code", "Target Country")
 
 
+# CAMEO root codes PLOVER left out: their events are statements or appeals, not acts.
+_UNCODED_ROOTS = {"01": "make public statement", "02": "appeal"}
+
+
 class RowInvalid(BilatError):
     """One row of an event file cannot become an event."""
 
 
+class OutOfScope(RowInvalid):
+    """A well-formed row codes something PLOVER has no type for (CAMEO 01 statements,
+    02 appeals): skipped and counted, not rejected."""
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
-    """The rows of an event file read so far and the rows refused, with their reasons."""
+    """The rows of an event file, the rows refused with their reasons, and how many rows
+    were skipped for each reason."""
 
     rows: tuple[CodedRow, ...]
     rejections: tuple[Rejection, ...]
+    skipped: tuple[tuple[str, int], ...] = ()
 
 
 Row = Mapping[str, str]
@@ -87,13 +99,16 @@ def _read(
         raise ImportInvalid(f"{where}: no column {', '.join(repr(c) for c in missing)}")
     rows: list[CodedRow] = []
     rejected: list[Rejection] = []
+    skipped: Counter[str] = Counter()
     for number, raw in enumerate(table, start=2):
         line = {k: (v or "").strip() for k, v in raw.items() if k is not None}
         try:
             rows.append(reader(line, resolver, ontology, where))
+        except OutOfScope as e:
+            skipped[str(e)] += 1
         except (RowInvalid, ValueError) as e:
             rejected.append(Rejection("import", str(e), f"{where}, line {number}"))
-    return Table(tuple(rows), tuple(rejected))
+    return Table(tuple(rows), tuple(rejected), tuple(sorted(skipped.items())))
 
 
 def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str) -> CodedRow:
@@ -135,6 +150,8 @@ def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str
     try:
         coding = ontology.lookup_cameo(code)
     except KeyError:
+        if code.isdigit() and code[:2] in _UNCODED_ROOTS:
+            raise OutOfScope(f"CAMEO {code[:2]} ({_UNCODED_ROOTS[code[:2]]})") from None
         raise RowInvalid(f"no PLOVER type for CAMEO code {row['CAMEO Code']!r}") from None
     story_id = row.get("Story ID") or row["Event ID"]
     heading = f"ICEWS story {story_id}" + _from(row.get("Publisher", ""))

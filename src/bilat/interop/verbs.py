@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bilat._session import EventFilter, opened_store, resolver_for
@@ -20,10 +20,18 @@ def read_file(path: str, fmt: EventFileFormat, settings: Settings) -> EventFile:
     return read_event_file(path, fmt, resolver_for(settings), load_ontology())
 
 
-def import_file(
-    path: str, settings: Settings, fmt: EventFileFormat = "auto"
-) -> tuple[EventFileFormat, RunSummary]:
-    """Store the articles and events of an event file; the format read, and what was done.
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What ``bilat import`` did: the format read, the run's summary, and the rows skipped
+    for each reason."""
+
+    format: EventFileFormat
+    summary: RunSummary
+    skipped: tuple[tuple[str, int], ...] = ()
+
+
+def import_file(path: str, settings: Settings, fmt: EventFileFormat = "auto") -> Imported:
+    """Store the articles and events of an event file.
 
     ``seen`` counts the articles in the file, ``stored`` those new to the store,
     ``unchanged`` those already there (their events are left as stored), ``events``
@@ -55,7 +63,7 @@ def import_file(
             rejections=found.rejections,
         )
         store.finish_run(run_id, summary)
-    return found.format, summary
+    return Imported(found.format, summary, found.skipped)
 
 
 def is_store(name: str) -> bool:

@@ -89,9 +89,16 @@ def test_a_file_without_the_needed_columns_is_refused(resolver: ActorResolver) -
 
 
 def test_bad_rows_are_rejections_that_name_their_line(resolver: ActorResolver) -> None:
-    rows = [ROW, {**ROW, "Event ID": "3", "CAMEO Code": "999"}, {**ROW, "Event Date": "x"}]
+    rows = [
+        ROW,
+        {**ROW, "Event ID": "3", "CAMEO Code": "999"},
+        {**ROW, "Event Date": "x"},
+        {**ROW, "Event ID": "4", "CAMEO Code": "0211"},
+        {**ROW, "Event ID": "5", "CAMEO Code": "010"},
+    ]
     found = read_event_file("f.tab", "icews", resolver, load_ontology(), _icews(*rows))
     assert len(found.events) == 1
+    assert found.skipped == (("CAMEO 01 (make public statement)", 1), ("CAMEO 02 (appeal)", 1))
     assert [(r.source, r.reason) for r in found.rejections] == [
         ("f.tab, line 3", "no PLOVER type for CAMEO code '999'"),
         ("f.tab, line 4", "not a date: 'x' (expected YYYY-MM-DD)"),
