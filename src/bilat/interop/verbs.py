@@ -20,6 +20,9 @@ def read_file(path: str, fmt: EventFileFormat, settings: Settings) -> EventFile:
     return read_event_file(path, fmt, resolver_for(settings), load_ontology())
 
 
+CHUNK = 1000  # articles written per transaction
+
+
 @dataclass(frozen=True, slots=True)
 class Imported:
     """What ``bilat import`` did: the format read, the run's summary, and the rows skipped
@@ -52,7 +55,8 @@ def import_file(path: str, settings: Settings, fmt: EventFileFormat = "auto") ->
                     "nor in the store"
                 )
             batch.append((article, list(events)))
-        stored = store.write_batch(batch)
+        # A transaction per chunk: a dataset of a million rows is not one transaction.
+        stored = sum(store.write_batch(batch[i : i + CHUNK]) for i in range(0, len(batch), CHUNK))
         if found.rejections:
             store.record_rejections(run_id, list(found.rejections))
         summary = RunSummary(
