@@ -57,3 +57,7 @@ class EngineFailed(BilatError):
 
 class ChartsUnavailable(BilatError):
     """A picture was asked for, but matplotlib (``bilat[charts]``) is not installed."""
+
+
+class SearchTooBroad(BilatError):
+    """A phrase search whose words occur in more documents than bilat checks a phrase in."""

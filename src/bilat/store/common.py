@@ -251,15 +251,18 @@ class SQLStore(ABC):
         if not phrases:
             found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
             return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
-        # Every word is in each candidate; keep those where the phrases' words follow on.
-        found = self._all(sql.search_articles(n), [*wanted, n, total, 0])
-        hits = [(rows.article(r[:-1]), int(r[-1])) for r in found]
-        kept = [
-            (a, score)
-            for a, score in hits
-            if search.holds_phrases(f"{a.title or ''}\n{a.body}", phrases)
-        ]
-        return kept[offset : offset + limit], len(kept)
+
+        def chunk(at: int) -> list[tuple[Article, int]]:
+            found = self._all(sql.search_articles(n), [*wanted, n, search.PHRASE_CHUNK, at])
+            return [(rows.article(r[:-1]), int(r[-1])) for r in found]
+
+        return search.phrase_page(
+            chunk,
+            lambda a: search.holds_phrases(f"{a.title or ''}\n{a.body}", phrases),
+            total,
+            limit,
+            offset,
+        )
 
     def search_events(
         self,
@@ -275,14 +278,20 @@ class SQLStore(ABC):
         n = len(wanted)
         head = [*wanted, n, min_confidence]
         total = int(self._one(sql.count_search_events(n), head))
-        found = self._all(
-            sql.search_events(n), [*head, *((total, 0) if phrases else (limit, offset))]
-        )
-        scored = list(zip(self._events(found), [int(r[-1]) for r in found], strict=True))
+
+        def chunk(at: int, size: int = search.PHRASE_CHUNK) -> list[tuple[Event, int]]:
+            found = self._all(sql.search_events(n), [*head, size, at])
+            return list(zip(self._events(found), [int(r[-1]) for r in found], strict=True))
+
         if not phrases:
-            return scored, total
-        kept = [(e, s) for e, s in scored if search.holds_phrases(e.evidence.sentence, phrases)]
-        return kept[offset : offset + limit], len(kept)
+            return chunk(offset, limit), total
+        return search.phrase_page(
+            chunk,
+            lambda e: search.holds_phrases(e.evidence.sentence, phrases),
+            total,
+            limit,
+            offset,
+        )
 
     def count_events(self, query: EventQuery) -> int:
         text, params = sql.count_events(query)

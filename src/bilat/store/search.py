@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
+from bilat.errors import SearchTooBroad
 from bilat.records import Article, Event
 
 MAX_TERM = 64
@@ -104,3 +105,33 @@ def event_terms(event: Event) -> list[tuple[str, str, int]]:
     """Index rows (term, event id, occurrences) of an event's evidence sentence."""
     counts = Counter(terms(event.evidence.sentence))
     return [(term, event.id, n) for term, n in sorted(counts.items())]
+
+
+T = TypeVar("T")
+PHRASE_CHUNK = 500  # candidates read at a time when checking phrases
+PHRASE_CANDIDATES = 20_000  # more than this and a phrase search asks for another word
+
+
+def phrase_page(
+    chunk: Callable[[int], list[tuple[T, int]]],
+    holds: Callable[[T], bool],
+    total: int,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[T, int]], int]:
+    """One page of the candidates (every word found) that hold the query's phrases, and how
+    many do; candidates are read a chunk at a time, so only the page is kept."""
+    if total > PHRASE_CANDIDATES:
+        raise SearchTooBroad(
+            f"the words of this phrase search occur in {total:,} documents, more than the "
+            f"{PHRASE_CANDIDATES:,} a phrase is checked in: add a word to narrow it"
+        )
+    page: list[tuple[T, int]] = []
+    matched = 0
+    for at in range(0, total, PHRASE_CHUNK):
+        for doc, score in chunk(at):
+            if holds(doc):
+                if offset <= matched < offset + limit:
+                    page.append((doc, score))
+                matched += 1
+    return page, matched

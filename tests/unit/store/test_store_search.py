@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from store_corpus import NewStore, NewUrl
 
+from bilat.errors import SearchTooBroad
 from bilat.records import (
     Actor,
     Article,
@@ -233,3 +234,18 @@ def test_queries_split_into_words_and_quoted_phrases() -> None:
     assert query.phrases == (("gas", "pipelines"),)
     assert holds_phrases("New gas pipeline.", query.phrases)
     assert not holds_phrases("A pipeline for gas.", query.phrases)
+
+
+def test_phrase_pages_read_candidates_a_chunk_at_a_time(
+    searchable: SQLStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilat.store import search
+
+    phrase = [("gas", "pipeline")]
+    whole = searchable.search_articles(["gas", "pipeline"], 10, 0, phrase)
+    monkeypatch.setattr(search, "PHRASE_CHUNK", 1)
+    assert searchable.search_articles(["gas", "pipeline"], 10, 0, phrase) == whole
+    monkeypatch.setattr(search, "PHRASE_CANDIDATES", 2)
+    with pytest.raises(SearchTooBroad, match="occur in 3 documents"):
+        searchable.search_articles(["gas", "pipeline"], 10, 0, phrase)
+    assert searchable.search_articles(["gas", "pipeline"], 10)[1] == 3  # no phrase: no limit
