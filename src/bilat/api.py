@@ -28,6 +28,7 @@ from bilat.records import Actor, Event, EventCluster, RunSummary
 
 if TYPE_CHECKING:
     from bilat.analysis.articles import ArticleInfo
+    from bilat.analysis.compare import Comparison
     from bilat.analysis.dyads import TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
@@ -49,6 +50,7 @@ __all__ = [
     "bench",
     "brief",
     "brief_pdf",
+    "compare",
     "dyad_brief",
     "dyad_overview",
     "dyads",
@@ -264,6 +266,20 @@ def import_events(path: str, settings: Settings | None = None) -> RunSummary:
     from bilat.interop.verbs import import_file
 
     return import_file(path, settings or Settings.load()).summary
+
+
+def compare(
+    left: str | None,
+    right: str,
+    flt: EventFilter | None = None,
+    settings: Settings | None = None,
+) -> Comparison:
+    """Events per dyad and month in two sets: each a store (a ``.duckdb`` file or a
+    ``postgresql://`` URL; ``left=None`` is the settings' store) or an event file that
+    ``import_events`` reads (read, not stored); ``flt``'s dyad, actor and dates apply."""
+    from bilat.interop.verbs import compare_sets
+
+    return compare_sets(left, right, flt or EventFilter(), settings or Settings.load())
 
 
 def bench(

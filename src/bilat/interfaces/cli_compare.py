@@ -72,8 +72,6 @@ def compare(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """Line up two event sets by dyad and month: events, cooperative and conflictual, in each."""
-    from bilat.interop.verbs import compare_sets
-
     settings = settings_of(ctx)
     flt = api.EventFilter(
         dyad=pair_of(dyad, settings) if dyad else None,
@@ -81,7 +79,7 @@ def compare(
         until=date_bound(until, end=True),
     )
     left, right = (None, first) if second is None else (first, second)
-    found = compare_sets(left, right, flt, settings)
+    found = api.compare(left, right, flt, settings)
     left_name = left or "the store"
     rows = [_row(r) for r in found.rows]
     if format is CompareFormat.json:
