@@ -102,3 +102,20 @@ def test_compare_lines_up_a_store_and_a_file_by_dyad_and_month(tmp_path: Path) -
     )
     assert narrow.returncode == 0, narrow.stderr
     assert [r["month"] for r in json.loads(narrow.stdout)["rows"]] == ["2021-09"]
+
+
+def test_gdelt_export_is_told_by_its_width_and_imported(tmp_path: Path) -> None:
+    db = tmp_path / "gdelt.duckdb"
+    done = bilat("import", str(DATA / "gdelt_sample.export.CSV"), db=db)
+    assert done.returncode == 3, done.stderr
+    assert "line 5: not a date: '20211399' (expected YYYYMMDD)" in done.stderr
+    assert "skipped 1 rows of CAMEO 01 (make public statement)" in done.stderr
+    assert "3 articles in" in done.stderr and "(gdelt): 3 stored" in done.stderr
+    events = {e["id"]: e for e in _events(db)}
+    assert sorted(events) == ["gdelt-1001", "gdelt-1002", "gdelt-1003", "gdelt-1006"]
+    assert events["gdelt-1002"]["type"] == "CONSULT"
+    assert events["gdelt-1001"]["source"]["sector"] == "GOV"  # type: ignore[index]
+    assert events["gdelt-1006"]["target"] is None
+    exported = bilat("export", "--format", "csv", "--dyad", "PAK-RUS", db=db)
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert {r["url"] for r in rows} == {"https://news.example/a"}  # one article, two events

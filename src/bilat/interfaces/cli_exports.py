@@ -75,22 +75,23 @@ class ImportChoice(StrEnum):
     plover_json = "plover-json"
     polecat = "polecat"
     icews = "icews"
+    gdelt = "gdelt"
 
 
 def import_events(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(help="An event file (export, POLECAT or ICEWS), or - for stdin.")
+        str, typer.Argument(help="An event file (export, POLECAT, ICEWS, GDELT), or - for stdin.")
     ],
     format: Annotated[
         ImportChoice,
         typer.Option(
-            help="auto (tell by the first line), jsonl, plover-json, polecat or icews.",
+            help="auto (tell by the first line), jsonl, plover-json, polecat, icews or gdelt.",
             case_sensitive=False,
         ),
     ] = ImportChoice.auto,
 ) -> None:
-    """Store the events of a bilat export or of a POLECAT or ICEWS file."""
+    """Store the events of a bilat export or of a POLECAT, ICEWS or GDELT file."""
     from bilat.interop.verbs import import_file
 
     done = import_file(file, settings_of(ctx), format.value)  # type: ignore[arg-type]

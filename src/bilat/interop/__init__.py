@@ -1,8 +1,8 @@
 """Event files from bilat and from other event datasets, read into bilat's records.
 
-``read_event_file`` reads bilat's own exports (``jsonl``, ``plover-json``) and
-files in the POLECAT and ICEWS column layouts (docs/interop.md), telling them
-apart by their first line when asked for ``auto``.
+``read_event_file`` reads bilat's own exports (``jsonl``, ``plover-json``),
+files in the POLECAT and ICEWS column layouts and GDELT exports (docs/interop.md),
+telling them apart by their first line when asked for ``auto``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from bilat.nlp.actors import ActorResolver
 from bilat.records import Article, Event, Rejection
 from bilat.resources import Ontology
 
-EventFileFormat = Literal["auto", "jsonl", "plover-json", "polecat", "icews"]
+EventFileFormat = Literal["auto", "jsonl", "plover-json", "polecat", "icews", "gdelt"]
 EVENT_FILE_FORMATS: tuple[EventFileFormat, ...] = (
     "auto",
     "jsonl",
     "plover-json",
     "polecat",
     "icews",
+    "gdelt",
 )
 
 
@@ -60,9 +61,13 @@ def detect(text: str, where: str) -> EventFileFormat:
         return "icews"
     if "Event Type" in first and "Recipient Country" in first:
         return "polecat"
+    from bilat.interop.gdelt import looks_like_gdelt
+
+    if looks_like_gdelt(first):
+        return "gdelt"
     raise ImportInvalid(
-        f"{where}: not an event file bilat knows (JSONL or PLOVER JSON export, or a POLECAT "
-        "or ICEWS table with its header row); name it with --format"
+        f"{where}: not an event file bilat knows (JSONL or PLOVER JSON export, a POLECAT "
+        "or ICEWS table with its header row, or a GDELT export); name it with --format"
     )
 
 
@@ -74,6 +79,7 @@ def read_event_file(
     text: str | None = None,
 ) -> EventFile:
     """Read ``path`` (or ``text``, named ``path`` in messages) as ``fmt``."""
+    from bilat.interop.gdelt import read_gdelt
     from bilat.interop.plover import read_plover
     from bilat.interop.stories import articles_of
     from bilat.interop.tables import read_icews, read_polecat
@@ -88,6 +94,8 @@ def read_event_file(
         table = read_plover(text, path, resolver)
     elif found == "polecat":
         table = read_polecat(text, path, resolver, ontology)
+    elif found == "gdelt":
+        table = read_gdelt(text, path, resolver, ontology)
     else:
         table = read_icews(text, path, resolver, ontology)
     groups = tuple((a, a.id, tuple(ev)) for a, ev in articles_of(table.rows))

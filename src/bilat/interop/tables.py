@@ -20,8 +20,8 @@ from datetime import date
 from bilat.errors import BilatError, ImportInvalid
 from bilat.interop.stories import CodedRow, Side, Story
 from bilat.nlp.actors import ActorResolver
-from bilat.records import DateSpan, EventType, Granularity, Rejection
-from bilat.resources import Ontology
+from bilat.records import Actor, DateSpan, EventType, Granularity, Rejection
+from bilat.resources import CameoMapping, Ontology
 
 # POLECAT weekly data files (Harvard Dataverse, doi:10.7910/DVN/AJGVIT), in file order.
 POLECAT_COLUMNS = (
@@ -127,16 +127,16 @@ def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: s
         heading=heading,
         title=heading,
         publisher=row.get("Source") or None,
-        published=_day(row.get("Publication Date", "")) if row.get("Publication Date") else None,
+        published=day_of(row.get("Publication Date", "")) if row.get("Publication Date") else None,
         language=row.get("Language") or "en",
     )
     return CodedRow(
         story=story,
         id=f"polecat-{row['Event ID']}",
         type=type_,
-        source=_side(row.get("Actor Name", ""), row["Actor Country"], resolver),
-        target=_side(row.get("Recipient Name", ""), row["Recipient Country"], resolver),
-        date=_day(row["Event Date"]),
+        source=side_of(row.get("Actor Name", ""), row["Actor Country"], resolver),
+        target=side_of(row.get("Recipient Name", ""), row["Recipient Country"], resolver),
+        date=day_of(row["Event Date"]),
         verb=type_.value + (f" ({mode})" if mode else ""),
         mode=mode,
         contexts=tuple(c for c in contexts if c),
@@ -146,13 +146,7 @@ def _polecat_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: s
 
 
 def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str) -> CodedRow:
-    code = _cameo(row["CAMEO Code"], ontology)
-    try:
-        coding = ontology.lookup_cameo(code)
-    except KeyError:
-        if code.isdigit() and code[:2] in _UNCODED_ROOTS:
-            raise OutOfScope(f"CAMEO {code[:2]} ({_UNCODED_ROOTS[code[:2]]})") from None
-        raise RowInvalid(f"no PLOVER type for CAMEO code {row['CAMEO Code']!r}") from None
+    code, coding = cameo_coding(row["CAMEO Code"], ontology)
     story_id = row.get("Story ID") or row["Event ID"]
     heading = f"ICEWS story {story_id}" + _from(row.get("Publisher", ""))
     story = Story(
@@ -167,15 +161,27 @@ def _icews_row(row: Row, resolver: ActorResolver, ontology: Ontology, where: str
         story=story,
         id=f"icews-{row['Event ID']}",
         type=coding.type,
-        source=_side(row.get("Source Name", ""), row["Source Country"], resolver),
-        target=_side(row.get("Target Name", ""), row["Target Country"], resolver),
-        date=_day(row["Event Date"]),
+        source=side_of(row.get("Source Name", ""), row["Source Country"], resolver),
+        target=side_of(row.get("Target Name", ""), row["Target Country"], resolver),
+        date=day_of(row["Event Date"]),
         verb=f"{verb} (CAMEO {code})",
         mode=coding.mode,
         contexts=coding.contexts,
         intensity=ontology.intensity(coding.type, coding.mode),
         coder="icews",
     )
+
+
+def cameo_coding(written: str, ontology: Ontology) -> tuple[str, CameoMapping]:
+    """A CAMEO code as written and its PLOVER coding; OutOfScope for the families PLOVER
+    leaves out, RowInvalid for a code with no PLOVER type."""
+    code = _cameo(written, ontology)
+    try:
+        return code, ontology.lookup_cameo(code)
+    except KeyError:
+        if code.isdigit() and code[:2] in _UNCODED_ROOTS:
+            raise OutOfScope(f"CAMEO {code[:2]} ({_UNCODED_ROOTS[code[:2]]})") from None
+        raise RowInvalid(f"no PLOVER type for CAMEO code {written!r}") from None
 
 
 def _cameo(code: str, ontology: Ontology) -> str:
@@ -189,7 +195,7 @@ def _cameo(code: str, ontology: Ontology) -> str:
     return code
 
 
-def _side(name: str, country: str, resolver: ActorResolver) -> Side:
+def side_of(name: str, country: str, resolver: ActorResolver, sector: str | None = None) -> Side:
     """A side: its name as written, and the actor its country resolves to (None if blank)."""
     if not country:
         return Side(name or "unknown", None)
@@ -199,10 +205,10 @@ def _side(name: str, country: str, resolver: ActorResolver) -> Side:
         raise RowInvalid(
             f"unknown country {country!r} (add it to an actors file: docs/settings.md)"
         ) from None
-    return Side(name or actor.name, actor)
+    return Side(name or actor.name, Actor(actor.code, actor.name, sector or None))
 
 
-def _day(text: str) -> DateSpan:
+def day_of(text: str) -> DateSpan:
     """An ISO day (a time after it is ignored)."""
     try:
         day = date.fromisoformat(text[:10])

@@ -133,3 +133,28 @@ def test_plover_records_keep_their_sentence_dates_and_unknown_codes(
     assert event.date is not None and event.date.granularity is Granularity.MONTH
     assert event.date.end == date(2021, 9, 30)
     assert [r.reason for r in found.rejections] == ["missing field 'event'"]
+
+
+def test_gdelt_1_rows_without_adm2_codes_read_by_their_width(resolver: ActorResolver) -> None:
+    from bilat.interop.gdelt import GDELT1_COLUMNS
+
+    row = dict.fromkeys(GDELT1_COLUMNS, "")
+    row.update(
+        GLOBALEVENTID="7",
+        SQLDATE="20130402",
+        Actor1Name="CHINA",
+        Actor1CountryCode="CHN",
+        Actor2Name="JAPAN",
+        Actor2CountryCode="JPN",
+        Actor2Code="JPN",
+        EventCode="112",
+        DATEADDED="20130402",
+    )
+    old = "\t".join(row[c] for c in GDELT1_COLUMNS[:-1])  # before April 2013: no SOURCEURL
+    assert detect(old + "\n", "f") == "gdelt"
+    found = read_event_file("f.CSV", "auto", resolver, load_ontology(), old + "\n")
+    (event,) = found.events
+    assert (event.type, event.source.code, event.extractor_version) == (
+        EventType.ACCUSE, "CHN", "gdelt 1.0",
+    )  # fmt: skip
+    assert event.source.text == "China"
