@@ -35,6 +35,18 @@ def articles(
         return store.articles(limit, offset), store.count_articles()
 
 
+def monthly_series(settings: Settings | None = None) -> list[SeriesPoint]:
+    """Occurred events per month and quad across the whole store (as stored, not fused),
+    from the first to the last month: the home page's chart."""
+    from bilat.analysis.dyads import monthly_series as build
+    from bilat.records import EventType
+
+    settings = settings or Settings.load()
+    with opened_store(settings, read_only=True) as store:
+        counts = store.monthly_types(settings.min_confidence)
+    return build((month, EventType(t), n, w) for month, t, n, w in counts)
+
+
 def event_page(
     flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
 ) -> tuple[list[Event], int]:
@@ -122,7 +134,7 @@ class SearchResult:
 
 
 def search_terms(q: str) -> tuple[str, ...]:
-    """The distinct casefolded words of a query, in order."""
+    """The distinct casefolded words of a query, in order (those of its phrases too)."""
     from bilat.store.search import query_terms
 
     return query_terms(q)
@@ -133,18 +145,22 @@ def search(
 ) -> SearchResult:
     """Full-text search: articles (title and body) and event sentences holding every word of ``q``.
 
-    Words match whole words, case-insensitively, through the store's search index;
-    a hit scores the number of times the words occur. ``limit``/``offset`` page
-    through both lists at once.
+    Words match whole words by their English stem, case-insensitively ("pipelines"
+    finds "pipeline"), through the store's search index; words in double quotes
+    must also follow each other ("gas pipeline"). A hit scores the number of times
+    the words occur. ``limit``/``offset`` page through both lists at once.
     """
-    from bilat.store.search import first_match
+    from bilat.store.search import first_match, parse_query
 
     settings = settings or Settings.load()
-    terms = search_terms(q)
+    query = parse_query(q)
+    terms = query.words
     if not terms:
         return SearchResult(terms, [], [], offset=offset)
     with opened_store(settings, read_only=True) as store:
-        articles, total_articles = store.search_articles(terms, limit, offset)
-        events, total_events = store.search_events(terms, settings.min_confidence, limit, offset)
+        articles, total_articles = store.search_articles(terms, limit, offset, query.phrases)
+        events, total_events = store.search_events(
+            terms, settings.min_confidence, limit, offset, query.phrases
+        )
     hits = [ArticleHit(a, score, first_match(a.body, terms)) for a, score in articles]
     return SearchResult(terms, hits, [e for e, _ in events], total_articles, total_events, offset)

@@ -17,6 +17,7 @@ from bilat._reading import (
     articles,
     dyad_overview,
     event_page,
+    monthly_series,
     search,
     search_terms,
 )
@@ -27,6 +28,7 @@ from bilat.records import Actor, Event, EventCluster, RunSummary
 
 if TYPE_CHECKING:
     from bilat.analysis.articles import ArticleInfo
+    from bilat.analysis.compare import Comparison
     from bilat.analysis.dyads import TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
@@ -48,6 +50,7 @@ __all__ = [
     "bench",
     "brief",
     "brief_pdf",
+    "compare",
     "dyad_brief",
     "dyad_overview",
     "dyads",
@@ -58,6 +61,7 @@ __all__ = [
     "import_events",
     "ingest",
     "ingest_new",
+    "monthly_series",
     "network",
     "resolve_actor",
     "search",
@@ -240,24 +244,25 @@ def export(
     """The events matching ``flt`` as a file's bytes (graphml: their network)."""
     from bilat.analysis.network import build_network
     from bilat.report import exports
+    from bilat.report.graphml import network_graphml
 
     settings = settings or Settings.load()
     found = events(flt, settings)
-    if fmt == "csv":
-        return exports.events_csv(found).encode("utf-8")
-    if fmt == "parquet":
-        return exports.events_parquet(found)
     if fmt == "graphml":
         net = build_network(
             found, since=flt.since if flt else None, until=flt.until if flt else None
         )
-        return exports.network_graphml(net).encode("utf-8")
+        return network_graphml(net).encode("utf-8")
     with opened_store(settings, read_only=True) as store:
         cited = {
             aid: art
             for aid in sorted({e.evidence.article_id for e in found})
             if (art := store.article(aid)) is not None
         }
+    if fmt == "csv":
+        return exports.events_csv(found, cited).encode("utf-8")
+    if fmt == "parquet":
+        return exports.events_parquet(found, cited)
     if fmt == "jsonl":
         return exports.events_jsonl(found, cited).encode("utf-8")
     if fmt == "plover-json":
@@ -268,42 +273,25 @@ def export(
 
 
 def import_events(path: str, settings: Settings | None = None) -> RunSummary:
-    """Store the articles and events of a JSONL export (``-`` for stdin).
+    """Store the articles and events of an event file (``-`` for stdin), its format told
+    by its first line; see ``bilat.interop.verbs.import_file``."""
+    from bilat.interop.verbs import import_file
 
-    ``seen`` counts the articles in the file, ``stored`` those new to the store,
-    ``unchanged`` those already there (their events are left as stored), and
-    ``events`` the events stored.
-    """
-    import sys
+    return import_file(path, settings or Settings.load()).summary
 
-    from bilat.errors import ImportInvalid
-    from bilat.report.exports import read_jsonl
 
-    settings = settings or Settings.load()
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportInvalid(f"cannot read {path}: {e}") from e
-    groups = read_jsonl(text, where=path)
-    with opened_store(settings, read_only=False) as store:
-        known = store.article_ids(aid for _, aid, _ in groups)
-        batch = []
-        for article, aid, found in groups:
-            if aid in known:
-                continue
-            if article is None:
-                raise ImportInvalid(
-                    f"{path}: events cite article {aid[:12]}, which is neither in the file "
-                    "nor in the store"
-                )
-            batch.append((article, found))
-        stored = store.write_batch(batch)
-    return RunSummary(
-        seen=len(groups),
-        stored=stored,
-        unchanged=len(groups) - len(batch),
-        events=sum(len(found) for _, found in batch),
-    )
+def compare(
+    left: str | None,
+    right: str,
+    flt: EventFilter | None = None,
+    settings: Settings | None = None,
+) -> Comparison:
+    """Events per dyad and month in two sets: each a store (a ``.duckdb`` file or a
+    ``postgresql://`` URL; ``left=None`` is the settings' store) or an event file that
+    ``import_events`` reads (read, not stored); ``flt``'s dyad, actor and dates apply."""
+    from bilat.interop.verbs import compare_sets
+
+    return compare_sets(left, right, flt or EventFilter(), settings or Settings.load())
 
 
 def bench(

@@ -61,3 +61,11 @@ class EngineMissing(BilatError):
 
 class EngineFailed(BilatError):
     """The engine could not start, or its workers failed while parsing."""
+
+
+class ChartsUnavailable(BilatError):
+    """A picture was asked for, but matplotlib (``bilat[charts]``) is not installed."""
+
+
+class SearchTooBroad(BilatError):
+    """A phrase search whose words occur in more documents than bilat checks a phrase in."""

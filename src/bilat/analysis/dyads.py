@@ -126,6 +126,38 @@ def series(
     return points
 
 
+def monthly_series(counts: Iterable[tuple[str, EventType, int, float]]) -> list[SeriesPoint]:
+    """A monthly series from tallies (YYYY-MM, type, events, weight), as ``series`` makes
+    from events: empty months included, the cooperation index from the weights.
+    ``mean_intensity`` is 0.0 (the tallies do not carry signed intensities)."""
+    months: dict[str, list[tuple[EventType, int, float]]] = {}
+    for month, type_, n, weight in counts:
+        months.setdefault(month, []).append((type_, n, weight))
+    if not months:
+        return []
+    points = []
+    for period in _periods(min(months), max(months), "month"):
+        quads = [0, 0, 0, 0]
+        coop = conflict = 0.0
+        for type_, n, weight in months.get(period, []):
+            quads[type_.quad - 1] += n
+            if type_.quad <= 2:
+                coop += weight
+            else:
+                conflict += weight
+        total = coop + conflict
+        points.append(
+            SeriesPoint(
+                period=period,
+                quads=(quads[0], quads[1], quads[2], quads[3]),
+                total=sum(quads),
+                mean_intensity=0.0,
+                cooperation=(coop - conflict) / total if total else 0.0,
+            )
+        )
+    return points
+
+
 def cooperation_index(events: Iterable[Event], *, statuses: Collection[Status] = OCCURRED) -> float:
     """(cooperation - conflict) / (cooperation + conflict), in [-1, 1]; 0.0 with no events.
 

@@ -20,10 +20,12 @@ adversaries), after Heider and Cartwright–Harary.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 from bilat.records import Event, Status
 
@@ -87,7 +89,9 @@ class Centrality:
     ``degree`` counts neighbours and ``degree_centrality`` scales it by the
     ``n - 1`` possible neighbours; ``strength`` sums the absolute weights of the
     actor's edges, ``positive`` and ``negative`` the weights of its
-    cooperative and conflictual edges (``negative`` is <= 0).
+    cooperative and conflictual edges (``negative`` is <= 0); ``betweenness`` is
+    the share of shortest paths between other actors that pass through it
+    (networkx, unweighted, normalised to [0, 1]).
     """
 
     code: str
@@ -96,6 +100,7 @@ class Centrality:
     strength: float
     positive: float
     negative: float
+    betweenness: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +194,63 @@ def triads(edges: Iterable[Edge]) -> tuple[Triad, ...]:
     return tuple(found)
 
 
+def _graph(codes: Iterable[str], edges: Iterable[Edge]) -> Any:
+    """The network as an undirected networkx graph; an edge's ``weight`` is its total
+    (cooperation + conflict), so pairs with more between them hold together more."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(codes))
+    for e in edges:
+        graph.add_edge(e.a, e.b, weight=e.cooperation + e.conflict or 1.0)
+    return graph
+
+
+def _betweenness(codes: list[str], edges: Iterable[Edge]) -> dict[str, float]:
+    import networkx as nx
+
+    found: dict[str, float] = nx.betweenness_centrality(_graph(codes, edges), normalized=True)
+    return found
+
+
+def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node positions in the unit square, force-directed (networkx's Fruchterman-Reingold,
+    seeded so the same network is drawn the same way): pairs with more events between
+    them sit closer, unrelated actors apart."""
+    pairs = [(e.a, e.b, e.cooperation + e.conflict) for e in net.edges]
+    return spring_positions([n.code for n in net.nodes], pairs, seed)
+
+
+def spring_positions(
+    codes: Iterable[str], pairs: Iterable[tuple[str, str, float]], seed: int = 7
+) -> dict[str, tuple[float, float]]:
+    """``layout`` for bare codes and (a, b, weight) pairs: positions in the unit square."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(codes))
+    for a, b, weight in pairs:
+        graph.add_edge(a, b, weight=abs(weight) or 1.0)
+    if len(graph) == 0:
+        return {}
+    if len(graph) == 1:
+        return {next(iter(graph)): (0.5, 0.5)}
+    spread = 1.6 / math.sqrt(len(graph))
+    raw = nx.spring_layout(graph, k=spread, weight="weight", seed=seed, method="force")
+    xs = [float(p[0]) for p in raw.values()]
+    ys = [float(p[1]) for p in raw.values()]
+    width = (max(xs) - min(xs)) or 1.0
+    height = (max(ys) - min(ys)) or 1.0
+    return {
+        str(code): ((float(p[0]) - min(xs)) / width, (float(p[1]) - min(ys)) / height)
+        for code, p in sorted(raw.items())
+    }
+
+
 def centrality(nodes: Iterable[Node], edges: Iterable[Edge]) -> tuple[Centrality, ...]:
     """Degree and strength of every node; most strength first, then degree, then code."""
     codes = [n.code for n in nodes]
+    edges = list(edges)
     degree = dict.fromkeys(codes, 0)
     positive = dict.fromkeys(codes, 0.0)
     negative = dict.fromkeys(codes, 0.0)
@@ -203,6 +262,7 @@ def centrality(nodes: Iterable[Node], edges: Iterable[Edge]) -> tuple[Centrality
             else:
                 negative[code] += e.weight
     others = max(len(codes) - 1, 1)
+    between = _betweenness(codes, edges)
     out = [
         Centrality(
             code=code,
@@ -211,6 +271,7 @@ def centrality(nodes: Iterable[Node], edges: Iterable[Edge]) -> tuple[Centrality
             strength=round(positive[code] - negative[code], 6),
             positive=round(positive[code], 6),
             negative=round(negative[code], 6),
+            betweenness=round(between.get(code, 0.0), 6),
         )
         for code in codes
     ]

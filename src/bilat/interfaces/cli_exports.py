@@ -1,4 +1,5 @@
-"""`bilat export`, `bilat import` and `bilat network`: thin wrappers over bilat.api."""
+"""`bilat export`, `bilat import`, `bilat network` and (from cli_compare) `bilat compare`:
+thin wrappers over bilat.api."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ from typing import Annotated
 import typer
 
 from bilat import api
+from bilat.interfaces import cli_compare
 from bilat.interfaces.options import date_bound, pair_of, settings_of
-from bilat.report import exports
+from bilat.report import charts, exports, graphml
+
+# Exit codes of `bilat` (as in bilat.interfaces.cli): some rows refused / nothing usable.
+EXIT_REJECTED = 3
+EXIT_ERROR = 2
 
 
 class ExportChoice(StrEnum):
@@ -63,17 +69,45 @@ def export(
     _write(api.export(format.value, flt, settings), output)  # type: ignore[arg-type]
 
 
+class ImportChoice(StrEnum):
+    auto = "auto"
+    jsonl = "jsonl"
+    plover_json = "plover-json"
+    polecat = "polecat"
+    icews = "icews"
+    gdelt = "gdelt"
+
+
 def import_events(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="A JSONL file from `bilat export`, or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="An event file (export, POLECAT, ICEWS, GDELT), or - for stdin.")
+    ],
+    format: Annotated[
+        ImportChoice,
+        typer.Option(
+            help="auto (tell by the first line), jsonl, plover-json, polecat, icews or gdelt.",
+            case_sensitive=False,
+        ),
+    ] = ImportChoice.auto,
 ) -> None:
-    """Store the articles and events of a `bilat export --format jsonl` file."""
-    summary = api.import_events(file, settings_of(ctx))
+    """Store the events of a bilat export or of a POLECAT, ICEWS or GDELT file."""
+    from bilat.interop.verbs import import_file
+
+    done = import_file(file, settings_of(ctx), format.value)  # type: ignore[arg-type]
+    summary = done.summary
+    for rejection in summary.rejections:
+        typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
+    for reason, count in done.skipped:
+        typer.echo(f"skipped {count} rows of {reason}: PLOVER has no type for it", err=True)
     typer.echo(
-        f"{summary.seen} articles in {file}: {summary.stored} stored, "
-        f"{summary.unchanged} already stored; {summary.events} events stored",
+        f"{summary.seen} articles in {file} ({done.format}): {summary.stored} stored, "
+        f"{summary.unchanged} already stored; {summary.events} events stored, "
+        f"{len(summary.rejections)} rows rejected",
         err=True,
     )
+    if summary.rejections:
+        raise typer.Exit(EXIT_REJECTED if summary.stored else EXIT_ERROR)
 
 
 def network(
@@ -90,12 +124,12 @@ def network(
         raise typer.BadParameter("PNG is binary: write it with -o FILE or a pipe")
     net = api.network(date_bound(since), date_bound(until, end=True), settings_of(ctx))
     if format is NetworkFormat.png:
-        _write(exports.network_png(net), output)
+        _write(charts.network_picture(net, "png"), output)
         return
     if format is NetworkFormat.graphml:
-        text = exports.network_graphml(net)
+        text = graphml.network_graphml(net)
     elif format is NetworkFormat.svg:
-        text = exports.network_svg(net)
+        text = charts.network_picture(net, "svg").decode("utf-8")
     else:
         text = json.dumps(exports.network_json(net), ensure_ascii=False, indent=2) + "\n"
     _write(text.encode("utf-8"), output)
@@ -106,3 +140,4 @@ def register(app: typer.Typer) -> None:
     app.command()(export)
     app.command("import")(import_events)
     app.command()(network)
+    cli_compare.register(app)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from bilat.analysis.dyads import TimelineItem
-from bilat.records import Amount, DateSpan, Event, Mention
+from bilat.records import Amount, Article, DateSpan, Event, Mention
 
 CSV_FIELDS = [
     "id", "date", "date_start", "date_end", "granularity", "type", "mode", "contexts",
     "source", "source_text", "target", "target_text", "symmetric", "status", "amounts",
-    "intensity", "confidence", "article", "sentence", "start", "end",
+    "intensity", "confidence", "article", "sentence", "start", "end", "url", "title",
+    "published",
 ]  # fmt: skip
 
 
@@ -73,8 +74,9 @@ def event_json(e: Event) -> dict[str, Any]:
     }
 
 
-def event_row(e: Event) -> dict[str, str]:
-    """A flat row (CSV, tables)."""
+def event_row(e: Event, article: Article | None = None) -> dict[str, str]:
+    """A flat row (CSV, tables); ``url``, ``title`` and ``published`` come from the cited
+    ``article`` (empty without it)."""
     return {
         "id": e.id,
         "date": e.date.label() if e.date else "",
@@ -97,6 +99,9 @@ def event_row(e: Event) -> dict[str, str]:
         "sentence": e.evidence.sentence,
         "start": str(e.evidence.start),
         "end": str(e.evidence.end),
+        "url": (article.url or "") if article else "",
+        "title": (article.title or "") if article else "",
+        "published": article.published.iso() if article and article.published else "",
     }
 
 

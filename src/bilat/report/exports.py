@@ -1,4 +1,5 @@
-"""Events and the alignment network as files: CSV, JSONL, Parquet, PLOVER JSON, GraphML.
+"""Events and the alignment network as files: CSV, JSONL, Parquet, PLOVER JSON, network JSON
+(GraphML is in ``bilat.report.graphml``, pictures in ``bilat.report.charts``).
 
 JSONL is bilat's lossless interchange format, the one ``bilat import`` reads:
 one JSON object a line, first an ``{"kind": "article", ...}`` line for every
@@ -19,7 +20,6 @@ import csv
 import io
 import json
 import tempfile
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -45,60 +45,71 @@ from bilat.records import (
 ExportFormat = Literal["csv", "jsonl", "parquet", "plover-json", "graphml"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "jsonl", "parquet", "plover-json", "graphml")
 PLOVER_CODEBOOK = "plover-2.0"
-GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
-# Parquet columns: the CSV fields, typed.
+# Parquet columns: the CSV fields, typed; contexts and amounts as lists.
+AMOUNT_STRUCT = "STRUCT(value DOUBLE, unit VARCHAR, value_usd DOUBLE, text VARCHAR)"
+_PARQUET_TYPES = {
+    "date_start": "DATE",
+    "date_end": "DATE",
+    "contexts": "VARCHAR[]",
+    "symmetric": "BOOLEAN",
+    "amounts": f"{AMOUNT_STRUCT}[]",
+    "intensity": "DOUBLE",
+    "confidence": "DOUBLE",
+    "start": "BIGINT",
+    "end": "BIGINT",
+    "published": "DATE",
+}
 PARQUET_SPEC: tuple[tuple[str, str], ...] = tuple(
-    (
-        name,
-        {
-            "date_start": "DATE",
-            "date_end": "DATE",
-            "symmetric": "BOOLEAN",
-            "intensity": "DOUBLE",
-            "confidence": "DOUBLE",
-            "start": "BIGINT",
-            "end": "BIGINT",
-        }.get(name, "VARCHAR"),
-    )
-    for name in serialise.CSV_FIELDS
+    (name, _PARQUET_TYPES.get(name, "VARCHAR")) for name in serialise.CSV_FIELDS
 )
 
 
 # -- events -----------------------------------------------------------------------
 
 
-def events_csv(events: Iterable[Event]) -> str:
-    """One row per event, the columns of ``bilat events --format csv``."""
+def events_csv(events: Iterable[Event], articles: Mapping[str, Article]) -> str:
+    """One row per event: the columns of ``bilat events --format csv`` and the cited
+    article's ``url``, ``title`` and ``published`` date (``articles`` by id)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=serialise.CSV_FIELDS)
     writer.writeheader()
-    writer.writerows(serialise.event_row(e) for e in events)
+    writer.writerows(serialise.event_row(e, articles.get(e.evidence.article_id)) for e in events)
     return buffer.getvalue()
 
 
-def events_parquet(events: Iterable[Event]) -> bytes:
-    """The CSV columns as a typed Parquet file (written by DuckDB)."""
+def events_parquet(events: Iterable[Event], articles: Mapping[str, Article]) -> bytes:
+    """The CSV columns as a typed Parquet file (written by DuckDB), lists as lists."""
     from bilat.store.files import write_parquet
 
-    rows = [_parquet_row(e) for e in events]
+    rows = [_parquet_row(e, articles.get(e.evidence.article_id)) for e in events]
     with tempfile.TemporaryDirectory(prefix="bilat-export-") as tmp:
         path = Path(tmp) / "events.parquet"
         write_parquet(path, PARQUET_SPEC, rows)
         return path.read_bytes()
 
 
-def _parquet_row(e: Event) -> list[Any]:
-    row: dict[str, Any] = dict(serialise.event_row(e))
-    row["date"] = row["date"] or None
+def _parquet_row(e: Event, article: Article | None) -> list[Any]:
+    row: dict[str, Any] = {k: v or None for k, v in serialise.event_row(e, article).items()}
     row["date_start"] = e.date.start if e.date else None
     row["date_end"] = e.date.end if e.date else None
-    row["granularity"] = row["granularity"] or None
+    row["contexts"] = list(e.contexts)
     row["symmetric"] = e.symmetric
+    row["amounts"] = [
+        {
+            "value": float(a.value),
+            "unit": a.unit,
+            "value_usd": None if a.value_usd is None else float(a.value_usd),
+            "text": a.text,
+        }
+        for a in e.amounts
+    ]
     row["intensity"] = e.intensity
     row["confidence"] = e.confidence
     row["start"] = e.evidence.start
     row["end"] = e.evidence.end
+    published = article.published if article else None
+    row["published"] = published.start if published else None
     return [row[name] for name, _ in PARQUET_SPEC]
 
 
@@ -304,6 +315,7 @@ def _cite_info(e: Event, article: Article | None) -> dict[str, Any]:
         info.update(
             url=article.url,
             title=article.title,
+            published=article.published.iso() if article.published else None,
             publication=article.publisher,
             language=article.language,
         )
@@ -358,78 +370,8 @@ def network_json(net: Network) -> dict[str, Any]:
                 "strength": c.strength,
                 "positive": c.positive,
                 "negative": c.negative,
+                "betweenness": c.betweenness,
             }
             for c in net.centrality
         ],
     }
-
-
-def network_graphml(net: Network) -> str:
-    """The network as GraphML (undirected), with node and edge attributes declared."""
-    ET.register_namespace("", GRAPHML_NS)
-    root = ET.Element(f"{{{GRAPHML_NS}}}graphml")
-    keys = (
-        ("name", "node", "string"),
-        ("events", "node", "int"),
-        ("degree", "node", "int"),
-        ("strength", "node", "double"),
-        ("events", "edge", "int"),
-        ("cooperation", "edge", "double"),
-        ("conflict", "edge", "double"),
-        ("weight", "edge", "double"),
-        ("sign", "edge", "int"),
-        ("score", "edge", "double"),
-    )
-    for name, domain, kind in keys:
-        ET.SubElement(
-            root,
-            f"{{{GRAPHML_NS}}}key",
-            {"id": f"{domain}_{name}", "for": domain, "attr.name": name, "attr.type": kind},
-        )
-    graph = ET.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": "G", "edgedefault": "undirected"})
-    central = {c.code: c for c in net.centrality}
-
-    def data(parent: ET.Element, key: str, value: object) -> None:
-        ET.SubElement(parent, f"{{{GRAPHML_NS}}}data", {"key": key}).text = str(value)
-
-    for n in net.nodes:
-        node = ET.SubElement(graph, f"{{{GRAPHML_NS}}}node", {"id": n.code})
-        data(node, "node_name", n.name)
-        data(node, "node_events", n.events)
-        data(node, "node_degree", central[n.code].degree)
-        data(node, "node_strength", central[n.code].strength)
-    for i, e in enumerate(net.edges):
-        edge = ET.SubElement(
-            graph, f"{{{GRAPHML_NS}}}edge", {"id": f"e{i}", "source": e.a, "target": e.b}
-        )
-        data(edge, "edge_events", e.events)
-        data(edge, "edge_cooperation", e.cooperation)
-        data(edge, "edge_conflict", e.conflict)
-        data(edge, "edge_weight", round(e.weight, 6))
-        data(edge, "edge_sign", e.sign)
-        data(edge, "edge_score", round(e.score, 6))
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
-
-
-def network_svg(net: Network) -> str:
-    """A self-contained SVG drawing of the network (circle layout)."""
-    from bilat.report.svg import network_chart
-
-    return network_chart(*_drawing(net), title=_network_title(net)) + "\n"
-
-
-def network_png(net: Network) -> bytes:
-    """The drawing of ``network_svg`` as a PNG image (Pillow)."""
-    from bilat.report.raster import network_png as draw_png
-
-    return draw_png(*_drawing(net), title=_network_title(net))
-
-
-def _drawing(net: Network) -> tuple[list[tuple[str, str]], list[tuple[str, str, float]]]:
-    return [(n.code, n.name) for n in net.nodes], [(e.a, e.b, e.weight) for e in net.edges]
-
-
-def _network_title(net: Network) -> str:
-    window = " to ".join(d.isoformat() for d in (net.since, net.until) if d is not None)
-    return "Alignment network" + (f", {window}" if window else "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 
@@ -108,7 +107,8 @@ def network_chart(
     size: int = 420,
     title: str = "Alignment network",
 ) -> str:
-    """Actors on a circle; edges green (cooperative) or dashed red (conflictual), width by weight.
+    """Actors placed by force (networkx); edges green (cooperative) or dashed red
+    (conflictual), width by weight.
 
     ``nodes`` are (code, name) pairs in drawing order, ``edges`` (a, b, signed weight).
     """
@@ -124,7 +124,7 @@ def network_chart(
             f'{head}<text x="{size // 2}" y="{size // 2}" text-anchor="middle">'
             "No actors in this window</text></svg>"
         )
-    place = network_layout(nodes, size)
+    place = network_layout(nodes, size, edges)
     parts = [head]
     for (a, b, weight), stroke in zip(edges, edge_strokes(edges), strict=True):
         if a not in place or b not in place:
@@ -152,15 +152,19 @@ def network_chart(
     return "".join(parts)
 
 
-def network_layout(nodes: Sequence[tuple[str, str]], size: int) -> dict[str, tuple[float, float]]:
-    """Node centres on a circle, from the top clockwise in ``nodes`` order; one node sits mid."""
-    centre, radius = size / 2, size / 2 - 48
-    place: dict[str, tuple[float, float]] = {}
-    for i, (code, _) in enumerate(nodes):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(nodes)
-        r = radius if len(nodes) > 1 else 0.0
-        place[code] = (centre + r * math.cos(angle), centre + r * math.sin(angle))
-    return place
+def network_layout(
+    nodes: Sequence[tuple[str, str]], size: int, edges: Sequence[tuple[str, str, float]] = ()
+) -> dict[str, tuple[float, float]]:
+    """Node centres, force-directed (``bilat.analysis.network.spring_positions``: pairs
+    with heavier edges closer), inside a margin of 28 px; one node sits mid."""
+    from bilat.analysis.network import spring_positions
+
+    margin = 28
+    unit = spring_positions([code for code, _ in nodes], edges)
+    span = size - 2 * margin
+    return {
+        code: (margin + x * span, margin + 14 + y * (span - 14)) for code, (x, y) in unit.items()
+    }
 
 
 def edge_strokes(edges: Sequence[tuple[str, str, float]]) -> list[tuple[str, float, bool]]:

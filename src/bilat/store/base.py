@@ -106,15 +106,25 @@ class Store(Protocol):
         ...
 
     def search_articles(
-        self, terms: Sequence[str], limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Article, int]], int]:
-        """Articles whose title or body holds every one of ``terms`` (words as
-        ``bilat.store.search.words`` makes them), with their scores (how often the
-        terms occur), best first, ties in stored order; and how many match in all."""
+        """Articles whose title or body holds a word with the stem of every one of
+        ``terms`` (words as ``bilat.store.search.words`` makes them) and every one of
+        ``phrases`` (words in a row), with their scores (how often the terms occur), best
+        first, ties in stored order; and how many match in all."""
         ...
 
     def search_events(
-        self, terms: Sequence[str], min_confidence: float, limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        min_confidence: float,
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Event, int]], int]:
         """Events whose evidence sentence holds every one of ``terms``, scored and ordered
         as ``search_articles`` (ties by date, then id); and how many match in all."""
@@ -146,6 +156,12 @@ class Store(Protocol):
 
     def dyad_counts(self) -> list[tuple[str, str, int]]:
         """(code, code, events) per unordered pair, most events first, ties by articles."""
+        ...
+
+    def monthly_types(self, min_confidence: float) -> list[tuple[str, str, int, float]]:
+        """(YYYY-MM, PLOVER type, events, weight) of the occurred events dated to a month or
+        finer with at least ``min_confidence``; weight sums the magnitudes of their
+        intensities (1 for an unscored event). By month, then type."""
         ...
 
     def close(self) -> None: ...

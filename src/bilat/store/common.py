@@ -175,7 +175,7 @@ class SQLStore(ABC):
             for step in migrations.pending(current, self._where):
                 for statement in migrations.statements(step.sql):
                     writer.execute(self._ddl(statement))
-                if step.version == migrations.SEARCH_INDEX_VERSION:
+                if step.version == migrations.reindex_at(current):
                     self._fill_search_index(writer)
                 writer.execute(sql.RECORD_VERSION, [step.version, now()])
 
@@ -237,28 +237,61 @@ class SQLStore(ABC):
     # -- full-text search ---------------------------------------------------------
 
     def search_articles(
-        self, terms: Sequence[str], limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Article, int]], int]:
-        wanted = _searchable(terms)
+        wanted = _searchable([search.stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
-        found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
         total = int(self._one(sql.count_search_articles(n), [*wanted, n]))
-        return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+        if not phrases:
+            found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
+            return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+
+        def chunk(at: int) -> list[tuple[Article, int]]:
+            found = self._all(sql.search_articles(n), [*wanted, n, search.PHRASE_CHUNK, at])
+            return [(rows.article(r[:-1]), int(r[-1])) for r in found]
+
+        return search.phrase_page(
+            chunk,
+            lambda a: search.holds_phrases(f"{a.title or ''}\n{a.body}", phrases),
+            total,
+            limit,
+            offset,
+        )
 
     def search_events(
-        self, terms: Sequence[str], min_confidence: float, limit: int, offset: int = 0
+        self,
+        terms: Sequence[str],
+        min_confidence: float,
+        limit: int,
+        offset: int = 0,
+        phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Event, int]], int]:
-        wanted = _searchable(terms)
+        wanted = _searchable([search.stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
         head = [*wanted, n, min_confidence]
-        found = self._all(sql.search_events(n), [*head, limit, offset])
         total = int(self._one(sql.count_search_events(n), head))
-        scores = [int(r[-1]) for r in found]
-        return list(zip(self._events(found), scores, strict=True)), total
+
+        def chunk(at: int, size: int = search.PHRASE_CHUNK) -> list[tuple[Event, int]]:
+            found = self._all(sql.search_events(n), [*head, size, at])
+            return list(zip(self._events(found), [int(r[-1]) for r in found], strict=True))
+
+        if not phrases:
+            return chunk(offset, limit), total
+        return search.phrase_page(
+            chunk,
+            lambda e: search.holds_phrases(e.evidence.sentence, phrases),
+            total,
+            limit,
+            offset,
+        )
 
     def count_events(self, query: EventQuery) -> int:
         text, params = sql.count_events(query)
@@ -323,6 +356,10 @@ class SQLStore(ABC):
 
     def dyad_counts(self) -> list[tuple[str, str, int]]:
         return [(a, b, int(n)) for a, b, n, _articles in self._all(sql.DYAD_COUNTS)]
+
+    def monthly_types(self, min_confidence: float) -> list[tuple[str, str, int, float]]:
+        found = self._all(sql.MONTHLY_TYPES, [min_confidence])
+        return [(f"{y:04d}-{m:02d}", t, int(n), float(w)) for y, m, t, n, w in found]
 
     # -- lifetime -----------------------------------------------------------------
 

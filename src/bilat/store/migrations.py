@@ -28,9 +28,13 @@ def _packaged(name: str) -> str:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _packaged("schema.sql")),
     Migration(2, "full-text search index", _packaged("search_index.sql")),
+    Migration(3, "stemmed full-text search index", _packaged("search_stems.sql")),
 )
-# The step after which the store fills the search index for documents already stored.
+# The steps that (re)build the search index: after the last of them a store opened for
+# writing fills it for the documents already stored.
 SEARCH_INDEX_VERSION = 2
+STEMMED_INDEX_VERSION = 3
+_REINDEX = (SEARCH_INDEX_VERSION, STEMMED_INDEX_VERSION)
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -51,6 +55,13 @@ def pending(
             f"version {known}: upgrade bilat to open it"
         )
     return [m for m in steps if m.version > current]
+
+
+def reindex_at(current: int, steps: tuple[Migration, ...] | None = None) -> int | None:
+    """The pending step after which to fill the search index (None: none rebuilds it)."""
+    versions = [m.version for m in (MIGRATIONS if steps is None else steps)]
+    due = [v for v in versions if v > current and v in _REINDEX]
+    return max(due, default=None)
 
 
 def statements(sql: str) -> list[str]:

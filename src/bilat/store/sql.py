@@ -124,6 +124,18 @@ WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> tar
 GROUP BY a, b ORDER BY n DESC, articles DESC, a, b
 """
 
+# Occurred events dated to a month or finer, per month and type, with their weight (the
+# magnitude of their intensity, 1 when unscored): the store-wide series of the home page.
+MONTHLY_TYPES = """
+SELECT CAST(EXTRACT(YEAR FROM date_start) AS INTEGER) AS y,
+       CAST(EXTRACT(MONTH FROM date_start) AS INTEGER) AS m, event_type, COUNT(*) AS n,
+       SUM(CASE WHEN intensity = 0 THEN 1 ELSE ABS(intensity) END) AS weight
+FROM events
+WHERE date_start IS NOT NULL AND status = 'occurred' AND confidence >= ?
+  AND date_granularity IN ('day', 'week', 'month')
+GROUP BY y, m, event_type ORDER BY y, m, event_type
+"""
+
 SCHEMA_VERSION = "SELECT MAX(version) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version (version, applied) VALUES (?, ?)"
 # Only the current schema counts: a PostgreSQL database may hold bilat beside other schemas.

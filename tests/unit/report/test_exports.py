@@ -32,6 +32,7 @@ from bilat.records import (
     article_id,
 )
 from bilat.report import exports
+from bilat.report.graphml import GRAPHML_NS, network_graphml
 from bilat.store import EventQuery
 from bilat.store.duckdb import DuckDBStore
 from bilat.store.files import read_parquet
@@ -146,19 +147,35 @@ def test_malformed_jsonl_names_the_line(line: str, message: str) -> None:
 
 
 def test_csv_has_a_row_per_event() -> None:
-    rows = list(csv.DictReader(io.StringIO(exports.events_csv(_events()))))
+    rows = list(csv.DictReader(io.StringIO(exports.events_csv(_events(), {}))))
     assert [r["id"] for r in rows] == ["e1", "e2"]
     assert rows[0]["date"] == "2021-09"
     assert rows[0]["contexts"] == "economic;natural resource"
+    assert rows[0]["url"] == ""
+
+
+def test_csv_rows_carry_the_article_url_title_and_date() -> None:
+    text = exports.events_csv(_events(), {ARTICLE.id: ARTICLE})
+    first = next(csv.DictReader(io.StringIO(text)))
+    assert first["url"] == "https://example.org/a"
+    assert first["title"] == "Pipeline"
+    assert first["published"] == "2021-09-30"
 
 
 def test_parquet_columns_are_typed(tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
-    path.write_bytes(exports.events_parquet(_events()))
+    path.write_bytes(exports.events_parquet(_events(), {ARTICLE.id: ARTICLE}))
     names, rows = read_parquet(path)
     assert names == [name for name, _ in exports.PARQUET_SPEC]
     first = dict(zip(names, rows[0], strict=True))
     assert first["id"] == "e1"
+    assert first["contexts"] == ["economic", "natural resource"]
+    assert first["amounts"] == [
+        {"value": 2e9, "unit": "USD", "value_usd": 2e9, "text": "US$ 2 billion"}
+    ]
+    assert first["url"] == "https://example.org/a"
+    assert first["title"] == "Pipeline"
+    assert first["published"] == date(2021, 9, 30)
     assert first["date_start"] == date(2021, 9, 1)
     assert first["intensity"] == 4.0
     assert first["symmetric"] is True
@@ -170,7 +187,7 @@ def test_parquet_columns_are_typed(tmp_path: Path) -> None:
 
 def test_empty_parquet_has_the_columns(tmp_path: Path) -> None:
     path = tmp_path / "empty.parquet"
-    path.write_bytes(exports.events_parquet([]))
+    path.write_bytes(exports.events_parquet([], {}))
     names, rows = read_parquet(path)
     assert names == [name for name, _ in exports.PARQUET_SPEC]
     assert rows == []
@@ -194,6 +211,7 @@ def test_plover_json_uses_the_manual_field_names() -> None:
     assert first["context"] == ["economic", "natural resource"]
     assert first["cite_info"]["url"] == "https://example.org/a"
     assert first["cite_info"]["publication"] == "Dawn"
+    assert first["cite_info"]["published"] == "2021-09-30"
     second = json.loads(lines[1])
     assert second["date"] is None
     assert second["mode"] == []
@@ -218,9 +236,9 @@ def _triangle() -> list[Event]:
 
 
 def test_graphml_holds_nodes_edges_and_attributes() -> None:
-    text = exports.network_graphml(build_network(_triangle()))
+    text = network_graphml(build_network(_triangle()))
     root = ET.fromstring(text)
-    ns = {"g": exports.GRAPHML_NS}
+    ns = {"g": GRAPHML_NS}
     nodes = root.findall("g:graph/g:node", ns)
     edges = root.findall("g:graph/g:edge", ns)
     assert [n.get("id") for n in nodes] == ["PAK", "RUS", "USA"]
@@ -233,7 +251,22 @@ def test_graphml_holds_nodes_edges_and_attributes() -> None:
     assert [s.text for s in signs if s is not None] == ["1", "-1", "-1"]
     keys = {(k.get("for"), k.get("attr.name")) for k in root.findall("g:key", ns)}
     assert ("edge", "weight") in keys
-    assert ("node", "name") in keys
+    assert ("node", "label") in keys
+
+
+def test_graphml_weights_are_unsigned_so_networkx_finds_shortest_paths(tmp_path: Path) -> None:
+    import networkx as nx
+
+    path = tmp_path / "net.graphml"
+    path.write_text(network_graphml(build_network(_triangle())), encoding="utf-8")
+    graph = nx.read_graphml(path)
+    assert graph.nodes["PAK"]["label"] == "PAK"
+    assert graph.edges["RUS", "USA"]["weight"] == 8.0
+    assert graph.edges["RUS", "USA"]["sign"] == -1
+    assert graph.edges["PAK", "RUS"]["sign"] == 1
+    # PAK-USA weighs 2; through RUS it would weigh 4 + 8.
+    assert nx.shortest_path(graph, "PAK", "USA", weight="weight") == ["PAK", "USA"]
+    assert nx.shortest_path_length(graph, "RUS", "USA", weight="weight") == 6.0
 
 
 def test_network_json_lists_balanced_and_strained_triads() -> None:
@@ -244,39 +277,3 @@ def test_network_json_lists_balanced_and_strained_triads() -> None:
     assert data["strained"] == []
     assert data["centrality"][0]["code"] == "RUS"
     json.dumps(data)  # serialisable as is
-
-
-def test_network_svg_draws_every_node_and_dashes_conflict() -> None:
-    svg = exports.network_svg(build_network(_triangle()))
-    root = ET.fromstring(svg)
-    ns = {"s": "http://www.w3.org/2000/svg"}
-    assert len(root.findall("s:circle", ns)) == 3
-    lines = root.findall("s:line", ns)
-    assert len(lines) == 3
-    assert sum(1 for line in lines if line.get("stroke-dasharray")) == 2
-    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
-
-
-def test_empty_network_svg_says_so() -> None:
-    svg = exports.network_svg(build_network([]))
-    assert "No actors" in svg
-    ET.fromstring(svg)
-
-
-def test_network_png_is_a_png_of_the_svg_size_with_signed_colours() -> None:
-    from PIL import Image
-
-    from bilat.report.svg import NEGATIVE_COLOUR, POSITIVE_COLOUR
-
-    data = exports.network_png(build_network(_triangle()))
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    image = Image.open(io.BytesIO(data)).convert("RGB")
-    assert image.size == (420, 420)  # network_chart's default size
-    colours = {f"#{r:02x}{g:02x}{b:02x}" for _, (r, g, b) in image.getcolors(1 << 16) or []}
-    assert {POSITIVE_COLOUR, NEGATIVE_COLOUR} <= colours
-    assert exports.network_png(build_network(_triangle())) == data  # deterministic
-
-
-def test_empty_network_png_still_renders() -> None:
-    data = exports.network_png(build_network([]))
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"

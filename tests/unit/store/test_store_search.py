@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from store_corpus import NewStore, NewUrl
 
+from bilat.errors import SearchTooBroad
 from bilat.records import (
     Actor,
     Article,
@@ -25,7 +26,7 @@ from bilat.records import (
 )
 from bilat.store import open_store
 from bilat.store.common import SQLStore
-from bilat.store.search import query_terms, words
+from bilat.store.search import holds_phrases, parse_query, query_terms, words
 
 Doc = tuple[Article, list[Event]]
 
@@ -173,3 +174,78 @@ def _as_version_1(url: str) -> None:
     with duckdb.connect(url) as conn:
         for statement in statements:
             conn.execute(statement)
+
+
+def test_words_match_by_their_stem(searchable: SQLStore) -> None:
+    singular = searchable.search_articles(["pipeline"], limit=10)
+    plural = searchable.search_articles(["pipelines"], limit=10)
+    assert plural == singular
+    assert singular[1] == 3
+    assert searchable.search_events(["discussing"], 0.0, limit=10)[1] == 1
+
+
+def test_quoted_words_match_only_as_a_phrase(searchable: SQLStore) -> None:
+    # "gas pipeline" in a row is only in GAS_TWICE; the other two hold both words apart.
+    found, total = searchable.search_articles(
+        ["gas", "pipelines"], limit=10, phrases=[("gas", "pipelines")]
+    )
+    assert _titles(found) == [(GAS_TWICE[:12], 4)]
+    assert total == 1
+    events, total = searchable.search_events(
+        ["gas", "pipeline"], 0.0, limit=10, phrases=[("gas", "pipeline")]
+    )
+    assert [e.evidence.sentence for e, _ in events] == [GAS_TWICE]
+    assert searchable.search_articles(["gas", "pipeline"], 1, 1, [("gas", "pipeline")]) == (
+        [],
+        1,
+    )
+
+
+def test_a_store_with_a_word_index_is_reindexed_by_stem(new_url: NewUrl) -> None:
+    url = new_url()
+    with open_store(url) as store:
+        store.write_batch(DOCS)
+    _as_version_2_with_words(url)
+    with open_store(url) as store:
+        assert store.search_articles(["pipelines"], limit=10)[1] == 3
+
+
+def _as_version_2_with_words(url: str) -> None:
+    """An index of plain words, as bilat wrote before it stemmed (schema version 2)."""
+    statements = [
+        "UPDATE article_terms SET term = 'pipeline' WHERE term = 'pipelin'",
+        "DELETE FROM schema_version WHERE version >= 3",
+    ]
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+        return
+    with duckdb.connect(url) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def test_queries_split_into_words_and_quoted_phrases() -> None:
+    query = parse_query('“Gas pipelines” Russia "one" "')
+    assert query.words == ("gas", "pipelines", "russia", "one")
+    assert query.phrases == (("gas", "pipelines"),)
+    assert holds_phrases("New gas pipeline.", query.phrases)
+    assert not holds_phrases("A pipeline for gas.", query.phrases)
+
+
+def test_phrase_pages_read_candidates_a_chunk_at_a_time(
+    searchable: SQLStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilat.store import search
+
+    phrase = [("gas", "pipeline")]
+    whole = searchable.search_articles(["gas", "pipeline"], 10, 0, phrase)
+    monkeypatch.setattr(search, "PHRASE_CHUNK", 1)
+    assert searchable.search_articles(["gas", "pipeline"], 10, 0, phrase) == whole
+    monkeypatch.setattr(search, "PHRASE_CANDIDATES", 2)
+    with pytest.raises(SearchTooBroad, match="occur in 3 documents"):
+        searchable.search_articles(["gas", "pipeline"], 10, 0, phrase)
+    assert searchable.search_articles(["gas", "pipeline"], 10)[1] == 3  # no phrase: no limit

@@ -96,8 +96,19 @@ def test_api_search_finds_articles_and_event_sentences(client: TestClient) -> No
     assert [a["title"] for a in found["articles"]] == ["Pakistan and Russia sign pipeline deal"]
     assert [e["evidence"]["sentence"] for e in found["events"]] == [AGREE_SENTENCE]
     assert "pipeline" in found["articles"][0]["snippet"]
-    none = client.get("/api/search", params={"q": "pipelines"}).json()
+    none = client.get("/api/search", params={"q": "pipe"}).json()
     assert none["articles"] == [] and none["events"] == []
+
+
+def test_api_search_stems_words_and_matches_quoted_phrases(client: TestClient) -> None:
+    plural = client.get("/api/search", params={"q": "pipelines"}).json()
+    singular = client.get("/api/search", params={"q": "pipeline"}).json()
+    assert plural["articles"] == singular["articles"] and plural["articles"]
+    assert plural["events"] == singular["events"]
+    phrase = client.get("/api/search", params={"q": '"gas pipelines" Moscow'}).json()
+    assert [e["evidence"]["sentence"] for e in phrase["events"]] == [AGREE_SENTENCE]
+    apart = client.get("/api/search", params={"q": '"pipeline gas"'}).json()
+    assert apart["articles"] == [] and apart["events"] == []
 
 
 def test_api_search_ranks_and_pages_with_totals(client: TestClient) -> None:

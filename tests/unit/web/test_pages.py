@@ -78,3 +78,36 @@ def test_pages_load_assets_only_from_bilat(client: TestClient) -> None:
         .headers["content-type"]
         .startswith(("text/javascript", "application/javascript"))
     )
+
+
+def test_events_csv_has_the_page_filters_and_the_article_fields(client: TestClient) -> None:
+    import csv
+    import io
+
+    response = client.get("/events.csv", params={"type": "ACCUSE", "dyad": "PAK-RUS"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {r["type"] for r in rows} == {"ACCUSE"}
+    assert rows[0]["url"] == "https://example.invalid/pipeline"
+    assert client.get("/events.csv", params={"type": "GOSSIP"}).status_code == 400
+
+
+def test_dyads_csv_lists_every_pair(client: TestClient) -> None:
+    text = client.get("/dyads.csv").text
+    assert text.splitlines()[0] == "a,a_name,b,b_name,events"
+    assert text.splitlines()[1].startswith("PAK,Pakistan,RUS,Russia,")
+
+
+def test_dyad_chart_filters_refuse_a_bad_type_or_window(client: TestClient) -> None:
+    assert client.get("/dyads/PAK/RUS", params={"type": "accuse"}).status_code == 200
+    assert client.get("/dyads/PAK/RUS", params={"type": "GOSSIP"}).status_code == 400
+    backwards = client.get("/dyads/PAK/RUS", params={"since": "2023", "until": "2021"})
+    assert backwards.status_code == 400
+    assert "is after until" in backwards.text
+
+
+def test_home_page_has_the_monthly_chart(client: TestClient) -> None:
+    page = client.get("/").text
+    assert 'id="activity"' in page and "<svg" in page.split('id="activity"', 1)[1]

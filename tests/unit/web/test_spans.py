@@ -30,9 +30,9 @@ def test_sentence_pieces_mark_trigger_and_actors() -> None:
     assert [p.actor for p in pieces if p.actor] == ["PAK", "RUS"]
 
 
-def test_snippet_marks_whole_words_only() -> None:
-    pieces = snippet("pipelines and a pipeline", 0, ["pipeline"])
-    assert [p.text for p in pieces if p.trigger] == ["pipeline"]
+def test_snippet_marks_whole_words_by_their_stem() -> None:
+    pieces = snippet("pipelines, a pipe and a Pipeline", 0, ["pipeline"])
+    assert [p.text for p in pieces if p.trigger] == ["pipelines", "Pipeline"]
 
 
 @given(

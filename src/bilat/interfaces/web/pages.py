@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -9,9 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bilat import api
-from bilat.analysis.dyads import Freq, TimelineItem
+from bilat.analysis.dyads import Freq, TimelineItem, series
+from bilat.analysis.network import Network, layout
 from bilat.config import Settings
 from bilat.errors import BilatError
+from bilat.interfaces.web import downloads
 from bilat.interfaces.web.cache import AnswerCache, store_version
 from bilat.interfaces.web.params import event_filter, parse_day, parse_pair, parse_until
 from bilat.interfaces.web.render import page, settings_of
@@ -21,6 +24,7 @@ from bilat.report.brief import describe
 from bilat.report.svg import network_chart, trend_chart
 
 router = APIRouter(include_in_schema=False)
+router.include_router(downloads.router)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
 _LAST_DAY = date(9999, 12, 31)
@@ -37,7 +41,9 @@ def home(request: Request) -> HTMLResponse:
         api.EventFilter(until=_LAST_DAY, limit=10), max(total - 10, 0), settings
     )
     _, articles = api.articles(1, 0, settings)
+    chart = trend_chart(api.monthly_series(settings), title="Events per month, by quad")
     context = {
+        "chart": chart,
         "pairs": pairs,
         "latest": list(reversed(latest)),
         "articles": articles,
@@ -56,28 +62,79 @@ def dyads(request: Request, pair: str | None = None) -> Response:
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad(request: Request, a: str, b: str) -> HTMLResponse:
+def dyad(
+    request: Request,
+    a: str,
+    b: str,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> HTMLResponse:
     settings = settings_of(request)
+    chosen = ChartFilter.of(type, since, until)
     cache: AnswerCache = request.app.state.pages
     html = cache.get(
-        ("dyad-html", a, b),
+        ("dyad-html", a, b, chosen),
         store_version(settings.db),
-        lambda: _dyad_html(request, a, b, settings),
+        lambda: _dyad_html(request, a, b, settings, chosen),
     )
     return HTMLResponse(html)
 
 
-def _dyad_html(request: Request, a: str, b: str, settings: Settings) -> str:
+@dataclass(frozen=True, slots=True)
+class ChartFilter:
+    """The dyad page's filters: one PLOVER type and a window (all optional)."""
+
+    type: EventType | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @classmethod
+    def of(cls, type: str | None, since: str | None, until: str | None) -> ChartFilter:
+        try:
+            chosen = EventType(type.upper()) if type else None
+        except ValueError as e:
+            raise BilatError(f"type: {e}: pick one from the list") from e
+        first, last = parse_day(since, "since"), parse_until(until)
+        if first and last and first > last:
+            raise BilatError(f"since ({first}) is after until ({last})")
+        return cls(chosen, first, last)
+
+    def keeps(self, item: TimelineItem) -> bool:
+        if self.type is not None and item.type is not self.type:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        span = item.date
+        if span is None:
+            return False
+        return not (
+            (self.since is not None and span.end < self.since)
+            or (self.until is not None and span.start > self.until)
+        )
+
+
+def _dyad_html(request: Request, a: str, b: str, settings: Settings, chosen: ChartFilter) -> str:
     report = api.dyad_brief(a, b, settings)
     freq: Freq = "year" if report.series_freq == "year" else "month"
     view = api.dyad_overview(report.a.code, report.b.code, freq, settings)
     names = {view.a.code: view.a.name, view.b.code: view.b.name}
-    sources = _sources(view.timeline, settings)
+    shown = [i for i in view.timeline if chosen.keeps(i)]
+    sources = _sources(shown, settings)
+    points = view.series if chosen == ChartFilter() else series([i.lead for i in shown], freq)
+    title = f"{view.a.name}–{view.b.name}: " + (chosen.type.value if chosen.type else "events")
     context = {
         "view": view,
         "report": report,
-        "chart": trend_chart(list(view.series), title=f"{view.a.name}–{view.b.name}: events"),
-        "items": [_item(i, names, sources) for i in view.timeline],
+        "chart": trend_chart(list(points), title=title),
+        "items": [_item(i, names, sources) for i in shown],
+        "filters": {
+            "type": chosen.type.value if chosen.type else "",
+            "since": chosen.since.isoformat() if chosen.since else "",
+            "until": chosen.until.isoformat() if chosen.until else "",
+        },
+        "filtered": chosen != ChartFilter(),
+        "types": [t.value for t in EventType],
     }
     return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
 
@@ -189,10 +246,39 @@ def network(request: Request, since: str | None = None, until: str | None = None
     chart = network_chart(
         [(n.code, n.name) for n in net.nodes],
         [(e.a, e.b, e.weight) for e in net.edges],
-        size=520,
+        size=560,
     )
-    context = {"net": net, "chart": chart, "since": since or "", "until": until or ""}
+    context = {
+        "net": net,
+        "chart": chart,
+        "graph": _graph_data(net),
+        "since": since or "",
+        "until": until or "",
+    }
     return page(request, "network.html.j2", context)
+
+
+def _graph_data(net: Network) -> dict[str, Any]:
+    """What static/network.js draws: nodes at their networkx positions, signed edges."""
+    place = layout(net)
+    strength = {c.code: c.strength for c in net.centrality}
+    return {
+        "nodes": [
+            {
+                "code": n.code,
+                "name": n.name,
+                "events": n.events,
+                "strength": strength.get(n.code, 0.0),
+                "x": round(place[n.code][0], 4),
+                "y": round(place[n.code][1], 4),
+            }
+            for n in net.nodes
+        ],
+        "edges": [
+            {"a": e.a, "b": e.b, "events": e.events, "weight": round(e.weight, 3), "sign": e.sign}
+            for e in net.edges
+        ],
+    }
 
 
 @router.get("/search", response_class=HTMLResponse)

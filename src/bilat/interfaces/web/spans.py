@@ -84,15 +84,18 @@ def sentence_pieces(event: Event) -> list[Piece]:
 
 
 def snippet(text: str, at: int, terms: Sequence[str], width: int = 90) -> list[Piece]:
-    """About ``2 * width`` characters around ``at``, words of ``terms`` marked as triggers."""
+    """About ``2 * width`` characters around ``at``, words with the stem of one of ``terms``
+    marked as triggers (the words search matched)."""
     import re
+
+    from bilat.store.search import MAX_TERM, stem
 
     start, end = max(at - width, 0), min(at + width, len(text))
     window = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    wanted = {t.casefold() for t in terms}
+    wanted = {stem(t.casefold()[:MAX_TERM]) for t in terms}
     pieces, last = [], 0
     for m in re.finditer(r"\w+", window):
-        if m.group().casefold() in wanted:
+        if stem(m.group().casefold()[:MAX_TERM]) in wanted:
             pieces.append(Piece(window[last : m.start()]))
             pieces.append(Piece(m.group(), trigger=True))
             last = m.end()
