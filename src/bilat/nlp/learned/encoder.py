@@ -25,8 +25,6 @@ TOKENIZER_FILE = "event_tokenizer.json"
 TYPES: tuple[EventType, ...] = tuple(EventType)
 # Word pieces one sentence may use; the model was trained with the same bound.
 MAX_PIECES = 96
-# Sentences run together; sorted by length so little padding is computed.
-BATCH = 32
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -90,32 +88,28 @@ class EventEncoder:
             return cls(Path(model), Path(tokenizer), threads)
 
     def read(self, sentences: Sequence[Sequence[str]]) -> list[SentenceReading]:
-        """The model's reading of each sentence, given as its words."""
-        encodings = [
-            self.tokenizer.encode(list(words), is_pretokenized=True) for words in sentences
-        ]
-        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
-        readings: list[SentenceReading | None] = [None] * len(sentences)
-        for first in range(0, len(order), BATCH):
-            chunk = order[first : first + BATCH]
-            width = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, index in enumerate(chunk):
-                piece_ids = encodings[index].ids
-                ids[row, : len(piece_ids)] = piece_ids
-                mask[row, : len(piece_ids)] = 1
+        """The model's reading of each sentence, given as its words.
+
+        Each sentence runs alone: int8 dynamic quantisation scales activations over the
+        whole input, so in a padded batch a sentence's reading would depend on its
+        neighbours. Alone it is the same wherever it occurs (and only ~10% slower).
+        """
+        readings: list[SentenceReading] = []
+        for words in sentences:
+            encoding = self.tokenizer.encode(list(words), is_pretokenized=True)
+            ids = np.asarray([encoding.ids], dtype=np.int64)
             type_logits, role_logits = self.session.run(
-                None, {"input_ids": ids, "attention_mask": mask}
+                None, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             )
-            for row, index in enumerate(chunk):
-                readings[index] = _reading(
-                    _softmax(type_logits[row]),
-                    _softmax(role_logits[row]),
-                    encodings[index].word_ids,
-                    len(sentences[index]),
+            readings.append(
+                _reading(
+                    _softmax(type_logits[0]),
+                    _softmax(role_logits[0]),
+                    encoding.word_ids,
+                    len(words),
                 )
-        return [r for r in readings if r is not None]
+            )
+        return readings
 
 
 def _softmax(logits: FloatArray) -> FloatArray:
