@@ -5,6 +5,7 @@ Readings are written out by hand, so these tests check the layer's logic, not th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -120,12 +121,15 @@ def test_sides_read_the_other_way_round_are_swapped(sentence: SentenceFacts) -> 
 
 
 def test_which_sentences_the_model_reads(sentence: SentenceFacts) -> None:
-    assert needs_reading(sentence, keep_uncoded=False)  # two different codes
+    assert not needs_reading(sentence, keep_uncoded=False)  # the rules found nothing
+    assert needs_reading(sentence, keep_uncoded=True)  # sentence coding reads all
+    relation = replace_facts(sentence, events=(rule_event(sentence, EventType.MOBILIZE),))
+    assert needs_reading(relation, keep_uncoded=False)
     one = replace_facts(sentence, mentions=sentence.mentions[:1])
-    assert not needs_reading(one, keep_uncoded=False)
-    assert needs_reading(one, keep_uncoded=True)
-    with_event = replace_facts(one, events=(rule_event(sentence, EventType.MOBILIZE),))
-    assert needs_reading(with_event, keep_uncoded=False)
+    one_sided = replace(rule_event(sentence, EventType.MOBILIZE), target=None)
+    assert not needs_reading(replace_facts(one, events=(one_sided,)), keep_uncoded=False)
+    # a side the role head may fill: another actor is named
+    assert needs_reading(replace_facts(sentence, events=(one_sided,)), keep_uncoded=False)
 
 
 def replace_facts(facts: SentenceFacts, **changes: object) -> SentenceFacts:

@@ -66,11 +66,16 @@ def words_of(sent: Span) -> tuple[Token, ...]:
 
 
 def needs_reading(facts: SentenceFacts, keep_uncoded: bool) -> bool:
-    """Whether the model must read the sentence: rule events to judge, or two different
-    actors it might find an event between (any sentence, when uncoded events are kept)."""
-    if keep_uncoded or facts.events:
+    """Whether the model must read the sentence: when uncoded events are kept (sentence
+    coding), every sentence; else one with a rule event that is, or may become, a relation
+    between two different actors. Reading costs more than parsing, so sentences the rules
+    find nothing in are left alone: the model adds events only where it is sure, which on
+    documents was rare and mostly wrong."""
+    if keep_uncoded:
         return bool(facts.words)
-    return len({m.code for m in facts.mentions if m.code}) >= 2
+    if any(e.dyad is not None for e in facts.events):
+        return True
+    return bool(facts.events) and len({m.code for m in facts.mentions if m.code}) >= 2
 
 
 class LearnedLayer:
