@@ -15,6 +15,7 @@ from bilat._reading import (
     article,
     article_events,
     articles,
+    articles_by_id,
     dyad_overview,
     event_page,
     search,
@@ -45,6 +46,7 @@ __all__ = [
     "article",
     "article_events",
     "articles",
+    "articles_by_id",
     "bench",
     "brief",
     "brief_pdf",
@@ -165,11 +167,8 @@ def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
     with opened_store(settings, read_only=True) as store:
         everything = store.events(EventQuery(min_confidence=settings.min_confidence))
         found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
-        articles = {
-            aid: ArticleInfo.from_article(art)
-            for aid in sorted({e.evidence.article_id for e in found})
-            if (art := store.article(aid)) is not None
-        }
+        stored = store.articles_in(e.evidence.article_id for e in found)
+        articles = {aid: ArticleInfo.from_article(stored[aid]) for aid in sorted(stored)}
     return _DyadMaterial(fuse(found, articles), articles, everything)
 
 

@@ -211,6 +211,13 @@ class SQLStore(ABC):
         found = self._all(sql.ARTICLE_BY_ID, [article_id])
         return rows.article(found[0]) if found else None
 
+    def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        found = (rows.article(r) for r in self._all(sql.ARTICLES_IN, [wanted]))
+        return {a.id: a for a in found}
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         query, params = sql.select_articles(limit, offset)
         return [rows.article(r) for r in self._all(query, params)]

@@ -123,6 +123,8 @@ def get_dyad(
     settings = settings_of(request)
     cache: AnswerCache = request.app.state.cache
     version = store_version(settings.db)
+    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+    a, b = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
 
     def page() -> bytes:
         view = cache.get(

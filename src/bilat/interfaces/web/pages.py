@@ -23,6 +23,7 @@ from bilat.report.svg import network_chart, trend_chart
 router = APIRouter(include_in_schema=False)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
+TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
 _LAST_DAY = date(9999, 12, 31)
 
 
@@ -59,10 +60,12 @@ def dyads(request: Request, pair: str | None = None) -> Response:
 def dyad(request: Request, a: str, b: str) -> HTMLResponse:
     settings = settings_of(request)
     cache: AnswerCache = request.app.state.pages
+    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+    first, second = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
     html = cache.get(
-        ("dyad-html", a, b),
+        ("dyad-html", first, second),
         store_version(settings.db),
-        lambda: _dyad_html(request, a, b, settings),
+        lambda: _dyad_html(request, first, second, settings),
     )
     return HTMLResponse(html)
 
@@ -72,22 +75,21 @@ def _dyad_html(request: Request, a: str, b: str, settings: Settings) -> str:
     freq: Freq = "year" if report.series_freq == "year" else "month"
     view = api.dyad_overview(report.a.code, report.b.code, freq, settings)
     names = {view.a.code: view.a.name, view.b.code: view.b.name}
-    sources = _sources(view.timeline, settings)
+    shown = view.timeline[-TIMELINE_ITEMS:]  # the latest: a busy pair has thousands
+    sources = _sources(shown, settings)
     context = {
         "view": view,
         "report": report,
         "chart": trend_chart(list(view.series), title=f"{view.a.name}–{view.b.name}: events"),
-        "items": [_item(i, names, sources) for i in view.timeline],
+        "items": [_item(i, names, sources) for i in shown],
+        "hidden": len(view.timeline) - len(shown),
     }
     return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
 
 
 def _sources(items: list[TimelineItem], settings: Settings) -> dict[str, Article]:
     ids = sorted({e.evidence.article_id for i in items for e in i.members})
-    out = {}
-    for aid in ids:
-        out[aid] = api.article(aid, settings)
-    return out
+    return api.articles_by_id(ids, settings)  # one store connection for all of them
 
 
 def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]) -> dict[str, Any]:
