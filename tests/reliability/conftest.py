@@ -129,7 +129,9 @@ class Measured:
     seconds: float
 
 
-def bilat_measured(db: str, *args: str, timeout: float = 600) -> Measured:
+def bilat_measured(
+    db: str, *args: str, timeout: float = 600, env: dict[str, str] | None = None
+) -> Measured:
     """`bilat --db DB ARGS` in a subprocess; its exit code, output, peak RSS and duration.
     Past ``timeout`` seconds it is killed: exit code -9, stderr starting "timed out"."""
     done = subprocess.run(
@@ -138,6 +140,6 @@ def bilat_measured(db: str, *args: str, timeout: float = 600) -> Measured:
         text=True,
         timeout=timeout + 60,
         check=True,
-        env=child_env(),
+        env=child_env(**(env or {})),
     )
     return Measured(**json.loads(done.stdout))

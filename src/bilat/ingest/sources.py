@@ -113,8 +113,11 @@ def is_url(path: str) -> bool:
 
 
 def url_input(url: str) -> RawInput:
-    """A URL given as a path, to be fetched: the URL is its source."""
-    return RawInput(source=url, data=b"", kind=Kind.URL, declared=Declared(url=url))
+    """A URL given as a path, to be fetched: the URL (without user and password) is its
+    source."""
+    from bilat.ingest.fetch import shown
+
+    return RawInput(source=shown(url), data=b"", kind=Kind.URL, declared=Declared(url=url))
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
