@@ -375,21 +375,25 @@ def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) ->
     Fetching needs the reader's URL support (and obeys ``allow_private_fetch``).
     """
     import json
-    import tempfile
+    from itertools import chain
+
+    from bilat.ingest.reader import read_records, read_sources
+    from bilat.pipeline import engine_for, run_items
 
     settings = settings or Settings.load()
     given = list(items)
     urls = [i.url for i in given if i.url and not (i.text or i.html)]
     if urls and not fetching_available():
         raise BilatError("this bilat cannot fetch URLs: send the article's text or html")
-    with tempfile.TemporaryDirectory(prefix="bilat-") as folder:
-        path = Path(folder) / "posted.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for item in given:
-                if item.text or item.html:
-                    record = {k: v for k, v in _fields(item).items() if v is not None}
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return ingest([str(path), *urls], settings)
+    # Each posted article is a record "posted:N" (N counts from 1 in the order given).
+    records = [
+        (f"posted:{number}", json.dumps({k: v for k, v in _fields(item).items() if v}).encode())
+        for number, item in enumerate(given, start=1)
+        if item.text or item.html
+    ]
+    read = chain(read_records(records, settings), read_sources(urls, settings))
+    with opened_store(settings, read_only=False, hold=False) as store:
+        return run_items(read, settings, store, engine_for(settings))
 
 
 def fetching_available() -> bool:

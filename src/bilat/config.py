@@ -52,6 +52,7 @@ class Settings:
     allow_private_fetch: bool = False
     api_token: str | None = None
     max_request_bytes: int = 2_000_000
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:

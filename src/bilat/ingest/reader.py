@@ -40,6 +40,15 @@ def read_sources(
         web.close()
 
 
+def read_records(
+    records: Iterable[tuple[str, bytes]], settings: Settings
+) -> Iterator[Article | Rejection]:
+    """JSONL records already in hand, each ``(source, line)``, read as the lines of a
+    JSONL file are (``POST /api/articles``)."""
+    for source, line in records:
+        yield _read(RawInput(source, line, Kind.JSONL_RECORD), settings)
+
+
 def read_fetched(
     raw: RawInput, settings: Settings, skip_link: Callable[[RawInput], bool] | None = None
 ) -> Iterator[Article | Rejection]:

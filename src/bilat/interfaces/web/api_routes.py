@@ -17,6 +17,7 @@ from bilat.errors import BilatError
 from bilat.interfaces import serialise
 from bilat.interfaces.web import convert
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.limits import BRIEF_CSP
 from bilat.interfaces.web.params import event_filter, parse_day, parse_until
 from bilat.interfaces.web.render import settings_of
 from bilat.interfaces.web.spans import snippet
@@ -173,8 +174,8 @@ def get_series(
 )
 def get_brief(request: Request, a: str, b: str, format: Literal["md", "html"] = "md") -> Response:
     text = api.brief(a, b, format, settings_of(request))
-    if format == "html":
-        return HTMLResponse(text)
+    if format == "html":  # self-contained: its styles are inline, and it runs no script
+        return HTMLResponse(text, headers={"Content-Security-Policy": BRIEF_CSP})
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
 
 
@@ -289,7 +290,8 @@ async def post_articles(
                 for r in summary.rejections
             ],
         },
-        201,
+        # 201 only when something was stored; all refused is a 422, all known a 200.
+        201 if summary.stored else 422 if summary.rejections else 200,
     )
 
 

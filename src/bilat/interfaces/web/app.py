@@ -22,7 +22,7 @@ from bilat.config import Settings
 from bilat.errors import BilatError, InputRejected, NotFound, StoreError, UnknownActor
 from bilat.interfaces.web import api_routes, pages
 from bilat.interfaces.web.cache import AnswerCache, store_version
-from bilat.interfaces.web.limits import BodyLimit, SecurityHeaders
+from bilat.interfaces.web.limits import BodyLimit, HostCheck, SecurityHeaders
 from bilat.interfaces.web.page_cache import PageCache
 from bilat.interfaces.web.render import error_page
 
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # page from memory too), the size limit sees the body before anything reads it.
     app.add_middleware(PageCache, version=functools.partial(store_version, settings.db), size=256)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
     return app

@@ -24,6 +24,7 @@ router = APIRouter(include_in_schema=False)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
 TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
+MAX_OFFSET = 10_000_000  # a larger offset is a 422, never a number the store cannot take
 _LAST_DAY = date(9999, 12, 31)
 
 
@@ -108,7 +109,9 @@ def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def articles(
+    request: Request, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0
+) -> HTMLResponse:
     found, total = api.articles(PAGE, offset, settings_of(request))
     context = {"articles": found, "total": total, "offset": offset, "step": PAGE}
     return page(request, "articles.html.j2", context)
@@ -143,7 +146,7 @@ def events(
     until: str | None = None,
     status: str | None = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     settings = settings_of(request)
     try:
