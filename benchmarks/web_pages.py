@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--ingest", type=int, default=60, help="articles to ingest meanwhile")
     parser.add_argument("--db", type=Path, default=Path("/tmp/bilat-bench-pages.duckdb"))
+    parser.add_argument("--no-warm", action="store_true", help="skip asking each page once")
     args = parser.parse_args()
     if not args.db.exists() or _articles(args.db) < args.articles:
         args.db.unlink(missing_ok=True)
@@ -107,7 +108,7 @@ def main() -> None:
         write_jsonl(synthesize(args.ingest, paragraphs_from(seed_folder()), seed=99), corpus)
         try:
             web_dyad._wait(port, server)
-            cold = _warm(f"http://127.0.0.1:{port}", mix)
+            cold = {} if args.no_warm else _warm(f"http://127.0.0.1:{port}", mix)
             ingest = subprocess.Popen(
                 [sys.executable, "-m", "bilat", "--db", str(args.db), "ingest", str(corpus)],
                 stdout=subprocess.DEVNULL,

@@ -61,6 +61,7 @@ __all__ = [
     "ingest",
     "ingest_new",
     "network",
+    "planned_inputs",
     "resolve_actor",
     "search",
     "search_terms",
@@ -76,15 +77,28 @@ def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
 
 
 def ingest(
-    paths: Iterable[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
-    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin)."""
+    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin).
+    ``progress`` hears of each batch; when ``stop`` says yes the run ends after the batch
+    (see ``pipeline.run_items``)."""
     from bilat.pipeline import run
 
     settings = settings or Settings.load()
     # The file is held per batch only, so `bilat serve` and other readers get turns.
     with opened_store(settings, read_only=False, hold=False) as store:
-        return run(paths, settings, store, progress=progress)
+        return run(paths, settings, store, progress=progress, stop=stop)
+
+
+def planned_inputs(paths: Iterable[str]) -> int | None:
+    """How many inputs ``ingest`` of ``paths`` will read, when that can be told without
+    reading them (see ``bilat.ingest.plan``), else None."""
+    from bilat.ingest.plan import planned_inputs as count
+
+    return count(paths)
 
 
 def watch(

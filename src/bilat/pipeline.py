@@ -152,13 +152,14 @@ def run(
     store: Store,
     nlp: Language | None = None,
     progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """Ingest ``sources`` into ``store`` with the engine of ``settings`` (``engine``,
     ``workers``). Bad inputs become recorded Rejections; the run goes on. Articles already
     stored (same content id) are skipped before parsing; the model is loaded only when
     there is something new to parse."""
     engine = engine_for(settings, nlp)
-    return run_items(read_sources(sources, settings), settings, store, engine, progress)
+    return run_items(read_sources(sources, settings), settings, store, engine, progress, stop)
 
 
 def run_items(
@@ -167,33 +168,53 @@ def run_items(
     store: Store,
     engine: Engine,
     progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """``run`` over articles already read, with ``engine`` (which may serve several runs:
-    ``bilat ingest --watch`` keeps one, and its loaded model, from round to round)."""
+    ``bilat ingest --watch`` keeps one, and its loaded model, from round to round).
+
+    When ``stop`` says yes (checked after each batch), or on KeyboardInterrupt, the run
+    ends with the whole batches written so far and is recorded as interrupted."""
     run_id = store.start_run()
     summary = RunSummary()
-    rejections: list[Rejection] = []
     in_flight: set[str] = set()
-    with engine:
-        for batch, events in engine(_batches(items, settings, store, in_flight)):
-            new = list(batch.new)
-            stored, stored_events, failed = _write(store, list(zip(new, events, strict=True)))
-            in_flight.difference_update(a.id for a in new)
-            batch_rejections = [*batch.rejections, *failed]
-            if batch_rejections:
-                store.record_rejections(run_id, batch_rejections)
-                rejections.extend(batch_rejections)
-            # An article refused by the parser or the store is rejected, not "unchanged".
-            refused = sum(1 for r in batch_rejections if r.stage != "ingest")
-            summary = replace(
-                summary,
-                seen=summary.seen + batch.seen,
-                stored=summary.stored + stored,
-                unchanged=summary.unchanged + batch.read - stored - refused,
-                events=summary.events + stored_events,
-                rejections=tuple(rejections),
-            )
-            if progress is not None:
-                progress(summary)
+    try:
+        with engine:
+            for batch, events in engine(_batches(items, settings, store, in_flight)):
+                new = list(batch.new)
+                written = _write(store, list(zip(new, events, strict=True)))
+                in_flight.difference_update(a.id for a in new)
+                summary = _account(store, run_id, summary, batch, written)
+                if progress is not None:
+                    progress(summary)
+                if stop is not None and stop():
+                    summary = replace(summary, interrupted=True)
+                    break
+    except KeyboardInterrupt:  # a batch in flight is rolled back whole: a rerun reads it
+        summary = replace(summary, interrupted=True)
     store.finish_run(run_id, summary)
     return summary
+
+
+def _account(
+    store: Store,
+    run_id: str,
+    summary: RunSummary,
+    batch: Batch,
+    written: tuple[int, int, list[Rejection]],
+) -> RunSummary:
+    """Record a written batch's rejections; the summary with the batch counted."""
+    stored, stored_events, failed = written
+    rejections = [*batch.rejections, *failed]
+    if rejections:
+        store.record_rejections(run_id, rejections)
+    # An article refused by the parser or the store is rejected, not "unchanged".
+    refused = sum(1 for r in rejections if r.stage != "ingest")
+    return replace(
+        summary,
+        seen=summary.seen + batch.seen,
+        stored=summary.stored + stored,
+        unchanged=summary.unchanged + batch.read - stored - refused,
+        events=summary.events + stored_events,
+        rejections=(*summary.rejections, *rejections),
+    )

@@ -288,7 +288,7 @@ class SQLStore(ABC):
         s = summary
         counts = [s.seen, s.stored, s.unchanged, s.events, len(s.rejections)]
         with self._transaction(f"record the end of run {run_id}") as writer:
-            writer.execute(sql.FINISH_RUN, [now(), *counts, run_id])
+            writer.execute(sql.FINISH_RUN, [now(), *counts, s.interrupted, run_id])
 
     def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
         self._known_run(run_id)
@@ -307,8 +307,9 @@ class SQLStore(ABC):
         return [Rejection(*r) for r in found]
 
     def _run_info(self, row: Sequence[Any]) -> RunInfo:
-        run_id, started, finished, seen, stored, unchanged, events = row
-        summary = RunSummary(seen, stored, unchanged, events, tuple(self.rejections(run_id)))
+        run_id, started, finished, seen, stored, unchanged, events, interrupted = row
+        rejections = tuple(self.rejections(run_id))
+        summary = RunSummary(seen, stored, unchanged, events, rejections, bool(interrupted))
         return RunInfo(
             run_id,
             started.replace(tzinfo=UTC),

@@ -28,6 +28,7 @@ def _packaged(name: str) -> str:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _packaged("schema.sql")),
     Migration(2, "full-text search index", _packaged("search_index.sql")),
+    Migration(3, "runs record an interruption", _packaged("runs_interrupted.sql")),
 )
 # The step after which the store fills the search index for documents already stored.
 SEARCH_INDEX_VERSION = 2
