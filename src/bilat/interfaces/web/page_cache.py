@@ -6,7 +6,7 @@ background task renders it again: a dashboard under load shows what the store he
 moment ago rather than making every reader wait while the same pages are rendered again
 after each batch. Renders run one at a time, so a busy store costs one thread of work,
 not one per reader. Only successful GET answers of pages are kept (not ``/api/``, nor
-errors), at most ``size`` of them, least recently used first out.
+errors), at most ``size`` of them and 64 MB in all, least recently used first out.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bilat.interfaces.web.cache import Version
 
 _SKIP = ("/api/", "/static/", "/openapi.json")
 _MAX_BODY = 4_000_000  # bytes: a bigger page is rendered each time
+_MAX_TOTAL = 64_000_000  # bytes kept in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class PageCache:
         self._making: dict[tuple[str, bytes], asyncio.Future[_Answer]] = {}
         self._refreshing: set[tuple[str, bytes]] = set()
         self._one_render = asyncio.Lock()
+        self._bytes = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -91,8 +93,12 @@ class PageCache:
             version = self._version()
             if version is None:
                 return
-            if (await self._render(key, scope, version)).status != 200:
-                self._answers.pop(key, None)  # the page now fails: say so to the next reader
+            try:
+                status = (await self._render(key, scope, version)).status
+            except Exception:  # noqa: BLE001 - the next reader renders it and meets the error
+                status = 500
+            if status != 200:
+                self._forget(key)  # the page now fails: the next reader is told so
 
     async def _render(self, key: tuple[str, bytes], scope: Scope, version: Version) -> _Answer:
         """Run the app for the page; keep its answer when it is a 200 of sensible size."""
@@ -114,11 +120,17 @@ class PageCache:
         answer = _Answer(version, status, tuple(headers), b"".join(body))
         if status != 200 or len(answer.body) > _MAX_BODY:
             return answer
+        self._forget(key)
         self._answers[key] = answer
-        self._answers.move_to_end(key)
-        while len(self._answers) > self._size:
-            self._answers.popitem(last=False)
+        self._bytes += len(answer.body)
+        while len(self._answers) > self._size or self._bytes > _MAX_TOTAL:
+            self._forget(next(iter(self._answers)))
         return answer
+
+    def _forget(self, key: tuple[str, bytes]) -> None:
+        gone = self._answers.pop(key, None)
+        if gone is not None:
+            self._bytes -= len(gone.body)
 
 
 async def _replay(answer: _Answer, send: Send) -> None:
