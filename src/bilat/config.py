@@ -43,6 +43,7 @@ class Settings:
     max_bytes: int = 20_000_000
     max_chars: int = 200_000
     lock_wait: float = 30.0
+    progress_interval: float = 5.0
     min_words: int = 40
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0

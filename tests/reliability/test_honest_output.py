@@ -52,7 +52,7 @@ def test_progress_and_rejections_stream_and_quiet_keeps_only_the_summary(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        env=child_env(),
+        env=child_env(BILAT_PROGRESS_INTERVAL="0.1"),
     )
     assert child.stderr is not None
     first = child.stderr.readline()  # the rejection, before the run ends

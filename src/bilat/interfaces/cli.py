@@ -122,7 +122,12 @@ def ingest(
     if rounds is not None or interval is not None:
         raise typer.BadParameter("--rounds and --interval go with --watch")
     # Plain lines, never wrapped: scripts grep them.
-    output = IngestOutput(api.planned_inputs(paths), quiet=quiet, stream=sys.stderr)
+    output = IngestOutput(
+        api.planned_inputs(paths),
+        quiet=quiet,
+        stream=sys.stderr,
+        every=settings.progress_interval,
+    )
     with output.running(), stop_on_ctrl_c(lambda line: typer.echo(line, err=True)) as stop:
         summary = api.ingest(paths, settings, progress=output, stop=stop)
     typer.echo(summary_line(summary), err=True)
