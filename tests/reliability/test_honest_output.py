@@ -118,3 +118,34 @@ def test_the_store_keeps_the_real_name_and_only_the_terminal_sees_escapes(
     assert f"rejected {tmp_path}/a\\tb.txt: text too short" in done.stderr
     with open_store(db, read_only=True) as store:
         assert [r.source for r in store.rejections()] == [str(path)]
+
+
+def test_on_a_terminal_a_bar_shows_total_rate_and_time_left(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    corpus = write_dispatches(tmp_path / "in.jsonl", 40)
+    main, child_side = pty.openpty()
+    child = subprocess.Popen(
+        [*BILAT, "--db", str(tmp_path / "s.duckdb"), "ingest", "--batch-size", "5", str(corpus)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=child_side,
+        env=child_env(COLUMNS="120", TERM="xterm"),
+    )
+    os.close(child_side)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main)
+    assert child.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "ingesting" in text and "inputs/s" in text, text[-2000:]
+    assert "/40" in text, "the bar shows the total"
+    assert "40 inputs: 40 articles stored" in text
