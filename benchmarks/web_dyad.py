@@ -128,7 +128,7 @@ def _pairs(rng: random.Random) -> tuple[list[tuple[str, str]], list[float]]:
     return pairs, weights
 
 
-def build(db: Path, n_events: int, seed: int = 7) -> None:
+def build(db: Path, n_events: int, seed: int = 7, per_article: int = EVENTS_PER_ARTICLE) -> None:
     rng = random.Random(seed)
     pairs, weights = _pairs(rng)
     types = list(EventType)
@@ -140,7 +140,7 @@ def build(db: Path, n_events: int, seed: int = 7) -> None:
             for _ in range(500):
                 if made >= n_events:
                     break
-                chosen = rng.choices(pairs, weights, k=EVENTS_PER_ARTICLE)
+                chosen = rng.choices(pairs, weights, k=per_article)
                 sentences = []
                 for a, b in chosen:
                     words = " ".join(rng.choices(WORDS, k=8))

@@ -60,13 +60,15 @@ class LoadResult:
     statuses: Counter[int] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)  # unexpected answers, one line each
     latencies_ms: list[float] = field(default_factory=list)
+    by_path: dict[str, list[float]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def add(self, status: int, elapsed_ms: float, problem: str) -> None:
+    def add(self, status: int, elapsed_ms: float, problem: str, path: str = "") -> None:
         with self.lock:
             self.requests += 1
             self.statuses[status] += 1
             self.latencies_ms.append(elapsed_ms)
+            self.by_path.setdefault(path, []).append(elapsed_ms)
             if problem:
                 self.wrong.append(problem)
 
@@ -91,14 +93,22 @@ class LoadResult:
         }
 
 
+Request = tuple[str, str, bytes | None, int]
+
+
 def _client(
-    base: str, number: int, start: threading.Barrier, until: list[float], result: LoadResult
+    base: str,
+    number: int,
+    start: threading.Barrier,
+    until: list[float],
+    result: LoadResult,
+    mix: tuple[Request, ...],
 ) -> None:
     turn = number  # each client starts elsewhere in the mix
     with httpx.Client(base_url=base, timeout=60) as client:
         start.wait()  # all clients are made before the clock starts: making one is slow
         while turn == number or time.monotonic() < until[0]:  # at least one request each
-            method, path, body, expected = MIX[turn % len(MIX)]
+            method, path, body, expected = mix[turn % len(mix)]
             turn += 1
             started = time.perf_counter()
             try:
@@ -113,16 +123,17 @@ def _client(
                         f"{method} {path}: {status}, expected {expected}: {response.text[:120]}"
                     )
             elapsed = (time.perf_counter() - started) * 1000
-            result.add(status, elapsed, problem)
+            result.add(status, elapsed, problem, path)
 
 
-def run_load(base: str, clients: int, seconds: float) -> LoadResult:
-    """``clients`` threads, each on its own keep-alive connection, for ``seconds``."""
+def run_load(base: str, clients: int, seconds: float, mix: tuple[Request, ...] = MIX) -> LoadResult:
+    """``clients`` threads, each on its own keep-alive connection, for ``seconds``, each
+    sending the requests of ``mix`` in turn (each client starting elsewhere in it)."""
     result = LoadResult(clients, seconds)
     until: list[float] = []
     start = threading.Barrier(clients + 1, action=lambda: until.append(time.monotonic() + seconds))
     threads = [
-        threading.Thread(target=_client, args=(base, n, start, until, result), daemon=True)
+        threading.Thread(target=_client, args=(base, n, start, until, result, mix), daemon=True)
         for n in range(clients)
     ]
     for thread in threads:

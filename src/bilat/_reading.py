@@ -3,6 +3,7 @@ overview and full-text search. Re-exported by :mod:`bilat.api`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,13 @@ from bilat.records import Actor, Article, Event
 
 if TYPE_CHECKING:
     from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
+
+
+def articles_by_id(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Article]:
+    """The stored articles among ``ids``, by id, read over one connection."""
+    settings = settings or Settings.load()
+    with opened_store(settings, read_only=True) as store:
+        return store.articles_in(ids)
 
 
 def article(article_id: str, settings: Settings | None = None) -> Article:

@@ -15,6 +15,7 @@ from bilat._reading import (
     article,
     article_events,
     articles,
+    articles_by_id,
     dyad_overview,
     event_page,
     monthly_series,
@@ -47,6 +48,7 @@ __all__ = [
     "article",
     "article_events",
     "articles",
+    "articles_by_id",
     "bench",
     "brief",
     "brief_pdf",
@@ -63,6 +65,7 @@ __all__ = [
     "ingest_new",
     "monthly_series",
     "network",
+    "planned_inputs",
     "resolve_actor",
     "search",
     "search_terms",
@@ -79,15 +82,28 @@ def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
 
 
 def ingest(
-    paths: Iterable[str], settings: Settings | None = None, progress: Progress | None = None
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
-    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin)."""
+    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin).
+    ``progress`` hears of each batch; when ``stop`` says yes the run ends after the batch
+    (see ``pipeline.run_items``)."""
     from bilat.pipeline import run
 
     settings = settings or Settings.load()
     # The file is held per batch only, so `bilat serve` and other readers get turns.
     with opened_store(settings, read_only=False, hold=False) as store:
-        return run(paths, settings, store, progress=progress)
+        return run(paths, settings, store, progress=progress, stop=stop)
+
+
+def planned_inputs(paths: Iterable[str]) -> int | None:
+    """How many inputs ``ingest`` of ``paths`` will read, when that can be told without
+    reading them (see ``bilat.ingest.plan``), else None."""
+    from bilat.ingest.plan import planned_inputs as count
+
+    return count(paths)
 
 
 def watch(
@@ -181,11 +197,8 @@ def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
     with opened_store(settings, read_only=True) as store:
         everything = store.events(EventQuery(min_confidence=settings.min_confidence))
         found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
-        articles = {
-            aid: ArticleInfo.from_article(art)
-            for aid in sorted({e.evidence.article_id for e in found})
-            if (art := store.article(aid)) is not None
-        }
+        stored = store.articles_in(e.evidence.article_id for e in found)
+        articles = {aid: ArticleInfo.from_article(stored[aid]) for aid in sorted(stored)}
     return _DyadMaterial(fuse(found, articles), articles, everything)
 
 
@@ -376,21 +389,25 @@ def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) ->
     Fetching needs the reader's URL support (and obeys ``allow_private_fetch``).
     """
     import json
-    import tempfile
+    from itertools import chain
+
+    from bilat.ingest.reader import read_records, read_sources
+    from bilat.pipeline import engine_for, run_items
 
     settings = settings or Settings.load()
     given = list(items)
     urls = [i.url for i in given if i.url and not (i.text or i.html)]
     if urls and not fetching_available():
         raise BilatError("this bilat cannot fetch URLs: send the article's text or html")
-    with tempfile.TemporaryDirectory(prefix="bilat-") as folder:
-        path = Path(folder) / "posted.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for item in given:
-                if item.text or item.html:
-                    record = {k: v for k, v in _fields(item).items() if v is not None}
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return ingest([str(path), *urls], settings)
+    # Each posted article is a record "posted:N" (N counts from 1 in the order given).
+    records = [
+        (f"posted:{number}", json.dumps({k: v for k, v in _fields(item).items() if v}).encode())
+        for number, item in enumerate(given, start=1)
+        if item.text or item.html
+    ]
+    read = chain(read_records(records, settings), read_sources(urls, settings))
+    with opened_store(settings, read_only=False, hold=False) as store:
+        return run_items(read, settings, store, engine_for(settings))
 
 
 def fetching_available() -> bool:

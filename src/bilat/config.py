@@ -43,6 +43,7 @@ class Settings:
     max_bytes: int = 20_000_000
     max_chars: int = 200_000
     lock_wait: float = 30.0
+    progress_interval: float = 5.0
     min_words: int = 4
     languages: tuple[str, ...] = ("en",)
     min_confidence: float = 0.0
@@ -53,6 +54,7 @@ class Settings:
     allow_private_fetch: bool = False
     api_token: str | None = None
     max_request_bytes: int = 2_000_000
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:

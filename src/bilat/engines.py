@@ -92,8 +92,13 @@ _worker = _WorkerState()
 
 
 def _start_worker(settings: Settings) -> None:
+    import signal
+
     from bilat.nlp.build import make_nlp
 
+    # Ctrl-C is the parent's to handle: it ends the run after the current batch, which
+    # these workers finish parsing (the terminal sends SIGINT to the whole group).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _worker.nlp = make_nlp(settings)
     except BilatError as exc:

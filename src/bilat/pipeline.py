@@ -61,7 +61,33 @@ class InProcess:
                 from bilat.nlp.build import make_nlp
 
                 self.nlp = make_nlp(self.settings)
-            yield batch, extract_articles(self.nlp, list(batch.new), self.settings.batch_size)
+            try:
+                events = extract_articles(self.nlp, list(batch.new), self.settings.batch_size)
+            except Exception:  # noqa: BLE001 - find the article at fault, parse the others
+                yield self._one_by_one(self.nlp, batch)
+            else:
+                yield batch, events
+
+    def _one_by_one(self, nlp: Language, batch: Batch) -> tuple[Batch, list[list[Event]]]:
+        """Parse each article of a batch that failed on its own: one that fails again is
+        a Rejection with the error, the others are kept."""
+        kept: list[Article] = []
+        events: list[list[Event]] = []
+        failed: list[Rejection] = []
+        for article in batch.new:
+            try:
+                events.extend(extract_articles(nlp, [article], self.settings.batch_size))
+            except Exception as exc:  # noqa: BLE001 - this article's Rejection
+                failed.append(Rejection("extract", parse_failure(exc), article.source))
+            else:
+                kept.append(article)
+        return replace(batch, new=tuple(kept), rejections=(*batch.rejections, *failed)), events
+
+
+def parse_failure(exc: Exception) -> str:
+    detail = " ".join(str(exc).split())[:160]
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return f"could not be parsed ({what}): report it with the article"
 
 
 Engine: TypeAlias = "InProcess | WorkerPool | RayEngine"
@@ -80,21 +106,27 @@ def engine_for(settings: Settings, nlp: Language | None = None) -> Engine:
     return WorkerPool(settings, settings.workers)
 
 
-def _write(store: Store, items: list[tuple[Article, list[Event]]]) -> tuple[int, list[Rejection]]:
+def _write(
+    store: Store, items: list[tuple[Article, list[Event]]]
+) -> tuple[int, int, list[Rejection]]:
     """Write a batch in one transaction; if the store refuses it, write article by article so
-    one bad article is rejected with its reason and the others are kept."""
+    one bad article is rejected with its reason and the others are kept. Returns the
+    articles stored, their events and the rejections."""
     try:
-        return store.write_batch(items), []
+        stored = store.write_batch(items)
     except StoreLocked:
         raise  # no article's fault: the run stops, and a rerun goes on from here
     except StoreError:
-        stored, failed = 0, []
-        for article, events in items:
+        stored, events, failed = 0, 0, []
+        for article, found in items:
             try:
-                stored += store.write_batch([(article, events)])
+                stored += store.write_batch([(article, found)])
             except StoreError as exc:
                 failed.append(Rejection("store", str(exc), article.source))
-        return stored, failed
+            else:
+                events += len(found)
+        return stored, events, failed
+    return stored, sum(len(found) for _, found in items), []
 
 
 def _batches(
@@ -120,13 +152,14 @@ def run(
     store: Store,
     nlp: Language | None = None,
     progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """Ingest ``sources`` into ``store`` with the engine of ``settings`` (``engine``,
     ``workers``). Bad inputs become recorded Rejections; the run goes on. Articles already
     stored (same content id) are skipped before parsing; the model is loaded only when
     there is something new to parse."""
     engine = engine_for(settings, nlp)
-    return run_items(read_sources(sources, settings), settings, store, engine, progress)
+    return run_items(read_sources(sources, settings), settings, store, engine, progress, stop)
 
 
 def run_items(
@@ -135,31 +168,53 @@ def run_items(
     store: Store,
     engine: Engine,
     progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
     """``run`` over articles already read, with ``engine`` (which may serve several runs:
-    ``bilat ingest --watch`` keeps one, and its loaded model, from round to round)."""
+    ``bilat ingest --watch`` keeps one, and its loaded model, from round to round).
+
+    When ``stop`` says yes (checked after each batch), or on KeyboardInterrupt, the run
+    ends with the whole batches written so far and is recorded as interrupted."""
     run_id = store.start_run()
     summary = RunSummary()
-    rejections: list[Rejection] = []
     in_flight: set[str] = set()
-    with engine:
-        for batch, events in engine(_batches(items, settings, store, in_flight)):
-            new = list(batch.new)
-            stored, failed = _write(store, list(zip(new, events, strict=True)))
-            in_flight.difference_update(a.id for a in new)
-            batch_rejections = [*batch.rejections, *failed]
-            if batch_rejections:
-                store.record_rejections(run_id, batch_rejections)
-                rejections.extend(batch_rejections)
-            summary = replace(
-                summary,
-                seen=summary.seen + batch.seen,
-                stored=summary.stored + stored,
-                unchanged=summary.unchanged + batch.read - stored,
-                events=summary.events + sum(len(e) for e in events),
-                rejections=tuple(rejections),
-            )
-            if progress is not None:
-                progress(summary)
+    try:
+        with engine:
+            for batch, events in engine(_batches(items, settings, store, in_flight)):
+                new = list(batch.new)
+                written = _write(store, list(zip(new, events, strict=True)))
+                in_flight.difference_update(a.id for a in new)
+                summary = _account(store, run_id, summary, batch, written)
+                if progress is not None:
+                    progress(summary)
+                if stop is not None and stop():
+                    summary = replace(summary, interrupted=True)
+                    break
+    except KeyboardInterrupt:  # a batch in flight is rolled back whole: a rerun reads it
+        summary = replace(summary, interrupted=True)
     store.finish_run(run_id, summary)
     return summary
+
+
+def _account(
+    store: Store,
+    run_id: str,
+    summary: RunSummary,
+    batch: Batch,
+    written: tuple[int, int, list[Rejection]],
+) -> RunSummary:
+    """Record a written batch's rejections; the summary with the batch counted."""
+    stored, stored_events, failed = written
+    rejections = [*batch.rejections, *failed]
+    if rejections:
+        store.record_rejections(run_id, rejections)
+    # An article refused by the parser or the store is rejected, not "unchanged".
+    refused = sum(1 for r in rejections if r.stage != "ingest")
+    return replace(
+        summary,
+        seen=summary.seen + batch.seen,
+        stored=summary.stored + stored,
+        unchanged=summary.unchanged + batch.read - stored - refused,
+        events=summary.events + stored_events,
+        rejections=(*summary.rejections, *rejections),
+    )

@@ -248,3 +248,4 @@ class RunSummary:
     unchanged: int = 0
     events: int = 0
     rejections: tuple[Rejection, ...] = field(default_factory=tuple)
+    interrupted: bool = False  # stopped by Ctrl-C: the whole batches before it are stored

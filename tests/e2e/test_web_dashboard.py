@@ -202,3 +202,21 @@ def test_home_network_window_and_search_work_in_the_browser(server: str, browser
     assert errors == []
     assert outside == []
     context.close()
+
+
+def test_the_html_brief_keeps_its_styles_under_the_csp(server: str, browser: object) -> None:
+    """Issue #16.5: the pages' policy (style-src 'self') dropped the brief's inline <style>."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
+    page.goto(f"{server}/api/dyads/PAK/RUS/brief?format=html", wait_until="load")
+    width = page.evaluate("getComputedStyle(document.body).maxWidth")
+    weight = page.evaluate(
+        "(() => { const dt = document.querySelector('dl.figures dt');"
+        " return dt ? getComputedStyle(dt).fontWeight : null; })()"
+    )
+    assert width != "none", "the brief's body style did not apply"
+    assert weight in (None, "600")
+    assert blocked == []
+    context.close()

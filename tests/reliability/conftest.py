@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,46 @@ def serving(db: str, *, ready_within: float = 60) -> Iterator[str]:
         errors = child.stderr.read().decode()
         child.stderr.close()
         assert "Traceback" not in errors, errors
+
+
+# A parent of its own, so RUSAGE_CHILDREN is the peak of the one `bilat` command it ran.
+_MEASURED = """
+import json, resource, subprocess, sys, time
+started = time.monotonic()
+try:
+    done = subprocess.run(sys.argv[2:], capture_output=True, text=True, check=False,
+                          stdin=subprocess.DEVNULL, timeout=float(sys.argv[1]))
+    code, out, err = done.returncode, done.stdout, done.stderr
+except subprocess.TimeoutExpired as exc:  # the child is killed; say so
+    code, out, err = -9, str(exc.stdout or ""), f"timed out: {exc.stderr or ''}"
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"code": code, "stderr": err, "stdout": out,
+                  "peak_mb": peak, "seconds": time.monotonic() - started}))
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """How one `bilat` command ended, and what it took."""
+
+    code: int
+    stdout: str
+    stderr: str
+    peak_mb: float
+    seconds: float
+
+
+def bilat_measured(
+    db: str, *args: str, timeout: float = 600, env: dict[str, str] | None = None
+) -> Measured:
+    """`bilat --db DB ARGS` in a subprocess; its exit code, output, peak RSS and duration.
+    Past ``timeout`` seconds it is killed: exit code -9, stderr starting "timed out"."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, str(timeout), *BILAT, "--db", db, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout + 60,
+        check=True,
+        env=child_env(**(env or {})),
+    )
+    return Measured(**json.loads(done.stdout))

@@ -110,3 +110,37 @@ def test_two_ingests_into_postgres_at_once_store_nothing_twice(
     clean = tmp_path / "clean.duckdb"
     assert bilat_run(str(clean), "ingest", "--batch-size", "5", str(corpus)).returncode == 0
     assert stored_pairs(str(clean)) == (articles, events)
+
+
+PAGES = ("/", "/dyads", "/dyads/PAK/RUS", "/dyads/pak/rus", "/events", "/articles", "/actors")
+
+
+def test_an_ingest_completes_while_50_clients_read_the_dashboard(tmp_path: Path) -> None:
+    """Issue #16.2: the readers' connections used to keep the file from the ingest, which
+    gave up after lock_wait with StoreLocked. The writer now goes first (store/turnstile.py)."""
+    from reliability.test_load import web_load
+
+    load = web_load()
+    db = str(tmp_path / "store.duckdb")
+    assert (
+        bilat_run(db, "ingest", str(write_dispatches(tmp_path / "first.jsonl", 20))).returncode == 0
+    )
+    corpus = write_dispatches(tmp_path / "more.jsonl", 60)
+    mix = tuple(("GET", page, None, 200) for page in PAGES)
+    with serving(db) as base:
+        ingest = subprocess.Popen(
+            [*BILAT, "--db", db, "ingest", "--batch-size", "5", str(corpus)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+        )
+        rounds = []
+        while ingest.poll() is None:  # 50 clients for as long as the ingest runs
+            rounds.append(load.run_load(base, 50, 3, mix))
+        _, err = ingest.communicate()
+    print([r.summary()["p95_ms"] for r in rounds])
+    assert ingest.returncode == 0, err.decode()
+    assert "40 articles stored, 20 unchanged" in err.decode()
+    for result in rounds:
+        assert result.wrong == [], result.summary()
+    assert sum(r.requests for r in rounds) >= 50

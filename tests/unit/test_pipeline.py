@@ -63,6 +63,26 @@ def test_a_refused_article_is_rejected_and_the_rest_kept(tmp_path: Path) -> None
     summary = pipeline.run([str(corpus(tmp_path))], Settings(), store, nlp=object())  # type: ignore[arg-type]
     assert summary.stored == 4
     assert [r.stage for r in summary.rejections].count("store") == 1
+    assert summary.unchanged == 1, "only the copy; the refused article is not unchanged"
+    store.close()
+
+
+def test_an_article_the_parser_fails_on_is_rejected_and_the_rest_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parse(nlp: Any, articles: list[Article], batch_size: int) -> list[list[Event]]:
+        if any("Number 3" in a.body for a in articles):
+            raise IndexError("a parser's own surprise")
+        return [[] for _ in articles]
+
+    monkeypatch.setattr(pipeline, "extract_articles", parse)
+    store = open_store(str(tmp_path / "s.duckdb"))
+    summary = pipeline.run([str(corpus(tmp_path))], Settings(), store, nlp=object())  # type: ignore[arg-type]
+    assert (summary.stored, summary.unchanged) == (4, 1)
+    (failed,) = [r for r in summary.rejections if r.stage == "extract"]
+    assert failed.source.endswith("a3.txt")
+    assert failed.reason.startswith("could not be parsed (IndexError: a parser's own surprise)")
+    assert len(store.article_ids(a.id for a in store.articles())) == 4
     store.close()
 
 

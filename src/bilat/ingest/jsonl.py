@@ -42,7 +42,22 @@ def parse_record(line: str) -> Record:
     else:
         raise InputRejected('JSON line has no "text" or "html" string: add one of them')
     fields = {name: value.get(name) for name in _FIELDS}
+    for name, field in [("text" if not is_html else "html", content), *fields.items()]:
+        if isinstance(field, str) and not _is_unicode(field):
+            raise InputRejected(
+                f'JSON line\'s "{name}" holds a lone surrogate (an escape such as \\ud800 '
+                "that is half of a character): not valid Unicode; fix the line"
+            )
     declared = Declared(
         **{name: v.strip() or None if isinstance(v, str) else None for name, v in fields.items()}
     )
     return Record(content=content, is_html=is_html, declared=declared)
+
+
+def _is_unicode(text: str) -> bool:
+    """False for a string with a lone surrogate, which no UTF encoding can write."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -9,6 +9,8 @@ from bilat.config import Settings
 from bilat.errors import InputRejected
 from bilat.ingest.build import from_html, from_text
 from bilat.ingest.decode import decode, looks_like_feed, looks_like_html
+from bilat.ingest.files import source_name
+from bilat.ingest.guard import guarded, unexpected
 from bilat.ingest.jsonl import parse_record
 from bilat.ingest.sources import Kind, RawInput, is_url, iter_inputs, url_input
 from bilat.records import Article, Rejection
@@ -32,10 +34,19 @@ def read_sources(
                 inputs: Iterable[RawInput | Rejection] = (url_input(path),)
             else:
                 inputs = iter_inputs(path, settings.max_bytes, stdin)
-            for item in inputs:
-                yield from _expand(item, settings, web, feeds=True)
+            for item in guarded(source_name(path), iter(inputs)):
+                yield from guarded(item.source, _expand(item, settings, web, feeds=True))
     finally:
         web.close()
+
+
+def read_records(
+    records: Iterable[tuple[str, bytes]], settings: Settings
+) -> Iterator[Article | Rejection]:
+    """JSONL records already in hand, each ``(source, line)``, read as the lines of a
+    JSONL file are (``POST /api/articles``)."""
+    for source, line in records:
+        yield _read(RawInput(source, line, Kind.JSONL_RECORD), settings)
 
 
 def read_fetched(
@@ -96,8 +107,11 @@ def _expand(
             return
         from bilat.ingest.feeds import iter_entries  # lazy: feedparser only for feeds
 
-        for entry in iter_entries(item):
-            yield from _expand(entry, settings, web, feeds=False, skip_link=skip_link)
+        for entry in guarded(item.source, iter_entries(item)):
+            if isinstance(entry, Rejection):
+                yield entry
+            else:
+                yield from _expand(entry, settings, web, feeds=False, skip_link=skip_link)
         return
     yield _read(item, settings)
 
@@ -114,6 +128,8 @@ def _read(raw: RawInput, settings: Settings) -> Article | Rejection:
         return from_text(raw.source, text, settings, raw.declared, raw.fallback_published)
     except InputRejected as exc:
         return _rejection(raw, exc)
+    except Exception as exc:  # noqa: BLE001 - unforeseen, still a Rejection: the run goes on
+        return Rejection(stage="ingest", reason=unexpected(exc), source=raw.source)
 
 
 def _rejection(raw: RawInput, exc: InputRejected) -> Rejection:

@@ -8,8 +8,8 @@ whole, up to ``max_bytes``. URLs are not paths: the reader fetches them.
 
 from __future__ import annotations
 
-import gzip
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -18,8 +18,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from bilat.ingest.bounded import UnpackBomb, bounded_lines, opened_gzip
 from bilat.ingest.build import Declared
 from bilat.ingest.decode import too_big
+from bilat.ingest.files import (
+    NotRegular,
+    check_regular,
+    io_reason,
+    open_regular,
+    reject,
+    source_name,
+    walk,
+)
+from bilat.ingest.guard import guarded
 from bilat.records import DateSpan, Rejection
 
 STDIN = "-"
@@ -66,7 +77,7 @@ _SUFFIX_KINDS = {
 }
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _WARC_SUFFIXES = frozenset({".warc"})
-_READ_ERRORS = (OSError, EOFError, zlib.error)
+_READ_ERRORS = (OSError, EOFError, zlib.error, NotRegular)
 
 
 def iter_inputs(
@@ -78,17 +89,22 @@ def iter_inputs(
         return
     target = Path(path)
     try:
-        is_dir, exists = target.is_dir(), target.exists()
-    except OSError as exc:  # e.g. a parent folder without search permission
-        yield _reject(path, _io_reason(exc, packed=False))
+        is_dir = stat.S_ISDIR(target.stat().st_mode)
+    except FileNotFoundError as exc:
+        if not target.is_symlink():
+            yield reject(path, "no such file or directory: check the path")
+            return
+        yield reject(path, io_reason(exc))
         return
-    if is_dir:
-        for item in _walk(target):
-            yield from (_read_file(item, max_bytes) if isinstance(item, Path) else (item,))
-    elif exists:
-        yield from _read_file(target, max_bytes)
-    else:
-        yield _reject(path, "no such file or directory: check the path")
+    except OSError as exc:  # a parent folder without search permission, a link loop
+        yield reject(path, io_reason(exc))
+        return
+    files = walk(target) if is_dir else iter((target,))
+    for item in files:
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from guarded(source_name(item), _read_file(item, max_bytes))
 
 
 def is_url(path: str) -> bool:
@@ -97,32 +113,23 @@ def is_url(path: str) -> bool:
 
 
 def url_input(url: str) -> RawInput:
-    """A URL given as a path, to be fetched: the URL is its source."""
-    return RawInput(source=url, data=b"", kind=Kind.URL, declared=Declared(url=url))
+    """A URL given as a path, to be fetched: the URL (without user and password) is its
+    source."""
+    from bilat.ingest.fetch import shown
 
-
-def _walk(folder: Path) -> Iterator[Path | Rejection]:
-    """Files under ``folder``, depth first in sorted order, hidden ones skipped."""
-    errors: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            # Only regular files: a FIFO or socket in a folder would block the run.
-            if not name.startswith(".") and path.is_file():
-                yield path
-        while errors:  # a folder os.walk could not list
-            error = errors.pop(0)
-            yield _reject(str(error.filename or folder), _io_reason(error, packed=False))
-    for error in errors:
-        yield _reject(str(error.filename or folder), _io_reason(error, packed=False))
+    return RawInput(source=shown(url), data=b"", kind=Kind.URL, declared=Declared(url=url))
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
-    source = str(path)
+    source = source_name(path)
     name = path.name.lower()
     packed = name.endswith(".gz")
     inner = Path(name.removesuffix(".gz")).suffix if packed else path.suffix.lower()
+    try:
+        check_regular(path)  # before opening: a device may act on being opened
+    except _READ_ERRORS as exc:
+        yield reject(source, io_reason(exc, packed))
+        return
     if inner in _WARC_SUFFIXES:
         from bilat.ingest.warc import iter_warc  # lazy: warcio only when a WARC is read
 
@@ -134,66 +141,69 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
             return
         data = _read_packed(path, max_bytes) if packed else _read_plain(path, max_bytes)
     except _TooBig as exc:
-        yield _reject(source, too_big(exc.size, max_bytes))
+        yield reject(source, too_big(exc.size, max_bytes))
+        return
+    except UnpackBomb as exc:
+        yield reject(source, exc.reason())
         return
     except _READ_ERRORS as exc:
-        yield _reject(source, _io_reason(exc, packed))
+        yield reject(source, io_reason(exc, packed))
         return
     yield RawInput(source, data, _SUFFIX_KINDS.get(inner, Kind.SNIFF))
 
 
 def _read_plain(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:  # refuse before reading a huge file into memory
-        raise _TooBig(size)
-    with path.open("rb") as fh:
-        data = fh.read(max_bytes + 1)  # bounded: a pipe or device reports size 0
+    with open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:  # refuse before reading a huge file into memory
+            raise _TooBig(size)
+        data = fh.read(max_bytes + 1)  # bounded: the file may grow while it is read
     if len(data) > max_bytes:
         raise _TooBig(len(data))
     return data
 
 
 def _read_packed(path: Path, max_bytes: int) -> bytes:
-    with gzip.open(path, "rb") as fh:
-        data = fh.read(max_bytes + 1)  # bounded: a small .gz can unpack to gigabytes
+    with open_regular(path) as raw:
+        size = os.fstat(raw.fileno()).st_size
+        with opened_gzip(raw, size, max_bytes) as fh:
+            data = fh.read(max_bytes + 1)  # bounded: a small .gz can unpack to gigabytes
     if len(data) > max_bytes:
         raise _TooBig(len(data))
     return data
 
 
 def _jsonl_lines(path: Path, packed: bool, max_bytes: int) -> Iterator[RawInput | Rejection]:
-    opener = gzip.open if packed else open
-    with opener(path, "rb") as fh:
-        for number, line in enumerate(fh, start=1):
-            source = f"{path}:{number}"
-            if len(line) > max_bytes:
-                yield _reject(source, too_big(len(line), max_bytes))
-            elif line.strip():
-                yield RawInput(source, line, Kind.JSONL_RECORD)
+    """One raw input per line, each line bounded before it is read, a packed file bounded
+    by what it unpacks to; a Rejection for the rest of the file if reading it fails."""
+    base = source_name(path)
+    number = 0
+    try:
+        with open_regular(path) as raw:
+            size = os.fstat(raw.fileno()).st_size
+            with opened_gzip(raw, size, max_bytes) if packed else raw as fh:
+                for number, line in enumerate(bounded_lines(fh, max_bytes), start=1):
+                    source = f"{base}:{number}"
+                    if isinstance(line, int):
+                        yield reject(source, too_big(line, max_bytes))
+                    elif line.strip():
+                        yield RawInput(source, line, Kind.JSONL_RECORD)
+    except UnpackBomb as exc:
+        yield reject(f"{base}:{number + 1}", exc.reason())
+    except _READ_ERRORS as exc:
+        reason = io_reason(exc, packed)
+        where = f"{base}:{number + 1}" if number else base
+        yield reject(where, f"{reason}; the rest of the file is skipped" if number else reason)
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> RawInput | Rejection:
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return _reject(STDIN_SOURCE, f"cannot read stdin: {exc.strerror or exc}")
+        return reject(STDIN_SOURCE, f"cannot read stdin: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return _reject(STDIN_SOURCE, too_big(len(data), max_bytes))
+        return reject(STDIN_SOURCE, too_big(len(data), max_bytes))
     return RawInput(STDIN_SOURCE, data, Kind.SNIFF)
-
-
-def _io_reason(exc: BaseException, packed: bool) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied: make the file readable"
-    if packed and isinstance(exc, gzip.BadGzipFile | EOFError | zlib.error):
-        return f"not a valid gzip file ({exc}): re-compress it or drop the .gz suffix"
-    if isinstance(exc, OSError):
-        return f"cannot read file: {exc.strerror or exc}"
-    return f"cannot read file: {exc}"
-
-
-def _reject(source: str, reason: str) -> Rejection:
-    return Rejection(stage="ingest", reason=reason, source=source)
 
 
 class _TooBig(Exception):

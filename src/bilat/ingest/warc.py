@@ -8,25 +8,29 @@ after the complete records before the damage.
 
 from __future__ import annotations
 
-import gzip
-import io
+import os
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.utils import BUFF_SIZE
 
+from bilat.ingest.bounded import UnpackBomb, Unpacked, unpack_limit
 from bilat.ingest.build import Declared
 from bilat.ingest.decode import content_type, too_big
+from bilat.ingest.files import NotRegular, io_reason, open_regular, source_name
 from bilat.ingest.sources import Kind, RawInput
 from bilat.records import DateSpan, Granularity, Rejection
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 16
+_MAX_LINE = 1 << 16  # WARC and HTTP header lines are short; 64 KB is no header
 # What a damaged file raises: gzip (EOFError, BadGzipFile, zlib.error), warcio's own
 # error, a bad length (ValueError) and AttributeError, which warcio 1.8 raises on a
 # record cut inside its headers.
@@ -39,14 +43,11 @@ class _Truncated(Exception):
 
 def iter_warc(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
     """HTML responses in a WARC file, one at a time, each at most ``max_bytes``."""
-    source = str(path)
+    source = source_name(path)
     try:
-        raw = path.open("rb")
-    except OSError as exc:
-        reason = "permission denied: make the file readable"
-        if not isinstance(exc, PermissionError):
-            reason = f"cannot read file: {exc.strerror or exc}"
-        yield Rejection(stage="ingest", reason=reason, source=source)
+        raw = open_regular(path)
+    except (OSError, NotRegular) as exc:
+        yield Rejection(stage="ingest", reason=io_reason(exc), source=source)
         return
     kept = 0
     try:
@@ -57,7 +58,8 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
                 return
             raw.seek(0)
             # gzip.GzipFile, not warcio's own reader: it raises EOFError on a cut-off member.
-            stream = _Unpacked(raw) if start == _GZIP_MAGIC else raw
+            size = os.fstat(raw.fileno()).st_size
+            stream = Unpacked(raw, unpack_limit(size, max_bytes)) if start == _GZIP_MAGIC else raw
             seen = 0
             for record in _Records(stream):
                 seen += 1
@@ -71,6 +73,9 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
                 raise ArchiveLoadFailed("no complete WARC record")
             if stream.read(1):  # warcio stopped before the end: what is left is no record
                 raise ArchiveLoadFailed("data after the last record is not a WARC record")
+    except UnpackBomb as exc:
+        reason = f"{exc.reason()} (after {kept} pages)"
+        yield Rejection(stage="ingest", reason=reason, source=source)
     except (*_DAMAGE, _Truncated) as exc:
         yield Rejection(
             stage="ingest",
@@ -114,6 +119,10 @@ class _Records(ArchiveIterator):  # type: ignore[misc]
     rejects the rest of the file instead, and nothing reaches the user's terminal.
     """
 
+    def __init__(self, stream: IO[bytes] | Unpacked) -> None:
+        super().__init__(stream)
+        self.reader = _BoundedLines(self.fh, block_size=BUFF_SIZE)
+
     def _consume_blanklines(self) -> tuple[bytes | None, int]:
         empty_size = 0
         first_line = True
@@ -129,27 +138,29 @@ class _Records(ArchiveIterator):  # type: ignore[misc]
             first_line = False
 
 
-class _Unpacked(io.RawIOBase):
-    """A gzip file (of one or many members) unpacked, handed out in short reads.
-
-    GzipFile.read(n) raises EOFError on a cut-off stream before returning what
-    it could unpack; read1 returns it first, so the complete records are kept.
+class _BoundedLines(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader, but a line (of WARC or HTTP headers) is at most ``_MAX_LINE`` bytes,
+    gathered in linear time: warcio's own readline has no bound and grows a line by
+    concatenation, so a file without line breaks took minutes and all its bytes in memory.
     """
 
-    def __init__(self, raw: io.BufferedIOBase) -> None:
-        super().__init__()
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> bytes:
-        return self._gzip.read() if size is None or size < 0 else self._gzip.read1(size)
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+    def readline(self, length: int | None = None) -> bytes:
+        cap = _MAX_LINE if not length or length < 0 else min(length, _MAX_LINE)
+        parts: list[bytes] = []
+        size = 0
+        while size < cap:
+            self._fillbuff()
+            if self.empty():
+                break
+            part: bytes = self.buff.readline(cap - size)
+            parts.append(part)
+            size += len(part)
+            if part.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if size >= _MAX_LINE and not line.endswith(b"\n"):
+            raise _Truncated(f"a header line runs over {_MAX_LINE:,} bytes: not a WARC record")
+        return line
 
 
 def _drain(record: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +13,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bilat import api
@@ -20,6 +20,7 @@ from bilat.config import Settings
 from bilat.interfaces import cli_bench, cli_exports, cli_serve, conventions, serialise
 from bilat.interfaces.conventions import EXIT_EMPTY, EXIT_ERROR, EXIT_REJECTED
 from bilat.interfaces.eval_cli import eval_app
+from bilat.interfaces.ingest_output import IngestOutput, printable, stop_on_ctrl_c, summary_line
 from bilat.interfaces.options import date_range, pair_of, settings_of
 from bilat.records import EventType, RunSummary, Status
 from bilat.watch import Outcome, WatchRound
@@ -35,6 +36,9 @@ app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 cli_bench.register(app)
 cli_serve.register(app)
+
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+
 
 err = Console(stderr=True)
 
@@ -130,8 +134,14 @@ def ingest(
     rounds: Annotated[
         int | None, typer.Option(min=1, help="Stop --watch after this many polls (default: never).")
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
+    ] = False,
 ) -> None:
-    """Read articles, extract their events and store both."""
+    """Read articles, extract their events and store both.
+
+    Rejections are printed as they happen, with progress: a bar on a terminal, else a line
+    every few seconds. Ctrl-C stops after the current batch and prints the summary."""
     settings = settings_of(ctx)
     if batch_size:
         settings = replace(settings, batch_size=batch_size)
@@ -150,18 +160,18 @@ def ingest(
         raise typer.BadParameter("name what to read (PATHS), or a feed to --watch")
     if rounds is not None or interval is not None:
         raise typer.BadParameter("--rounds and --interval go with --watch")
-    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-
-        def show(summary: RunSummary) -> None:
-            bar.update(task, completed=summary.seen, description=f"{summary.seen} read")
-
-        summary = api.ingest(paths, settings, progress=show)
     # Plain lines, never wrapped: scripts grep them.
-    for rejection in summary.rejections:
-        typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
-    typer.echo(_summary_line(summary), err=True)
+    output = IngestOutput(
+        api.planned_inputs(paths),
+        quiet=quiet,
+        stream=sys.stderr,
+        every=settings.progress_interval,
+    )
+    with output.running(), stop_on_ctrl_c(lambda line: typer.echo(line, err=True)) as stop:
+        summary = api.ingest(paths, settings, progress=output, stop=stop)
+    typer.echo(summary_line(summary), err=True)
+    if summary.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
     _exit_for(summary)
 
 
@@ -175,23 +185,17 @@ def _exit_for(summary: RunSummary) -> None:
         raise typer.Exit(EXIT_REJECTED)
 
 
-def _summary_line(summary: RunSummary) -> str:
-    return (
-        f"{summary.seen} inputs: {summary.stored} articles stored, {summary.unchanged} unchanged, "
-        f"{len(summary.rejections)} rejected; {summary.events} events"
-    )
-
-
 def _watch(feed: str, settings: Settings, rounds: int | None, interval: float | None) -> None:
     """`ingest --watch`: one line per round, a summary at the end (after Ctrl-C too)."""
 
     def show(done: WatchRound) -> None:
         for rejection in done.summary.rejections:
-            typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
+            line = f"rejected {printable(rejection.source)}: {printable(rejection.reason)}"
+            typer.echo(line, err=True)
         if done.outcome is Outcome.ERROR:
-            what = f"feed failed: {done.reason}"
+            what = f"feed failed: {printable(done.reason or '')}"
         elif done.summary.seen:
-            what = _summary_line(done.summary)
+            what = summary_line(done.summary)
         else:
             what = "feed unchanged"
         typer.echo(f"round {done.number}: {what}; next poll in {done.wait:g} s", err=True)
@@ -350,14 +354,14 @@ def brief(
         _empty(f"no events between {first.name} ({first.code}) and {second.name} ({second.code})")
     if format is BriefFormat.pdf and output is not None:
         api.brief_pdf(a, b, output, settings)
-        err.print(f"wrote {output}")
+        typer.echo(f"wrote {printable(str(output))}", err=True)
         return
     text = api.brief(a, b, format.value, settings)  # type: ignore[arg-type]
     if output is None:
         typer.echo(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+        typer.echo(f"wrote {printable(str(output))}", err=True)
 
 
 @app.command()

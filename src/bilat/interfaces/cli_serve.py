@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
 from bilat.interfaces.options import settings_of
+from bilat.interfaces.web.limits import host_name
+
+# The names a browser on this machine reaches a loopback server by.
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +30,8 @@ def serve(
     from bilat.interfaces.web import create_app
 
     settings = settings_of(ctx)
+    if not settings.allowed_hosts and host_name(host) in _LOOPBACK:
+        settings = replace(settings, allowed_hosts=_LOOPBACK)  # no DNS rebinding onto it
     where = f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/"
     writes = "POST /api/articles needs the api_token" if settings.api_token else "read-only"
     typer.echo(f"bilat: serving {settings.db} at {where} ({writes})", err=True)

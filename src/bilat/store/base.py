@@ -91,6 +91,10 @@ class Store(Protocol):
 
     def article(self, article_id: str) -> Article | None: ...
 
+    def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles among ``ids``, by id, in one query."""
+        ...
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Stored articles, in the order they were stored."""
         ...

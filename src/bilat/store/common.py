@@ -211,6 +211,13 @@ class SQLStore(ABC):
         found = self._all(sql.ARTICLE_BY_ID, [article_id])
         return rows.article(found[0]) if found else None
 
+    def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        found = (rows.article(r) for r in self._all(sql.ARTICLES_IN, [wanted]))
+        return {a.id: a for a in found}
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         query, params = sql.select_articles(limit, offset)
         return [rows.article(r) for r in self._all(query, params)]
@@ -314,7 +321,7 @@ class SQLStore(ABC):
         s = summary
         counts = [s.seen, s.stored, s.unchanged, s.events, len(s.rejections)]
         with self._transaction(f"record the end of run {run_id}") as writer:
-            writer.execute(sql.FINISH_RUN, [now(), *counts, run_id])
+            writer.execute(sql.FINISH_RUN, [now(), *counts, s.interrupted, run_id])
 
     def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
         self._known_run(run_id)
@@ -333,8 +340,9 @@ class SQLStore(ABC):
         return [Rejection(*r) for r in found]
 
     def _run_info(self, row: Sequence[Any]) -> RunInfo:
-        run_id, started, finished, seen, stored, unchanged, events = row
-        summary = RunSummary(seen, stored, unchanged, events, tuple(self.rejections(run_id)))
+        run_id, started, finished, seen, stored, unchanged, events, interrupted = row
+        rejections = tuple(self.rejections(run_id))
+        summary = RunSummary(seen, stored, unchanged, events, rejections, bool(interrupted))
         return RunInfo(
             run_id,
             started.replace(tzinfo=UTC),

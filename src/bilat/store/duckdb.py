@@ -25,6 +25,7 @@ from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
 from bilat.store import rows, sql
 from bilat.store.common import SQLStore, check_batch, child_tables, columns
+from bilat.store.turnstile import TurnstileTimeout, pass_through, writer_turn
 
 MEMORY = ":memory:"
 # Backoff between attempts to open a locked file: short first, as a writer holds it for
@@ -43,7 +44,14 @@ def _connect(where: str, read_only: bool, lock_wait: float = 0.0) -> duckdb.Duck
     delay = _FIRST_DELAY
     while True:
         try:
+            if read_only and where != MEMORY:
+                pass_through(where, deadline)  # a writer waiting goes first
             return _connect_once(where, read_only)
+        except TurnstileTimeout:
+            raise StoreLocked(
+                f"{where} is being written by another bilat process (waited {lock_wait:g} s): "
+                "try again later"
+            ) from None
         except _Locked as e:
             if time.monotonic() + delay > deadline:
                 waited = f" (waited {lock_wait:g} s)" if lock_wait else ""
@@ -129,13 +137,30 @@ class DuckDBStore(SQLStore):
         if self._conn is not None:
             yield self._conn
             return
-        conn = _connect(self._where, self._read_only, self._lock_wait)
-        self._conn = conn
+        with self._writer_turn():
+            conn = _connect(self._where, self._read_only, self._lock_wait)
+            self._conn = conn
+            try:
+                yield conn
+            finally:
+                self._conn = None
+                conn.close()
+
+    @contextmanager
+    def _writer_turn(self) -> Iterator[None]:
+        """A writer holds the file's turnstile while it waits for the file and writes, so
+        readers arriving meanwhile wait for it (``bilat.store.turnstile``)."""
+        if self._read_only or self._where == MEMORY:
+            yield
+            return
         try:
-            yield conn
-        finally:
-            self._conn = None
-            conn.close()
+            with writer_turn(self._where, time.monotonic() + self._lock_wait):
+                yield
+        except TurnstileTimeout:
+            raise StoreLocked(
+                f"{self._where} is being written by another bilat process "
+                f"(waited {self._lock_wait:g} s): try again later"
+            ) from None
 
     def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._connected() as conn:

@@ -148,6 +148,9 @@ class PostgresStore(SQLStore):
     def article(self, article_id: str) -> Article | None:
         return None if "\x00" in article_id else super().article(article_id)
 
+    def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
+        return super().articles_in(i for i in ids if "\x00" not in i)
+
     def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
         check_batch(items)
         unique = first_occurrences(items)

@@ -81,6 +81,7 @@ INSERT_EVENT_TERMS = bulk_insert("event_terms", EVENT_TERM_SPEC)
 
 ARTICLE_BY_ID = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?"
 ARTICLE_IDS_IN = "SELECT id FROM articles WHERE id = ANY(?)"
+ARTICLES_IN = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY(?)"
 COUNT_ARTICLES = "SELECT COUNT(*) FROM articles"
 
 CONTEXTS_OF = (
@@ -94,10 +95,10 @@ AMOUNTS_OF = (
 
 INSERT_RUN = "INSERT INTO runs (id, started) VALUES (?, ?)"
 FINISH_RUN = (
-    "UPDATE runs SET finished = ?, seen = ?, stored = ?, unchanged = ?, events = ?, rejected = ?"
-    " WHERE id = ?"
+    "UPDATE runs SET finished = ?, seen = ?, stored = ?, unchanged = ?, events = ?, rejected = ?,"
+    " interrupted = ? WHERE id = ?"
 )
-RUN_COLUMNS = "id, started, finished, seen, stored, unchanged, events"
+RUN_COLUMNS = "id, started, finished, seen, stored, unchanged, events, interrupted"
 RUN_BY_ID = f"SELECT {RUN_COLUMNS} FROM runs WHERE id = ?"
 ALL_RUNS = f"SELECT {RUN_COLUMNS} FROM runs ORDER BY started, id"
 INSERT_REJECTION = "INSERT INTO rejections (run_id, stage, reason, source) VALUES (?, ?, ?, ?)"

@@ -103,20 +103,98 @@ def test_checks_every_redirect_hop(
     site: Site, settings: Settings, prose: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A "public" host that redirects to loopback is refused at the second hop."""
-    real = fetch_module._addresses
+    real = fetch_module.non_public
+    hops: list[str] = []
 
-    def addresses(host: str, port: int) -> list[Any]:
-        if host == "localhost":  # pretend localhost is a public server
-            return [ipaddress.ip_address("93.184.216.34")]
-        return real(host, port)
+    def first_hop_is_public(address: Any) -> str | None:
+        hops.append(str(address))
+        return None if len(hops) == 1 else real(address)  # pretend the site is public once
 
-    monkeypatch.setattr(fetch_module, "_addresses", addresses)
+    monkeypatch.setattr(fetch_module, "non_public", first_hop_is_public)
     target = site.add("/secret.html", _page(prose))
     site.redirect("/out", target)
-    port = site.base.rsplit(":", 1)[1]
-    reason = _refusal(f"http://localhost:{port}/out", settings)
+    reason = _refusal(site.url("/out"), settings)
     assert "loopback" in reason
     assert site.paths == ["/out"]  # the private target was never asked
+
+
+def test_connects_only_to_the_address_it_checked(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a host resolving to a public address for the check and to loopback
+    for the connection. The host is resolved once and the vetted address connected to."""
+    import httpcore
+
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])
+    asked: list[str] = []
+    connected: list[str] = []
+
+    def getaddrinfo(host: str, port: int, **kwargs: Any) -> list[Any]:
+        asked.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    def connect_tcp(self: Any, host: str, port: int, *args: Any, **kwargs: Any) -> Any:
+        connected.append(host)
+        raise httpcore.ConnectError("no network in this test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", connect_tcp)
+    reason = _refusal("http://rebind.example/a", settings)
+    assert "no network in this test" in reason
+    assert asked == ["rebind.example"]
+    assert connected == ["93.184.216.34"]
+
+
+def test_one_deadline_bounds_the_whole_fetch(site: Site, fetching: Settings) -> None:
+    """A server sending its headers a byte at a time, each byte within the timeout."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 1000:
+                if stop.wait(0.3):
+                    return
+                conn.sendall(bytes([byte]))
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    started = time.monotonic()
+    reason = _refusal(url, replace(fetching, fetch_timeout=2.0))
+    took = time.monotonic() - started
+    stop.set()
+    listener.close()
+    assert "did not answer in full within fetch_timeout=2 s" in reason
+    assert took < 10, took  # 1,000 bytes at 0.3 s each would take 300 s
+
+
+@pytest.mark.parametrize(
+    ("address", "inner"),
+    [
+        ("2002:7f00:1::1", "127.0.0.1"),  # 6to4
+        ("2002:a9fe:a9fe::1", "169.254.169.254"),
+        ("64:ff9b::a00:1", "10.0.0.1"),  # NAT64
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo
+        ("::127.0.0.1", "127.0.0.1"),  # IPv4-compatible
+    ],
+)
+def test_addresses_that_embed_a_private_one_are_refused(address: str, inner: str) -> None:
+    kind = non_public(ipaddress.ip_address(address))
+    assert kind is not None and f"(embedded {inner})" in kind
+
+
+def test_credentials_in_a_url_are_never_shown(settings: Settings) -> None:
+    url = "http://alice:s3cret@127.0.0.1:9/a"
+    item = _only(url, settings)
+    assert isinstance(item, Rejection)
+    assert "s3cret" not in item.source + item.reason and "alice" not in item.reason
+    assert item.source == "http://127.0.0.1:9/a"
 
 
 def test_rejects_http_errors(site: Site, fetching: Settings) -> None:

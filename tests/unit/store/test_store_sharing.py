@@ -83,3 +83,47 @@ def test_without_lock_wait_a_locked_file_fails_at_once(tmp_path: Path) -> None:
     with held(path), pytest.raises(StoreLocked) as failure:
         open_store(str(path), hold=False)
     assert "waited" not in str(failure.value)
+
+
+def test_a_reader_waits_at_the_turnstile_while_a_writer_holds_it(tmp_path: Path) -> None:
+    import time
+
+    from bilat.store.turnstile import writer_turn
+
+    path = tmp_path / "s.duckdb"
+    open_store(str(path)).close()
+    busy = pytest.raises(StoreLocked, match="being written by another bilat process")
+    with writer_turn(str(path), time.monotonic() + 5), busy:
+        DuckDBStore(path, read_only=True, lock_wait=0.3)
+    with DuckDBStore(path, read_only=True, lock_wait=0.3) as store:  # free again
+        assert store.count_articles() == 0
+
+
+def test_a_writer_gets_its_turn_among_readers_that_never_pause(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "s.duckdb"
+    open_store(str(path)).close()
+    stop = threading.Event()
+    reads: list[int] = []
+
+    def reader() -> None:  # open, read, close, again: some reader always holds the file
+        while not stop.is_set():
+            with DuckDBStore(path, read_only=True, lock_wait=60) as store:
+                reads.append(store.count_articles())
+
+    readers = [threading.Thread(target=reader) for _ in range(6)]
+    for thread in readers:
+        thread.start()
+    try:
+        writer = DuckDBStore(path, hold=False, lock_wait=20)
+        for article, events in sample_batch()[:3]:
+            writer.write_batch([(article, events)])
+        writer.close()
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join()
+    assert reads and max(reads) <= 3
+    with DuckDBStore(path, read_only=True) as store:
+        assert store.count_articles() == 3

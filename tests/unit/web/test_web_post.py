@@ -34,7 +34,8 @@ def test_posted_text_is_ingested_and_shown_escaped(writer: TestClient) -> None:
     again = writer.post(
         "/api/articles", content=TEXT.encode(), headers={**AUTH, "Content-Type": "text/plain"}
     )
-    assert again.status_code == 201 and again.json()["unchanged"] == 1
+    # Nothing new was stored: not a 201.
+    assert again.status_code == 200 and again.json()["unchanged"] == 1
 
 
 def test_posted_html_is_cleaned_and_ingested(writer: TestClient) -> None:
@@ -51,13 +52,16 @@ def test_posted_html_is_cleaned_and_ingested(writer: TestClient) -> None:
 
 def test_too_short_text_is_rejected_with_its_reason(writer: TestClient) -> None:
     response = writer.post("/api/articles", json={"text": "Too short."}, headers=AUTH)
-    assert response.status_code == 201
+    assert response.status_code == 422  # nothing stored: not a 201
     assert response.json()["stored"] == 0 and response.json()["rejections"]
+    # Its source names the posted record, not a file on the server.
+    assert response.json()["rejections"][0]["source"] == "posted:1"
+    assert "/tmp" not in response.text
 
 
 def test_posted_url_to_a_loopback_address_is_refused(writer: TestClient) -> None:
     response = writer.post("/api/articles", json={"url": "http://127.0.0.1:9/news"}, headers=AUTH)
-    assert response.status_code == 201, response.text
+    assert response.status_code == 422, response.text
     found = response.json()
     assert found["stored"] == 0
     assert "allow_private_fetch" in found["rejections"][0]["reason"]

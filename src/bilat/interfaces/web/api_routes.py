@@ -17,6 +17,7 @@ from bilat.errors import BilatError
 from bilat.interfaces import serialise
 from bilat.interfaces.web import convert
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.limits import BRIEF_CSP
 from bilat.interfaces.web.params import event_filter, parse_day, parse_until
 from bilat.interfaces.web.render import settings_of
 from bilat.interfaces.web.spans import snippet
@@ -123,6 +124,8 @@ def get_dyad(
     settings = settings_of(request)
     cache: AnswerCache = request.app.state.cache
     version = store_version(settings.db)
+    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+    a, b = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
 
     def page() -> bytes:
         view = cache.get(
@@ -171,8 +174,8 @@ def get_series(
 )
 def get_brief(request: Request, a: str, b: str, format: Literal["md", "html"] = "md") -> Response:
     text = api.brief(a, b, format, settings_of(request))
-    if format == "html":
-        return HTMLResponse(text)
+    if format == "html":  # self-contained: its styles are inline, and it runs no script
+        return HTMLResponse(text, headers={"Content-Security-Policy": BRIEF_CSP})
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
 
 
@@ -287,7 +290,8 @@ async def post_articles(
                 for r in summary.rejections
             ],
         },
-        201,
+        # 201 only when something was stored; all refused is a 422, all known a 200.
+        201 if summary.stored else 422 if summary.rejections else 200,
     )
 
 

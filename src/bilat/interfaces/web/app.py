@@ -21,8 +21,9 @@ from fastapi.staticfiles import StaticFiles
 from bilat.config import Settings
 from bilat.errors import BilatError, InputRejected, NotFound, StoreError, UnknownActor
 from bilat.interfaces.web import api_routes, pages
-from bilat.interfaces.web.cache import AnswerCache
-from bilat.interfaces.web.limits import BodyLimit, SecurityHeaders
+from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.limits import BodyLimit, HostCheck, SecurityHeaders
+from bilat.interfaces.web.page_cache import PageCache
 from bilat.interfaces.web.render import error_page
 
 STATIC = Path(__file__).parent / "static"
@@ -48,9 +49,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(BilatError, _bilat_error)
-    # Outermost first: the size limit sees the body before anything reads it.
-    app.add_middleware(SecurityHeaders)
+    # The last added is outermost: security headers go on every answer (a 413 and a
+    # page from memory too), the size limit sees the body before anything reads it.
+    app.add_middleware(PageCache, version=functools.partial(store_version, settings.db), size=256)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
     return app
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+Version = tuple[int, ...]
 
 
-def store_version(db: str) -> tuple[int, ...] | None:
+def store_version(db: str) -> Version | None:
     """The version of a local DuckDB file, or None when it cannot be told (then: no cache)."""
     if "://" in db or db.strip() in ("", ":memory:"):
         return None
@@ -55,18 +56,27 @@ class AnswerCache:
             return hit[0]  # type: ignore[no-any-return]
         with self._lock:
             making = self._making.setdefault(key, threading.Lock())
-        with making:
-            hit = self._lookup(key, version)
-            if hit is not None:
-                return hit[0]  # type: ignore[no-any-return]
-            value = make()
+        try:
+            with making:
+                hit = self._lookup(key, version)
+                if hit is not None:
+                    return hit[0]  # type: ignore[no-any-return]
+                value = make()  # an error is raised to every caller, and not kept
+                with self._lock:
+                    self._items[key] = (version, value)
+                    self._items.move_to_end(key)
+                    while len(self._items) > self._size:
+                        self._items.popitem(last=False)
+                return value
+        finally:
             with self._lock:
-                self._items[key] = (version, value)
-                self._items.move_to_end(key)
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-                self._making.pop(key, None)
-            return value
+                if self._making.get(key) is making and not making.locked():
+                    del self._making[key]
+
+    def __len__(self) -> int:
+        """Entries kept, and keys being made."""
+        with self._lock:
+            return len(self._items) + len(self._making)
 
     def _lookup(self, key: Hashable, version: tuple[int, ...]) -> tuple[Any] | None:
         with self._lock:

@@ -12,6 +12,14 @@ from bilat.interfaces.web.spans import Piece
 from bilat.records import Actor, Article, Event, Mention
 
 
+def web_url(url: str | None) -> str | None:
+    """An article's URL when it is an http(s) one; a javascript: or data: URL (from a page
+    or a JSONL line) is no link to hand to a browser."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
 def actor_json(actor: Actor) -> dict[str, Any]:
     return {"code": actor.code, "name": actor.name}
 
@@ -21,7 +29,7 @@ def article_summary(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "source": article.source,
-        "url": article.url,
+        "url": web_url(article.url),
         "publisher": article.publisher,
         "author": article.author,
         "published": article.published.iso() if article.published else None,

@@ -11,6 +11,11 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# The HTML brief is one self-contained file with its own <style>: inline styles, no script.
+BRIEF_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 _HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -79,6 +84,45 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class HostCheck:
+    """Refuse (400) a request whose Host header names no host in ``allowed``: a page on
+    evil.example whose name has been made to resolve to 127.0.0.1 (DNS rebinding) must
+    not read a dashboard on loopback through the visitor's browser. Empty: any host."""
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = frozenset(h.lower().strip("[]") for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.allowed or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if host_name(given) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = json.dumps({"detail": "this Host is not served here (setting allowed_hosts)"})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 400,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body.encode()})
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port or IPv6 brackets, in lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 class SecurityHeaders:

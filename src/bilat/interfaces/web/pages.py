@@ -27,6 +27,8 @@ router = APIRouter(include_in_schema=False)
 router.include_router(downloads.router)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
+TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
+MAX_OFFSET = 10_000_000  # a larger offset is a 422, never a number the store cannot take
 _LAST_DAY = date(9999, 12, 31)
 
 
@@ -73,10 +75,12 @@ def dyad(
     settings = settings_of(request)
     chosen = ChartFilter.of(type, since, until)
     cache: AnswerCache = request.app.state.pages
+    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+    first, second = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
     html = cache.get(
-        ("dyad-html", a, b, chosen),
+        ("dyad-html", first, second, chosen),
         store_version(settings.db),
-        lambda: _dyad_html(request, a, b, settings, chosen),
+        lambda: _dyad_html(request, first, second, settings, chosen),
     )
     return HTMLResponse(html)
 
@@ -119,15 +123,17 @@ def _dyad_html(request: Request, a: str, b: str, settings: Settings, chosen: Cha
     freq: Freq = "year" if report.series_freq == "year" else "month"
     view = api.dyad_overview(report.a.code, report.b.code, freq, settings)
     names = {view.a.code: view.a.name, view.b.code: view.b.name}
-    shown = [i for i in view.timeline if chosen.keeps(i)]
+    kept = [i for i in view.timeline if chosen.keeps(i)]
+    shown = kept[-TIMELINE_ITEMS:]  # the latest: a busy pair has thousands
     sources = _sources(shown, settings)
-    points = view.series if chosen == ChartFilter() else series([i.lead for i in shown], freq)
+    points = view.series if chosen == ChartFilter() else series([i.lead for i in kept], freq)
     title = f"{view.a.name}–{view.b.name}: " + (chosen.type.value if chosen.type else "events")
     context = {
         "view": view,
         "report": report,
         "chart": trend_chart(list(points), title=title),
         "items": [_item(i, names, sources) for i in shown],
+        "hidden": len(kept) - len(shown),
         "filters": {
             "type": chosen.type.value if chosen.type else "",
             "since": chosen.since.isoformat() if chosen.since else "",
@@ -141,10 +147,7 @@ def _dyad_html(request: Request, a: str, b: str, settings: Settings, chosen: Cha
 
 def _sources(items: list[TimelineItem], settings: Settings) -> dict[str, Article]:
     ids = sorted({e.evidence.article_id for i in items for e in i.members})
-    out = {}
-    for aid in ids:
-        out[aid] = api.article(aid, settings)
-    return out
+    return api.articles_by_id(ids, settings)  # one store connection for all of them
 
 
 def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]) -> dict[str, Any]:
@@ -163,7 +166,9 @@ def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def articles(
+    request: Request, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0
+) -> HTMLResponse:
     found, total = api.articles(PAGE, offset, settings_of(request))
     context = {"articles": found, "total": total, "offset": offset, "step": PAGE}
     return page(request, "articles.html.j2", context)
@@ -198,7 +203,7 @@ def events(
     until: str | None = None,
     status: str | None = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     settings = settings_of(request)
     try:
