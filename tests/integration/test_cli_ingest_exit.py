@@ -54,7 +54,7 @@ def test_an_empty_folder_exits_2(tmp_path: Path) -> None:
 def test_exit_3_only_when_some_were_stored_and_some_rejected(tmp_path: Path) -> None:
     good, short = tmp_path / "good.txt", tmp_path / "short.txt"
     good.write_text(ARTICLE, encoding="utf-8")
-    short.write_text("Too short to be an article.", encoding="utf-8")
+    short.write_text("Too short.", encoding="utf-8")  # under min_words
     db = tmp_path / "store.duckdb"
     mixed = ingest(db, good, short)
     assert mixed.returncode == 3, mixed.stderr

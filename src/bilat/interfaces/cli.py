@@ -246,12 +246,13 @@ def events(
     )
     found = api.events(flt, settings)
     left_out = api.undated_left_out(flt, settings)
-    if left_out:
-        typer.echo(
-            f"{left_out} undated event(s) match the other filters and are left out by "
-            "--since/--until",
-            err=True,
-        )
+    undated = (
+        f"{left_out} undated event(s) match the other filters and are left out by --since/--until"
+        if left_out
+        else ""
+    )
+    if undated and found:
+        typer.echo(undated, err=True)
     if format is OutputFormat.json:
         typer.echo(
             json.dumps([serialise.event_json(e) for e in found], ensure_ascii=False, indent=2)
@@ -273,7 +274,7 @@ def events(
             )
         Console().print(table)
     if not found:
-        _empty("no stored events match")
+        _empty(f"no stored events match ({undated})" if undated else "no stored events match")
 
 
 def _write_csv(fields: list[str], rows: list[dict[str, str]]) -> None:

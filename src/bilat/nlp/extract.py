@@ -351,7 +351,7 @@ def _news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> 
     """The publication day of an act told in the present ("Israel reopens its embassy in
     Cairo, after closing it in 2011"): news of the day, which only a date of the act's own
     clause moves; another clause's date, or the paragraph's last, dates another act."""
-    if anchor is None or not told_in_present(trigger):
+    if anchor is None or not _told_as_news(trigger):
         return None
     if any(dates_the_trigger(trigger, d.head) for d in placed):
         return None
@@ -366,9 +366,18 @@ def _undated_act_date(
     day), else the publication month when the story is at the time of its report."""
     if status is not Status.OCCURRED:
         return None
-    if anchor is not None and told_in_present(trigger):
+    if anchor is not None and _told_as_news(trigger):
         return publication_day(anchor)
     return reported
+
+
+def _told_as_news(trigger: Token) -> bool:
+    """Whether the act is told in the present or present perfect; an event noun only as
+    what its clause tells of ("clashes erupt"), not as its topic ("hopes are pinned on
+    the visit")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return told_in_present(trigger)
 
 
 def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from bilat.errors import NotFound
 from bilat.interfaces.web.cache import AnswerCache
+from bilat.interfaces.web.pages import ChartFilter
 from bilat.store import open_store
 from tests.unit.web.web_corpus import articles
 
@@ -23,7 +24,7 @@ def test_every_spelling_of_a_pair_shares_one_entry(client: TestClient) -> None:
         assert client.get(f"/dyads/{a}/{b}").status_code == 200
     assert len(app.state.cache) == 1  # type: ignore[attr-defined]
     dyad_pages = [k for k in app.state.pages._items if k[0] == "dyad-html"]  # type: ignore[attr-defined]
-    assert dyad_pages == [("dyad-html", "PAK", "RUS")]
+    assert dyad_pages == [("dyad-html", "PAK", "RUS", ChartFilter())]
 
 
 def test_a_failing_key_leaves_nothing_behind() -> None:
