@@ -197,7 +197,7 @@ def _item(item: TimelineItem, display: Mapping[str, str], numbering: _Numbering)
     )
     return BriefItem(
         cluster_id=item.cluster_id,
-        date=item.date.iso() if item.date else "",
+        date=item.date.label() if item.date else "",
         status=item.status,
         type=item.type,
         text=describe(_merged(item), display),
@@ -257,7 +257,7 @@ def _party(value: PartyLike) -> Party:
 
 def _period(dated: Sequence[TimelineItem]) -> tuple[str, str] | None:
     spans = [i.date for i in dated if i.date is not None]
-    return (spans[0].iso(), spans[-1].iso()) if spans else None
+    return (spans[0].label(), spans[-1].label()) if spans else None
 
 
 def _freq(dated: Sequence[TimelineItem]) -> Freq:

@@ -349,3 +349,17 @@ def test_network_picture_without_a_network_shows_the_dyad_alone() -> None:
     empty = build_brief(PAK, RUS, [], {})
     assert empty.links == ()
     assert "## Network\n\n- None found." in render_markdown(empty)
+
+
+def test_a_decade_reads_as_people_write_it() -> None:
+    fifties = DateSpan(date(1950, 1, 1), date(1959, 12, 31), Granularity.DECADE, "the fifties")
+    ties = _event(
+        "e9",
+        "Diplomatic relations were established in the fifties.",
+        "a1",
+        EventType.SUPPORT,
+        when=fifties,
+    )
+    brief = build_brief(PAK, RUS, fuse([ties]), _articles())
+    assert [i.date for i in brief.developments] == ["1950s"]
+    assert brief.period == ("1950s", "1950s")

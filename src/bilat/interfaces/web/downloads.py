@@ -11,10 +11,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from bilat import api
-from bilat.errors import BilatError
-from bilat.interfaces.web.params import event_filter
+from bilat.interfaces.web.params import page_filter
 from bilat.interfaces.web.render import settings_of
-from bilat.records import EventType, Status
 
 router = APIRouter(include_in_schema=False)
 
@@ -41,19 +39,14 @@ def events_csv(
     """Every event the events page shows for these filters, in the columns of
     ``bilat export --format csv`` (with the article's url, title and date)."""
     settings = settings_of(request)
-    try:
-        chosen_type = EventType(type) if type else None
-        chosen_status = Status(status) if status else None
-    except ValueError as e:
-        raise BilatError(f"{e}: pick one from the list") from e
-    flt = event_filter(
+    flt = page_filter(
         settings,
-        dyad=dyad or None,
-        actor=actor or None,
-        type=chosen_type,
+        dyad=dyad,
+        actor=actor,
+        type=type,
         since=since,
         until=until,
-        status=chosen_status,
+        status=status,
         min_confidence=min_confidence,
         limit=0,
     )

@@ -16,7 +16,7 @@ from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.interfaces.web import downloads
 from bilat.interfaces.web.cache import AnswerCache, store_version
-from bilat.interfaces.web.params import event_filter, parse_day, parse_pair, parse_until
+from bilat.interfaces.web.params import page_filter, parse_day, parse_pair, parse_until
 from bilat.interfaces.web.render import page, settings_of
 from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
 from bilat.records import Article, Event, EventType, Status
@@ -206,19 +206,14 @@ def events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     settings = settings_of(request)
-    try:
-        chosen_type = EventType(type) if type else None
-        chosen_status = Status(status) if status else None
-    except ValueError as e:
-        raise BilatError(f"{e}: pick one from the list") from e
-    flt = event_filter(
+    flt = page_filter(
         settings,
-        dyad=dyad or None,
-        actor=actor or None,
-        type=chosen_type,
+        dyad=dyad,
+        actor=actor,
+        type=type,
         since=since,
         until=until,
-        status=chosen_status,
+        status=status,
         min_confidence=min_confidence,
         limit=PAGE,
     )

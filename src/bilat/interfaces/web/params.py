@@ -67,3 +67,35 @@ def event_filter(
         min_confidence=min_confidence,
         limit=limit,
     )
+
+
+def page_filter(
+    settings: Settings,
+    *,
+    dyad: str | None,
+    actor: str | None,
+    type: str | None,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+    min_confidence: float,
+    limit: int,
+) -> api.EventFilter:
+    """``event_filter`` from a page's query string, where type and status are plain text
+    and an empty field means no filter."""
+    try:
+        chosen_type = EventType(type) if type else None
+        chosen_status = Status(status) if status else None
+    except ValueError as e:
+        raise BilatError(f"{e}: pick one from the list") from e
+    return event_filter(
+        settings,
+        dyad=dyad or None,
+        actor=actor or None,
+        type=chosen_type,
+        since=since,
+        until=until,
+        status=chosen_status,
+        min_confidence=min_confidence,
+        limit=limit,
+    )

@@ -38,7 +38,7 @@ def environment() -> Environment:
 
 def when(span: DateSpan | None) -> str:
     """A date at its precision, or "undated"."""
-    return span.iso() if span else "undated"
+    return span.label() if span else "undated"
 
 
 def settings_of(request: Request) -> Settings:
