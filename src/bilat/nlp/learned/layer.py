@@ -25,6 +25,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from bilat.nlp.event_dates import publication_day
+from bilat.nlp.extract import EXTRACTOR_VERSION
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
 from bilat.nlp.modality import told_in_present
 from bilat.records import (
@@ -141,7 +142,7 @@ class LearnedLayer:
             evidence=Evidence(
                 facts.article_id, sent.text, sent.start_char, sent.end_char, sent.root.text
             ),
-            extractor_version="bilat-rules-0.1" + LEARNED_SUFFIX,
+            extractor_version=EXTRACTOR_VERSION + LEARNED_SUFFIX,
         )
 
     @staticmethod
