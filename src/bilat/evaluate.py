@@ -36,15 +36,22 @@ def unseen(sentences: Sequence[str], settings: Settings) -> tuple[list[int], str
     With the model on, a dev set is scored on its held-out part only (the split fixed in
     ``bilat.nlp.learned.split``); a set the model never saw is scored whole.
     """
+    from bilat.nlp.learned.split import fingerprint
+
+    return _unseen([fingerprint(s) for s in sentences], settings, "items")
+
+
+def _unseen(keys: Sequence[str], settings: Settings, what: str) -> tuple[list[int], str]:
+    """Indexes of the keys the event model did not train on, and the note saying so."""
     if settings.event_model == "off":
-        return list(range(len(sentences))), "off"
-    from bilat.nlp.learned.split import fingerprint, training_fingerprints
+        return list(range(len(keys))), "off"
+    from bilat.nlp.learned.split import training_fingerprints
 
     seen = training_fingerprints()
-    kept = [i for i, s in enumerate(sentences) if fingerprint(s) not in seen]
-    if len(kept) == len(sentences):
+    kept = [i for i, key in enumerate(keys) if key not in seen]
+    if len(kept) == len(keys):
         return kept, "on"
-    return kept, f"on: scored on the {len(kept)} of {len(sentences)} items it never trained on"
+    return kept, f"on: scored on the {len(kept)} of {len(keys)} {what} it never trained on"
 
 
 def classes(file: Path, settings: Settings) -> dict[str, Any]:
@@ -88,15 +95,13 @@ def boilerplate(directory: Path, settings: Settings) -> dict[str, Any]:
 
 def unseen_files(files: Sequence[Path], settings: Settings) -> tuple[list[Path], str]:
     """The document files the event model never trained on, and a note."""
-    if settings.event_model == "off":
+    if settings.event_model == "off":  # no need to read every file for its key
         return list(files), "off"
-    from bilat.nlp.learned.split import document_key, training_fingerprints
+    from bilat.nlp.learned.split import document_key
 
-    seen = training_fingerprints()
-    kept = [p for p in files if document_key(p.name, p.read_bytes()) not in seen]
-    if len(kept) == len(files):
-        return kept, "on"
-    return kept, f"on: scored on the {len(kept)} of {len(files)} documents it never trained on"
+    keys = [document_key(p.name, p.read_bytes()) for p in files]
+    kept, note = _unseen(keys, settings, "documents")
+    return [files[i] for i in kept], note
 
 
 def _files(docs: Path) -> list[Path]:

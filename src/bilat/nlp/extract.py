@@ -245,7 +245,7 @@ class Extractor:
                     source=source,
                     target=target,
                     symmetric=found.symmetric,
-                    date=dated or _undated_act_date(trigger.token, status, facts.anchor, reported),
+                    date=dated or (reported if status is Status.OCCURRED else None),
                     status=status,
                     amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
                     intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
@@ -356,19 +356,6 @@ def _news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> 
     if any(dates_the_trigger(trigger, d.head) for d in placed):
         return None
     return publication_day(anchor)
-
-
-def _undated_act_date(
-    trigger: Token, status: Status, anchor: date | None, reported: DateSpan | None
-) -> DateSpan | None:
-    """The date of an act no date expression dates: the publication day when the report
-    tells it in the present or present perfect ("are killed", "has signed": news of the
-    day), else the publication month when the story is at the time of its report."""
-    if status is not Status.OCCURRED:
-        return None
-    if anchor is not None and _told_as_news(trigger):
-        return publication_day(anchor)
-    return reported
 
 
 def _told_as_news(trigger: Token) -> bool:
