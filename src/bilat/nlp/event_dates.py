@@ -104,10 +104,40 @@ def dates_the_trigger(trigger: Token, date_head: Token) -> bool:
     if trigger.i == date_head.i:
         return True
     if trigger in date_head.ancestors:
-        return not _in_relative_clause(date_head, trigger)
+        return not _in_relative_clause(date_head, trigger) and not _dates_another(
+            date_head, trigger
+        )
     own = clause_head(trigger)
     theirs = clause_head(date_head)
     return theirs.i == own.i or theirs in own.ancestors
+
+
+# Dependencies of a verb that heads a predicate of its own below the trigger: a date in
+# it dates that verb ("reopens its embassy, after closing it in 2011").
+NESTED_PREDICATES = frozenset({"pcomp", "advcl", "acl"})
+
+
+def _dates_another(date_head: Token, trigger: Token) -> bool:
+    """Whether the date, below ``trigger``, belongs to another word on the way: a nested
+    predicate, or a noun it premodifies ("refuses entry because of his 2009 conviction").
+    A date in parentheses is the writer dating the clause ("signed an MoU for conducting a
+    study (September 2018)")."""
+    first = date_head.left_edge
+    if first.i > 0 and first.nbor(-1).text == "(":
+        return False
+    noun = date_head.head
+    if (
+        date_head.dep_ in ATTRIBUTIVE_DEPS
+        and noun.i != trigger.i
+        and noun.pos_ in ("NOUN", "PROPN")
+    ):
+        return True
+    current = date_head.head
+    while current.i not in (trigger.i, current.head.i):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in NESTED_PREDICATES:
+            return True
+        current = current.head
+    return False
 
 
 def _in_relative_clause(token: Token, above: Token) -> bool:

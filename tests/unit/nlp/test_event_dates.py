@@ -226,6 +226,51 @@ def test_a_relative_clause_of_another_noun_does_not_date_the_act() -> None:
     assert event_date(doc[3], placed, None, None) == AUGUST
 
 
+def _reopens_after_closing() -> Doc:
+    return parsed([
+        ("Israel", 1, "nsubj", "PROPN", "Israel"),
+        ("reopens", 1, "ROOT", "VERB", "reopen"),
+        ("its", 3, "poss", "PRON", "its"),
+        ("embassy", 1, "dobj", "NOUN", "embassy"),
+        ("after", 1, "prep", "ADP", "after"),
+        ("closing", 4, "pcomp", "VERB", "close"),
+        ("it", 5, "dobj", "PRON", "it"),
+        ("in", 5, "prep", "ADP", "in"),
+        ("2011", 7, "pobj", "NUM", "2011"),
+        ("(", 1, "punct", "PUNCT", "("),
+        ("September", 1, "npadvmod", "PROPN", "September"),
+        (")", 1, "punct", "PUNCT", ")"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_date_of_a_nested_predicate_dates_that_predicate_not_the_act() -> None:
+    doc = _reopens_after_closing()
+    assert not dates_the_trigger(doc[1], doc[8])  # 2011 is when it closed
+    assert dates_the_trigger(doc[5], doc[8])
+    assert dates_the_trigger(doc[1], doc[10])  # "(September)" dates the clause
+
+
+def _refuses_because_of_conviction() -> Doc:
+    return parsed([
+        ("Australia", 1, "nsubj", "PROPN", "Australia"),
+        ("refuses", 1, "ROOT", "VERB", "refuse"),
+        ("entry", 1, "dobj", "NOUN", "entry"),
+        ("because", 1, "prep", "SCONJ", "because"),
+        ("of", 3, "pcomp", "ADP", "of"),
+        ("his", 7, "poss", "PRON", "his"),
+        ("2009", 7, "nummod", "NUM", "2009"),
+        ("conviction", 4, "pobj", "NOUN", "conviction"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+
+
+def test_a_year_premodifying_another_noun_does_not_date_the_act() -> None:
+    doc = _refuses_because_of_conviction()
+    assert not dates_the_trigger(doc[1], doc[6])
+    assert dates_the_trigger(doc[7], doc[6])  # "the 2009 conviction" is of 2009
+
+
 def _met_then_praised(new_paragraph: bool) -> Doc:
     first = [
         ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
