@@ -100,6 +100,8 @@ def test_kb_has_office_holders_for_the_key_countries() -> None:
         ("Moeed Yusuf", "national security adviser", date(2021, 5, 17), date(2022, 4, 10)),
         ("Nikolai Patrushev", "security council secretary", date(2008, 5, 12), date(2024, 5, 14)),
         ("Qamar Javed Bajwa", "army chief", date(2016, 11, 29), date(2022, 11, 29)),
+        # The Pope is the Holy See's head of state (VAT), as the event gold codes him.
+        ("Pope Francis", "monarch", date(2013, 3, 13), date(2025, 4, 21)),
     ],
 )
 def test_kb_terms_of_the_brief(name: str, role: str, start: date, end: date | None) -> None:
