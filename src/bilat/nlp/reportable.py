@@ -36,6 +36,8 @@ Located = tuple[Trigger, Sense, Participants]
 def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> list[Located]:
     """The located triggers the sentence reports, with their final senses. ``statements``
     are the triggers that report no event but still govern what they contain."""
+    if located and _names_a_topic(located[0][0].token):
+        return []
     statements = _vehicles_dropped(statements, located)
     tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
     governing = undominated(tokens.keys(), tokens)
@@ -60,6 +62,13 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
         if trigger.token.i in reported
         or (trigger.token.i in background and _names_both_sides(found, trigger.token))
     ]
+
+
+def _names_a_topic(token: Token) -> bool:
+    """Whether the sentence is a bare noun phrase ("Pope Francis' visit to the United
+    States" as a heading): it names a topic the text goes on to tell, it reports no act."""
+    root = token.sent.root
+    return root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
 
 
 def _vehicles_dropped(statements: Sequence[Trigger], located: Sequence[Located]) -> list[Trigger]:

@@ -383,3 +383,21 @@ def test_a_paragraph_is_the_line_a_sentence_is_on() -> None:
     start = text.index("Second")
     assert paragraph_bounds(text, start, start + 11) == (8, text.index("\nNext"))
     assert paragraph_bounds(text, text.index("Next"), len(text)) == (text.index("Next"), len(text))
+
+
+def test_a_bare_noun_phrase_names_a_topic_and_reports_no_act(extractor: Extractor) -> None:
+    heading = [
+        ("Lavrov", 2, "poss", "PROPN", "Lavrov"),
+        ("'s", 0, "case", "PART", "'s"),
+        ("visit", 2, "ROOT", "NOUN", "visit"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("Islamabad", 3, "pobj", "PROPN", "Islamabad"),
+    ]
+    doc = parsed(heading)
+    sides = [mention(doc, "Lavrov", "RUS"), mention(doc, "Islamabad", "PAK")]
+    assert extractor.extract(doc, facts(doc, sides)) == []
+    # The same phrase as what a sentence tells of is an act.
+    told = parsed([*heading[:2], ("visit", 5, "nsubj", "NOUN", "visit"), *heading[3:],
+                   ("ended", 5, "ROOT", "VERB", "end")])  # fmt: skip
+    sides = [mention(told, "Lavrov", "RUS"), mention(told, "Islamabad", "PAK")]
+    assert [e.type for e in extractor.extract(told, facts(told, sides))] == [EventType.CONSULT]
