@@ -143,12 +143,13 @@ class Extractor:
         timeline = Timeline(facts.anchor)
         known: dict[tuple[str, ...], DateSpan] = {}
         previous_end = 0
+        text = doc.text  # built anew from the tokens at each access
         for sent in doc.sents:
-            if not same_paragraph(doc.text, previous_end, sent.start_char):
+            if not same_paragraph(text, previous_end, sent.start_char):
                 timeline = replace(timeline, reference=None, context_year=None)
             sentence_dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
             found = self._sentence_events(
-                sent, facts, pair, sentence_dates, timeline, known, keep_uncoded
+                sent, text, facts, pair, sentence_dates, timeline, known, keep_uncoded
             )
             events.extend(found)
             for event in found:
@@ -168,6 +169,7 @@ class Extractor:
     def _sentence_events(
         self,
         sent: Span,
+        text: str,
         facts: DocFacts,
         pair: tuple[Actor, Actor] | None,
         dates: list[DatedText],
@@ -178,7 +180,7 @@ class Extractor:
         if CITATION.search(sent.text):
             return []
         mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
-        first, last = paragraph_bounds(sent.doc.text, sent.start_char, sent.end_char)
+        first, last = paragraph_bounds(text, sent.start_char, sent.end_char)
         paragraph = [m for m in facts.mentions if first <= m.start < last]
         finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
         amounts = tuple(

@@ -178,7 +178,9 @@ def _span_mention(facts: SentenceFacts, first: int, last: int) -> Mention:
     start, end = facts.words[first].idx, facts.words[last].idx + len(facts.words[last].text)
     coded = [m for m in facts.mentions if m.start < end and m.end > start and m.actor]
     actor = coded[-1].actor if coded else None
-    return Mention(facts.sent.doc.text[start:end], start, end, actor)
+    return Mention(
+        facts.sent.doc[facts.words[first].i : facts.words[last].i + 1].text, start, end, actor
+    )
 
 
 def _side(
