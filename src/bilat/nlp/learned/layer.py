@@ -7,9 +7,10 @@ model has the final say on what measured better than the rules on held-out dev d
 1. a sentence the model is sure (``1 - DOUBT``) reports no event between actors yields
    none: this is also what keeps sport, business and crime pages quiet;
 2. otherwise the rules' events stand with their types;
-3. an event the rules missed, in a sentence naming two different actors, is added with
-   the model's type between the actors its role head picks, when the model is as sure
-   of its class;
+3. in sentence coding, where every sentence is read, a sentence the rules found nothing
+   in takes the model's best class when that is an event, with its type between the
+   actors its role head picks (on documents such sentences are not read: events the
+   model added there were rare and mostly wrong);
 4. who is source and who is target, where the rules read them the other way round or
    found no actor code for a side the role head marks.
 
@@ -108,8 +109,7 @@ class LearnedLayer:
             events = list(facts.events)
         else:
             quad = max(range(5), key=reading.quad)
-            sure = quad != 0 and reading.quad(quad) >= 1 - DOUBT
-            made = self._new_event(facts, reading, quad) if sure else None
+            made = self._new_event(facts, reading, quad) if quad != 0 else None
             events = [] if made is None else [made]
         return [self._weighed(_with_sides(e, facts, reading), reading) for e in events]
 
