@@ -35,6 +35,7 @@ from bilat.nlp.learned.encoder import EventEncoder
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
 from bilat.nlp.lexicon import TriggerLexicon
 from bilat.nlp.money import find_amounts
+from bilat.nlp.sport import SportCues, without_fixtures
 from bilat.records import Event
 from bilat.resources import load_ontology
 
@@ -123,12 +124,23 @@ class LearnedComponent:
         return doc
 
 
-@Language.component("bilat_relations")
-def relations_only(doc: Doc) -> Doc:
+class RelationsComponent:
     """Keep the events between two different actor codes: an act with one side unknown,
-    or between parts of one state, is no relation between actors."""
-    doc._.events = tuple(e for e in doc._.events if e.dyad is not None)
-    return doc
+    or between parts of one state, is no relation between actors; nor is a fixture
+    between two national teams on a page that reports sport (``bilat.nlp.sport``)."""
+
+    def __init__(self, cues: SportCues) -> None:
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        related = [e for e in doc._.events if e.dyad is not None]
+        doc._.events = tuple(without_fixtures(related, doc.text, self.cues))
+        return doc
+
+
+@Language.factory("bilat_relations")
+def make_relations(nlp: Language, name: str) -> RelationsComponent:
+    return RelationsComponent(SportCues.load())
 
 
 @Language.component("bilat_lines")
