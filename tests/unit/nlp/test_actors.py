@@ -333,6 +333,8 @@ def test_resolver_surname_inside_an_unknown_name_is_not_a_person() -> None:
         "the Washington Post reported",
         "the Pakistan Reader",
         "a turkey dinner",
+        "fighting by the Islamic State in Iraq and the Levant",
+        "al-Qaeda in the Arabian Peninsula claimed it",
     ],
 )
 def test_resolver_no_false_positives(text: str) -> None:
