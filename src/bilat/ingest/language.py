@@ -112,6 +112,8 @@ _FOREIGN_SCRIPT_SHARE = 0.5
 # English prose runs 30-50 % function words; lists of names and headlines run lower.
 _MIN_ENGLISH_RATIO = 0.08
 _MIN_OTHER_RATIO = 0.05
+# Fewer words than this are too few to tell English by its share of function words.
+_SHORT_TEXT_WORDS = 60
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Enough words to judge; the sample keeps a 20 MB text cheap.
 _SAMPLE_WORDS = 5000
@@ -136,16 +138,23 @@ def guess_language(text: str) -> Guess:
     words = [w.casefold() for w in _WORD.findall(text)[:_SAMPLE_WORDS]]
     if not words:
         return Guess(code="und", script=script, name="no words")
-    ratios = {
-        code: sum(1 for w in words if w in vocabulary) / len(words)
+    counts = {
+        code: sum(1 for w in words if w in vocabulary)
         for code, vocabulary in _FUNCTION_WORDS.items()
     }
+    ratios = {code: n / len(words) for code, n in counts.items()}
     best = max(ratios, key=lambda code: ratios[code])
     if best == "en" and ratios["en"] >= _MIN_ENGLISH_RATIO:
         return Guess(code="en", script="Latin", name="English")
-    if best != "en" and ratios[best] >= _MIN_OTHER_RATIO and ratios[best] > ratios["en"]:
+    # One function word is no evidence: "al" of an Arabic name is not Spanish.
+    other = best != "en" and counts[best] >= 2 and ratios[best] >= _MIN_OTHER_RATIO
+    if other and ratios[best] > ratios["en"]:
         return Guess(code=best, script="Latin", name=_NAMES[best])
     if ratios["en"] >= _MIN_ENGLISH_RATIO:
+        return Guess(code="en", script="Latin", name="English")
+    if len(words) < _SHORT_TEXT_WORDS and not other:
+        # A wire brief or headline ("Houthi rebels release six foreign hostages") is mostly
+        # names: with no sign of another language, a short Latin text is read as English.
         return Guess(code="en", script="Latin", name="English")
     english = f"{ratios['en']:.0%}"
     return Guess(

@@ -67,3 +67,21 @@ def test_check_language_rejects_gibberish() -> None:
 def test_english_with_foreign_names_stays_english(prose: str) -> None:
     text = prose + " Sergey Lavrov met Shah Mahmood Qureshi and Nikolai Patrushev."
     assert guess_language(text).code == "en"
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        "Houthi rebels release six foreign hostages; three Americans, two Saudis, and a Briton.",
+        "Islamic Front rebels seize Abu al-Duhur military airport.",
+    ],
+)
+def test_a_short_brief_of_names_is_english(brief: str) -> None:
+    # Mostly names and no function word of another language: too short to be judged by
+    # its share of English function words.
+    assert check_language(brief, ("en",)) == "en"
+
+
+def test_a_short_text_in_another_language_is_still_rejected() -> None:
+    with pytest.raises(InputRejected, match=r"Portuguese|Spanish|Italian"):
+        check_language("Os rebeldes libertaram os reféns e o governo do Brasil.", ("en",))
