@@ -19,19 +19,19 @@ FRESH = Path(__file__).resolve().parents[1] / "data" / "fresh"
 
 # Floors: the figure measured when pinned, less a little for noise. With the event model
 # on, the CAMEO and PLOVER sets are scored on their held-out parts (253, 194, 60 items).
-CLASSES_MACRO_F1 = 0.88
-ROLES_MICRO_F1 = 0.74
+CLASSES_MACRO_F1 = 0.89
+ROLES_MICRO_F1 = 0.75
 PLOVER_TYPE_ACCURACY = 0.78
-PLOVER_COUNTRY_ACCURACY = 0.88
+PLOVER_COUNTRY_ACCURACY = 0.90
 EVENTS_F1 = 0.77
 EVENTS_UNTYPED_F1 = 0.79
 # Regression sets of invented news (tests/data/fresh): set -> (typed, untyped) floors.
 FRESH_FLOORS = {"news_a": (0.54, 0.68), "news_b": (0.57, 0.67)}
 # Real news items (news/wcep-dev, its held-out half): rule 6 floors and rule 7 ceilings.
 NEWS = EVAL / "news"
-WCEP_EVENTS = (0.18, 0.35)
+WCEP_EVENTS = (0.40, 0.51)
 WCEP_NONPOLITICAL_PER_100 = 3.0
-TOPICS_NONPOLITICAL_PER_100 = 15.0
+TOPICS_NONPOLITICAL_PER_100 = 10.0
 
 pytestmark = [
     pytest.mark.model,
