@@ -28,10 +28,10 @@ from bilat.errors import BilatError
 from bilat.records import Actor, Event, EventCluster, RunSummary
 
 if TYPE_CHECKING:
-    from bilat.analysis.articles import ArticleInfo
     from bilat.analysis.compare import Comparison
     from bilat.analysis.dyads import TimelineItem
     from bilat.analysis.network import Network
+    from bilat.article_info import ArticleInfo
     from bilat.bench import BenchResult
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
@@ -190,7 +190,7 @@ def _network_of(material: _DyadMaterial) -> Network:
 
 
 def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
-    from bilat.analysis.articles import ArticleInfo
+    from bilat.article_info import ArticleInfo
     from bilat.fuse import fuse
     from bilat.store.base import EventQuery
 
@@ -277,7 +277,9 @@ def export(
     if fmt == "parquet":
         return exports.events_parquet(found, cited)
     if fmt == "jsonl":
-        return exports.events_jsonl(found, cited).encode("utf-8")
+        from bilat.codec.jsonl import events_jsonl
+
+        return events_jsonl(found, cited).encode("utf-8")
     if fmt == "plover-json":
         return exports.events_plover(found, cited).encode("utf-8")
     raise BilatError(
@@ -412,9 +414,9 @@ def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) ->
 
 def fetching_available() -> bool:
     """Whether ``ingest`` fetches http(s) URLs given in place of paths."""
-    from bilat.ingest import sources
+    from bilat.ingest.raw import Kind
 
-    return hasattr(sources.Kind, "URL")
+    return hasattr(Kind, "URL")
 
 
 def _fields(item: NewArticle) -> dict[str, str | None]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from bilat.analysis.articles import ArticleInfo
+from bilat.article_info import ArticleInfo
 from bilat.dedup import SYNDICATED, estimated_jaccard, jaccard
 from bilat.records import DateSpan, Event, EventCluster, Granularity, Status
 

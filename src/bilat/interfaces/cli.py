@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bilat import api
+from bilat.codec.flat import CSV_FIELDS, event_row
+from bilat.codec.json_form import event_json
 from bilat.config import Settings
 from bilat.interfaces import cli_bench, cli_exports, cli_serve, conventions, serialise
 from bilat.interfaces.conventions import EXIT_EMPTY, EXIT_ERROR, EXIT_REJECTED
@@ -254,15 +256,13 @@ def events(
     if undated and found:
         typer.echo(undated, err=True)
     if format is OutputFormat.json:
-        typer.echo(
-            json.dumps([serialise.event_json(e) for e in found], ensure_ascii=False, indent=2)
-        )
+        typer.echo(json.dumps([event_json(e) for e in found], ensure_ascii=False, indent=2))
     elif format is OutputFormat.csv:
-        _write_csv(serialise.CSV_FIELDS, [serialise.event_row(e) for e in found])
+        _write_csv(CSV_FIELDS, [event_row(e) for e in found])
     elif found:
         table = Table("date", "type", "source", "target", "status", "conf", "evidence")
         for e in found:
-            row = serialise.event_row(e)
+            row = event_row(e)
             table.add_row(
                 row["date"],
                 row["type"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bilat._session import EventFilter, opened_store, resolver_for
+from bilat._session import EventFilter, event_query, opened_store, resolver_for
 from bilat.analysis.compare import Comparison, compare
 from bilat.config import Settings
 from bilat.errors import ImportInvalid
@@ -79,12 +79,10 @@ def event_set(
     name: str | None, flt: EventFilter, settings: Settings, fmt: EventFileFormat = "auto"
 ) -> list[Event]:
     """The events of a store (``None``: the settings' store) or of an event file, filtered."""
-    from bilat import api
-
-    if name is None:
-        return api.events(flt, settings)
-    if is_store(name):
-        return api.events(flt, replace(settings, db=name))
+    if name is None or is_store(name):
+        stored = settings if name is None else replace(settings, db=name)
+        with opened_store(stored, read_only=True) as store:
+            return store.events(event_query(flt, stored))
     return [e for e in read_file(name, fmt, settings).events if _keeps(flt, e)]
 
 

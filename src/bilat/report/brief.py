@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import quote, urlsplit
 
-from bilat.analysis.articles import ArticleInfo
 from bilat.analysis.dyads import (
     Freq,
     TimelineItem,
@@ -23,6 +22,7 @@ from bilat.analysis.dyads import (
     timeline,
 )
 from bilat.analysis.network import Network, build_network
+from bilat.article_info import ArticleInfo
 from bilat.fuse import source_groups
 from bilat.records import Actor, Event, EventCluster, EventType, Mention, Status
 from bilat.report.model import (

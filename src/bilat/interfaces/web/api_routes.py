@@ -13,10 +13,18 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from bilat import api
+from bilat.codec.json_form import event_json
 from bilat.errors import BilatError
-from bilat.interfaces import serialise
-from bilat.interfaces.web import convert
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.convert import (
+    article_json,
+    article_summary,
+    dyad_json,
+    hit_json,
+    network_json,
+    series_json,
+    timeline_json,
+)
 from bilat.interfaces.web.limits import BRIEF_CSP
 from bilat.interfaces.web.params import event_filter, parse_day, parse_until
 from bilat.interfaces.web.render import settings_of
@@ -52,7 +60,7 @@ MAX_POSTED = 100
 @router.get("/articles", summary="Stored articles, in the order they were stored")
 def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     found, total = api.articles(limit, offset, settings_of(request))
-    items = [convert.article_summary(a) for a in found]
+    items = [article_summary(a) for a in found]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -61,7 +69,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     settings = settings_of(request)
     found = api.article(article_id, settings)
     events = api.article_events(found.id, settings)
-    return convert.article_json(found, events, api.actor_mentions(found.body, settings))
+    return article_json(found, events, api.actor_mentions(found.body, settings))
 
 
 @router.get("/events", summary="Stored events with the filters of `bilat events`, paginated")
@@ -90,7 +98,7 @@ def list_events(
         limit=limit,
     )
     found, total = api.event_page(flt, offset, settings)
-    items = [serialise.event_json(e) for e in found]
+    items = [event_json(e) for e in found]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -131,7 +139,7 @@ def get_dyad(
         view = cache.get(
             ("dyad", a, b, freq), version, lambda: api.dyad_overview(a, b, freq, settings)
         )
-        body = convert.dyad_json(view, limit=limit, offset=offset)
+        body = dyad_json(view, limit=limit, offset=offset)
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     pages: AnswerCache = request.app.state.pages
@@ -148,7 +156,7 @@ def get_timeline(
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
     view = api.dyad_overview(a, b, "month", settings_of(request))
-    return [convert.timeline_json(i) for i in view.timeline[offset : offset + limit]]
+    return [timeline_json(i) for i in view.timeline[offset : offset + limit]]
 
 
 @router.get("/dyads/{a}/{b}/series", summary="A pair's events per period by quad")
@@ -156,7 +164,7 @@ def get_series(
     request: Request, a: str, b: str, freq: Literal["month", "year"] = "month"
 ) -> list[dict[str, Any]]:
     view = api.dyad_overview(a, b, freq, settings_of(request))
-    return [convert.series_json(p) for p in view.series]
+    return [series_json(p) for p in view.series]
 
 
 @router.get(
@@ -184,7 +192,7 @@ def get_network(
     request: Request, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:
     net = api.network(parse_day(since, "since"), parse_until(until), settings_of(request))
-    return convert.network_json(net)
+    return network_json(net)
 
 
 @router.get(
@@ -205,9 +213,9 @@ def get_search(
         "total_articles": found.total_articles,
         "total_events": found.total_events,
         "articles": [
-            convert.hit_json(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles
+            hit_json(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles
         ],
-        "events": [serialise.event_json(e) for e in found.events],
+        "events": [event_json(e) for e in found.events],
     }
 
 

@@ -14,8 +14,8 @@ from bilat.analysis.dyads import Freq, TimelineItem, series
 from bilat.analysis.network import Network, layout
 from bilat.config import Settings
 from bilat.errors import BilatError
-from bilat.interfaces.web import downloads
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.downloads import router as download_router
 from bilat.interfaces.web.params import page_filter, parse_day, parse_pair, parse_until
 from bilat.interfaces.web.render import page, settings_of
 from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
@@ -24,7 +24,7 @@ from bilat.report.brief import describe
 from bilat.report.svg import network_chart, trend_chart
 
 router = APIRouter(include_in_schema=False)
-router.include_router(downloads.router)
+router.include_router(download_router)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
 TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
