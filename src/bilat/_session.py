@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import difflib
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilat.config import Settings
 from bilat.errors import SchemaOutdated, UnknownActor
-from bilat.records import Actor, EventType, Status
+from bilat.records import Actor
+from bilat.store.base import EventQuery
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from bilat.nlp.actors import ActorResolver
-    from bilat.store.base import EventQuery, Store
+    from bilat.store.base import Store
 
 
 @contextmanager
@@ -69,32 +69,13 @@ def lookup_actor(resolver: ActorResolver, name_or_code: str) -> Actor:
     raise UnknownActor(f"unknown actor {name_or_code!r}: no country or organisation by that name")
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """The filters of ``bilat events`` (all optional)."""
-
-    dyad: tuple[str, str] | None = None
-    actor: str | None = None
-    type: EventType | None = None
-    since: date | None = None
-    until: date | None = None
-    status: Status | None = None
-    min_confidence: float = 0.0
-    limit: int | None = None
+# The filters of ``bilat events`` are the store's query: one record, public as
+# ``bilat.EventFilter``.
+EventFilter = EventQuery
 
 
-def event_query(flt: EventFilter, settings: Settings, offset: int = 0) -> EventQuery:
-    """The store query for a filter; the confidence floor of the settings always applies."""
-    from bilat.store.base import EventQuery
-
-    return EventQuery(
-        dyad=flt.dyad,
-        actor=flt.actor,
-        type=flt.type,
-        since=flt.since,
-        until=flt.until,
-        status=flt.status,
-        min_confidence=max(flt.min_confidence, settings.min_confidence),
-        limit=flt.limit,
-        offset=offset,
-    )
+def event_query(flt: EventFilter, settings: Settings, offset: int | None = None) -> EventQuery:
+    """The store query for a filter (from ``offset`` when given); the confidence floor of
+    the settings always applies."""
+    floor = max(flt.min_confidence, settings.min_confidence)
+    return replace(flt, min_confidence=floor, offset=flt.offset if offset is None else offset)
