@@ -31,9 +31,9 @@ from bilat.interfaces.web.render import error_page
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The web app over the store ``settings.db``."""
-    settings = settings or Settings.load()
+def create_app(settings: Settings) -> FastAPI:
+    """The web app over the store ``settings.db``; every request reads through a
+    ``bilat.Client`` of its own over these settings."""
     app = FastAPI(
         title="bilat",
         summary="PLOVER-coded events between countries, each with the sentence that states it.",
