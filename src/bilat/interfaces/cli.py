@@ -154,6 +154,11 @@ def ingest(
         raise typer.BadParameter("name what to read (PATHS), or a feed to --watch")
     if rounds is not None or interval is not None:
         raise typer.BadParameter("--rounds and --interval go with --watch")
+    _ingest_paths(client, paths, quiet)
+
+
+def _ingest_paths(client: Client, paths: list[str], quiet: bool) -> None:
+    """Ingest with progress on stderr, then the summary line and the exit code it means."""
     # Plain lines, never wrapped: scripts grep them.
     every = client.settings.progress_interval
     output = IngestOutput(api.planned_inputs(paths), quiet=quiet, stream=sys.stderr, every=every)

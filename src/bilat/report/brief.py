@@ -119,16 +119,14 @@ def build_brief(
         for name, statuses in _SECTIONS
     }
     leads = [i.lead for i in items]
-    occurred = [i for i in items if i.status is Status.OCCURRED]
-    dated = [i for i in occurred if i.date is not None]
+    dated = [i for i in items if i.status is Status.OCCURRED and i.date is not None]
     freq = _freq(dated)
     points = tuple(series(leads, freq))
     driven = _drivers(
         items, a=pa.code, b=pb.code, mentions=mentions, all_events=all_events, names=names or {}
     )
-    neighbourhood, links = _neighbourhood(
-        pa, pb, network if network is not None else build_network(leads), driven
-    )
+    net = network if network is not None else build_network(leads)
+    neighbourhood, links = _neighbourhood(pa, pb, net, driven)
     return Brief(
         a=pa,
         b=pb,
