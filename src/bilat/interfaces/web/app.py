@@ -1,9 +1,10 @@
 """The FastAPI application: JSON API under /api, pages at /, assets under /static.
 
-Every request opens the store read-only for as long as it reads (DuckDB lets
-several readers share a file, but one writer excludes everyone else); the
-write endpoint opens it read-write briefly. A store that another process
-holds is answered with 503 and a message saying so.
+Every request reads through a ``bilat.Client`` of its own, which opens the store
+read-only when first read and closes it when the request is answered (DuckDB lets
+several readers share a file, but one writer excludes everyone else); the write
+endpoint opens it read-write briefly. A store that another process holds is
+answered with 503 and a message saying so.
 """
 
 from __future__ import annotations
