@@ -1,6 +1,8 @@
 """bilat: sourced, PLOVER-coded records of international relations.
 
-The public API; the CLI wraps these functions one to one.
+The public API: ``Client`` holds settings, store and actor resolver for a chain of calls;
+the functions (``bilat.events(...)``) each make one for a single call. The CLI wraps these
+verbs one to one.
 """
 
 from bilat.api import (
@@ -14,6 +16,7 @@ from bilat.api import (
     timeline,
     top_dyad,
 )
+from bilat.client import Client
 from bilat.config import Settings
 from bilat.errors import (
     BilatError,
@@ -46,6 +49,7 @@ __all__ = [
     "Amount",
     "Article",
     "BilatError",
+    "Client",
     "DateSpan",
     "Event",
     "EventCluster",

@@ -1,44 +1,34 @@
-"""The Python API. Every CLI command is a thin wrapper over the function of the same verb."""
+"""The Python API as functions: each makes a ``bilat.Client`` for one call and calls the
+method of the same name. Every CLI command is a thin wrapper over the verb of the same
+name. For a chain of calls over one store, use a Client (``with bilat.Client() as c``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from bilat._reading import (
-    ArticleHit,
-    DyadOverview,
-    SearchResult,
-    article,
-    article_events,
-    articles,
-    articles_by_id,
-    dyad_overview,
-    event_page,
-    monthly_series,
-    search,
-    search_terms,
-)
-from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
+from bilat.client import Client
+from bilat.client.reads import ArticleHit, DyadOverview, SearchResult, search_terms
+from bilat.client.session import EventFilter
+from bilat.client.writes import NewArticle, fetching_available, planned_inputs
 from bilat.config import Settings
-from bilat.errors import BilatError
-from bilat.records import Actor, Event, EventCluster, RunSummary
+from bilat.records import Actor, Article, Event, Mention, RunSummary
 
 if TYPE_CHECKING:
-    from bilat.analysis.articles import ArticleInfo
     from bilat.analysis.compare import Comparison
-    from bilat.analysis.dyads import TimelineItem
+    from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
+    from bilat.report.model import Brief
     from bilat.watch import WatchRound, WatchSummary
 
 __all__ = [
     "ArticleHit",
+    "Client",
     "DyadOverview",
     "EventFilter",
     "NewArticle",
@@ -75,10 +65,7 @@ __all__ = [
     "watch",
 ]
 
-
-def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
-    """A country or organisation by code or name: "PAK", "pak", "Pakistan"."""
-    return lookup_actor(resolver_for(settings or Settings.load()), name_or_code)
+# -- writes ---------------------------------------------------------------------------
 
 
 def ingest(
@@ -87,23 +74,15 @@ def ingest(
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> RunSummary:
-    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin).
-    ``progress`` hears of each batch; when ``stop`` says yes the run ends after the batch
-    (see ``pipeline.run_items``)."""
-    from bilat.pipeline import run
-
-    settings = settings or Settings.load()
-    # The file is held per batch only, so `bilat serve` and other readers get turns.
-    with opened_store(settings, read_only=False, hold=False) as store:
-        return run(paths, settings, store, progress=progress, stop=stop)
+    """Read, extract and store articles from files, folders, JSONL or ``-`` (stdin)."""
+    with Client(settings) as client:
+        return client.ingest(paths, progress, stop)
 
 
-def planned_inputs(paths: Iterable[str]) -> int | None:
-    """How many inputs ``ingest`` of ``paths`` will read, when that can be told without
-    reading them (see ``bilat.ingest.plan``), else None."""
-    from bilat.ingest.plan import planned_inputs as count
-
-    return count(paths)
+def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) -> RunSummary:
+    """Ingest articles given as values, as ``ingest`` reads a JSONL file; a bare URL is fetched."""
+    with Client(settings) as client:
+        return client.ingest_new(items)
 
 
 def watch(
@@ -113,103 +92,131 @@ def watch(
     interval: float | None = None,
     on_round: Callable[[WatchRound], None] | None = None,
 ) -> WatchSummary:
-    """Poll the RSS/Atom ``feed`` (a URL or a file) and ingest its new entries each round,
-    for ``rounds`` rounds or, without, until Ctrl-C; ``on_round`` hears of every round."""
-    from bilat.pipeline import engine_for
-    from bilat.watch import Watcher
-
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=False) as store:
-        watcher = Watcher(feed, settings, store, engine_for(settings))
-        every = settings.watch_interval if interval is None else interval
-        return watcher.run(rounds, every, on_round or _ignore_round)
+    """Poll the RSS/Atom ``feed`` and ingest its new entries each round."""
+    with Client(settings) as client:
+        return client.watch(feed, rounds, interval, on_round)
 
 
-def _ignore_round(_: WatchRound) -> None:
-    return None
+def import_events(path: str, settings: Settings | None = None) -> RunSummary:
+    """Store the articles and events of an event file (``-`` for stdin)."""
+    with Client(settings) as client:
+        return client.import_events(path).summary
+
+
+# -- reads ----------------------------------------------------------------------------
+
+
+def resolve_actor(name_or_code: str, settings: Settings | None = None) -> Actor:
+    """A country or organisation by code or name: "PAK", "pak", "Pakistan"."""
+    with Client(settings) as client:
+        return client.resolve_actor(name_or_code)
+
+
+def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]:
+    """Resolved actor mentions in ``text``, offsets into it."""
+    with Client(settings) as client:
+        return client.actor_mentions(text)
 
 
 def events(flt: EventFilter | None = None, settings: Settings | None = None) -> list[Event]:
     """Stored events matching ``flt``, in date order."""
-
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        return store.events(event_query(flt or EventFilter(), settings))
+    with Client(settings) as client:
+        return client.events(flt)
 
 
 def undated_left_out(flt: EventFilter, settings: Settings | None = None) -> int:
-    """How many undated events match ``flt`` but for its date bounds: what ``events``
-    leaves out when ``since`` or ``until`` is given (0 when neither is)."""
-    if flt.since is None and flt.until is None:
-        return 0
-    settings = settings or Settings.load()
-    query = replace(event_query(flt, settings), limit=None, undated=True)
-    with opened_store(settings, read_only=True) as store:
-        return store.count_events(query)
+    """How many undated events match ``flt`` but for its date bounds."""
+    with Client(settings) as client:
+        return client.undated_left_out(flt)
+
+
+def event_page(
+    flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
+) -> tuple[list[Event], int]:
+    """Events ``flt`` matches, ``flt.limit`` of them from ``offset``, and how many match."""
+    with Client(settings) as client:
+        return client.event_page(flt, offset)
 
 
 def actors(settings: Settings | None = None) -> list[tuple[str, str, int]]:
     """(code, name, events) for every actor in the store, most active first."""
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        return store.actor_counts()
+    with Client(settings) as client:
+        return client.actors()
 
 
 def dyads(settings: Settings | None = None) -> list[tuple[str, str, int]]:
     """(a, b, events) for every pair of actors, most covered first."""
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        return store.dyad_counts()
+    with Client(settings) as client:
+        return client.dyads()
 
 
 def top_dyad(settings: Settings | None = None) -> tuple[str, str]:
     """The most-covered pair of actors in the store."""
-    pairs = dyads(settings)
-    if not pairs:
-        raise BilatError("the store holds no events between two actors yet: run `bilat ingest`")
-    a, b, _ = pairs[0]
-    return a, b
+    with Client(settings) as client:
+        return client.top_dyad()
 
 
-@dataclass(frozen=True, slots=True)
-class _DyadMaterial:
-    clusters: list[EventCluster]
-    articles: dict[str, ArticleInfo]
-    all_events: list[Event]
+def article(article_id: str, settings: Settings | None = None) -> Article:
+    """One stored article by its id (the full 64 hex digits)."""
+    with Client(settings) as client:
+        return client.article(article_id)
 
 
-def _network_of(material: _DyadMaterial) -> Network:
-    """The network of every fused event, the dyad's as the brief fused them (with articles)."""
-    from bilat.analysis.network import build_network
-    from bilat.fuse import fuse
-
-    own = {e.id for c in material.clusters for e in c.events}
-    others = [e for e in material.all_events if e.id not in own]
-    leads = [c.lead for c in material.clusters] + [c.lead for c in fuse(others)]
-    return build_network(leads)
+def articles(
+    limit: int = 50, offset: int = 0, settings: Settings | None = None
+) -> tuple[list[Article], int]:
+    """A page of stored articles in the order they were stored, and how many there are."""
+    with Client(settings) as client:
+        return client.articles(limit, offset)
 
 
-def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
-    from bilat.analysis.articles import ArticleInfo
-    from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
+def articles_by_id(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Article]:
+    """The stored articles among ``ids``, by id, read over one connection."""
+    with Client(settings) as client:
+        return client.articles_by_id(ids)
 
-    with opened_store(settings, read_only=True) as store:
-        everything = store.events(EventQuery(min_confidence=settings.min_confidence))
-        found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
-        stored = store.articles_in(e.evidence.article_id for e in found)
-        articles = {aid: ArticleInfo.from_article(stored[aid]) for aid in sorted(stored)}
-    return _DyadMaterial(fuse(found, articles), articles, everything)
+
+def article_events(article_id: str, settings: Settings | None = None) -> list[Event]:
+    """The stored events whose evidence is in one article."""
+    with Client(settings) as client:
+        return client.article_events(article_id)
+
+
+def monthly_series(settings: Settings | None = None) -> list[SeriesPoint]:
+    """Occurred events per month and quad across the whole store: the home page's chart."""
+    with Client(settings) as client:
+        return client.monthly_series()
+
+
+def search(
+    q: str, limit: int = 50, settings: Settings | None = None, offset: int = 0
+) -> SearchResult:
+    """Full-text search over articles and event sentences (see ``Client.search``)."""
+    with Client(settings) as client:
+        return client.search(q, limit, offset)
+
+
+def dyad_overview(
+    a: str, b: str, freq: Freq = "month", settings: Settings | None = None
+) -> DyadOverview:
+    """Timeline, series and sectors of the pair a–b, from the pair's events alone."""
+    with Client(settings) as client:
+        return client.dyad_overview(a, b, freq)
+
+
+# -- fused views and files ------------------------------------------------------------
 
 
 def timeline(a: str, b: str, settings: Settings | None = None) -> list[TimelineItem]:
     """The fused events of the pair a–b in date order."""
-    from bilat.analysis.dyads import timeline as build_timeline
+    with Client(settings) as client:
+        return client.timeline(a, b)
 
-    settings = settings or Settings.load()
-    first, second = resolve_actor(a, settings), resolve_actor(b, settings)
-    material = _dyad_material(first.code, second.code, settings)
-    return build_timeline(material.clusters, first.code, second.code)
+
+def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
+    """The brief on a–b as a record (what ``brief`` renders), drivers included."""
+    with Client(settings) as client:
+        return client.dyad_brief(a, b)
 
 
 def brief(
@@ -219,78 +226,30 @@ def brief(
     settings: Settings | None = None,
 ) -> str:
     """A cited brief on the relationship a–b, as Markdown or self-contained HTML."""
-    from bilat.report.brief import render_html, render_markdown
-
-    report = dyad_brief(a, b, settings)
-    return render_html(report) if fmt == "html" else render_markdown(report)
+    with Client(settings) as client:
+        return client.brief(a, b, fmt)
 
 
 def brief_pdf(a: str, b: str, output: Path, settings: Settings | None = None) -> None:
-    """Print the HTML brief on a–b to ``output`` as PDF with headless Chromium.
-
-    Raises ``PdfEngineMissing`` when Chromium is not installed.
-    """
-    from bilat.report.pdf import html_to_pdf
-
-    html_to_pdf(brief(a, b, "html", settings), output)
+    """Print the HTML brief on a–b to ``output`` as PDF with headless Chromium."""
+    with Client(settings) as client:
+        client.brief_pdf(a, b, output)
 
 
 def network(
     since: date | None = None, until: date | None = None, settings: Settings | None = None
 ) -> Network:
     """The signed alignment network of all actors over [since, until], one vote per fused event."""
-    from bilat.analysis.network import build_network
-    from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
-
-    settings = settings or Settings.load()
-    query = EventQuery(since=since, until=until, min_confidence=settings.min_confidence)
-    with opened_store(settings, read_only=True) as store:
-        found = store.events(query)
-    leads = [cluster.lead for cluster in fuse(found)]
-    return build_network(leads, since=since, until=until)
+    with Client(settings) as client:
+        return client.network(since, until)
 
 
 def export(
     fmt: ExportFormat, flt: EventFilter | None = None, settings: Settings | None = None
 ) -> bytes:
     """The events matching ``flt`` as a file's bytes (graphml: their network)."""
-    from bilat.analysis.network import build_network
-    from bilat.report import exports
-    from bilat.report.graphml import network_graphml
-
-    settings = settings or Settings.load()
-    found = events(flt, settings)
-    if fmt == "graphml":
-        net = build_network(
-            found, since=flt.since if flt else None, until=flt.until if flt else None
-        )
-        return network_graphml(net).encode("utf-8")
-    with opened_store(settings, read_only=True) as store:
-        cited = {
-            aid: art
-            for aid in sorted({e.evidence.article_id for e in found})
-            if (art := store.article(aid)) is not None
-        }
-    if fmt == "csv":
-        return exports.events_csv(found, cited).encode("utf-8")
-    if fmt == "parquet":
-        return exports.events_parquet(found, cited)
-    if fmt == "jsonl":
-        return exports.events_jsonl(found, cited).encode("utf-8")
-    if fmt == "plover-json":
-        return exports.events_plover(found, cited).encode("utf-8")
-    raise BilatError(
-        f"unknown export format {fmt!r}: use one of {', '.join(exports.EXPORT_FORMATS)}"
-    )
-
-
-def import_events(path: str, settings: Settings | None = None) -> RunSummary:
-    """Store the articles and events of an event file (``-`` for stdin), its format told
-    by its first line; see ``bilat.interop.verbs.import_file``."""
-    from bilat.interop.verbs import import_file
-
-    return import_file(path, settings or Settings.load()).summary
+    with Client(settings) as client:
+        return client.export(fmt, flt)
 
 
 def compare(
@@ -299,12 +258,10 @@ def compare(
     flt: EventFilter | None = None,
     settings: Settings | None = None,
 ) -> Comparison:
-    """Events per dyad and month in two sets: each a store (a ``.duckdb`` file or a
-    ``postgresql://`` URL; ``left=None`` is the settings' store) or an event file that
-    ``import_events`` reads (read, not stored); ``flt``'s dyad, actor and dates apply."""
-    from bilat.interop.verbs import compare_sets
-
-    return compare_sets(left, right, flt or EventFilter(), settings or Settings.load())
+    """Events per dyad and month in two sets: each a store or an event file (``left=None``
+    is the settings' store); ``flt``'s dyad, actor and dates apply."""
+    with Client(settings) as client:
+        return client.compare(left, right, flt)
 
 
 def bench(
@@ -316,114 +273,5 @@ def bench(
 ) -> BenchResult:
     """Words per second of the full pipeline against bare spaCy on the same texts, and
     (with ``memory_docs``) the peak memory of ingesting that many articles."""
-    from bilat.bench import bench as run_bench
-
-    return run_bench(
-        settings or Settings.load(),
-        docs=docs,
-        corpus=corpus,
-        rounds=rounds,
-        memory_docs=memory_docs,
-    )
-
-
-# -- reads and writes for the web interface ---------------------------------------
-
-if TYPE_CHECKING:
-    from bilat.records import Mention
-    from bilat.report.model import Brief
-
-
-def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]:
-    """Resolved actor mentions in ``text``, offsets into it."""
-    return resolver_for(settings or Settings.load()).find_mentions(text, when=None)
-
-
-def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
-    """The brief on a–b as a record (what ``brief`` renders), drivers included."""
-    from bilat.report.brief import build_brief
-
-    settings = settings or Settings.load()
-    resolver = resolver_for(settings)
-    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
-    material = _dyad_material(first.code, second.code, settings)
-    # Third parties named in each evidence sentence: the candidates for drivers.
-    mentions: dict[str, tuple[str, ...]] = {}
-    names: dict[str, str] = {}
-    by_sentence: dict[str, tuple[str, ...]] = {}  # a sentence often carries several events
-    for event in material.all_events:
-        sentence = event.evidence.sentence
-        if sentence not in by_sentence:
-            found = resolver.find_mentions(sentence, when=None)
-            by_sentence[sentence] = tuple(sorted({m.actor.code for m in found if m.actor}))
-            names.update({m.actor.code: m.actor.name for m in found if m.actor})
-        mentions[event.id] = by_sentence[sentence]
-    return build_brief(
-        first,
-        second,
-        material.clusters,
-        material.articles,
-        mentions=mentions,
-        all_events=material.all_events,
-        names=names,
-        network=_network_of(material),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class NewArticle:
-    """An article sent to bilat: ``text`` or ``html`` (or, to fetch, only ``url``)."""
-
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-
-
-def ingest_new(items: Iterable[NewArticle], settings: Settings | None = None) -> RunSummary:
-    """Ingest articles given as values, as ``ingest`` reads a JSONL file; a bare URL is fetched.
-
-    Fetching needs the reader's URL support (and obeys ``allow_private_fetch``).
-    """
-    import json
-    from itertools import chain
-
-    from bilat.ingest.reader import read_records, read_sources
-    from bilat.pipeline import engine_for, run_items
-
-    settings = settings or Settings.load()
-    given = list(items)
-    urls = [i.url for i in given if i.url and not (i.text or i.html)]
-    if urls and not fetching_available():
-        raise BilatError("this bilat cannot fetch URLs: send the article's text or html")
-    # Each posted article is a record "posted:N" (N counts from 1 in the order given).
-    records = [
-        (f"posted:{number}", json.dumps({k: v for k, v in _fields(item).items() if v}).encode())
-        for number, item in enumerate(given, start=1)
-        if item.text or item.html
-    ]
-    read = chain(read_records(records, settings), read_sources(urls, settings))
-    with opened_store(settings, read_only=False, hold=False) as store:
-        return run_items(read, settings, store, engine_for(settings))
-
-
-def fetching_available() -> bool:
-    """Whether ``ingest`` fetches http(s) URLs given in place of paths."""
-    from bilat.ingest import sources
-
-    return hasattr(sources.Kind, "URL")
-
-
-def _fields(item: NewArticle) -> dict[str, str | None]:
-    return {
-        "text": item.text,
-        "html": item.html,
-        "url": item.url,
-        "title": item.title,
-        "published": item.published,
-        "author": item.author,
-        "publisher": item.publisher,
-    }
+    with Client(settings) as client:
+        return client.bench(docs, corpus, rounds, memory_docs)

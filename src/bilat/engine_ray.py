@@ -68,8 +68,8 @@ class ParseEvents:
         self.nlp = make_nlp(settings)
 
     def __call__(self, table: pa.Table) -> pa.Table:
-        from bilat import shards
         from bilat.nlp.build import annotate
+        from bilat.shards import output_table
 
         items = zip(
             table.column("id").to_pylist(),
@@ -78,7 +78,7 @@ class ParseEvents:
             strict=True,
         )
         events = [list(done.events) for done in annotate(self.nlp, items, self.settings.batch_size)]
-        return shards.output_table(table, events)
+        return output_table(table, events)
 
 
 class RayEngine:
@@ -113,7 +113,7 @@ class RayEngine:
             self._temporary = None
 
     def __call__(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[list[Event]]]]:
-        from bilat import shards
+        from bilat.shards import input_table
 
         blocks: list[Any] = []  # object refs: the articles themselves are in Ray
         waiting: list[Article] = []
@@ -121,18 +121,18 @@ class RayEngine:
             if batch.new:
                 waiting.extend(batch.new)
                 if len(waiting) >= BLOCK_BATCHES * self.settings.batch_size:
-                    blocks.append(self._put(shards.input_table(waiting)))
+                    blocks.append(self._put(input_table(waiting)))
                     waiting = []
             unchanged = Batch(batch.seen, batch.read - len(batch.new), (), batch.rejections)
             yield unchanged, []
         if waiting and not blocks:  # a small corpus: one block per actor rather than one in all
             share = -(-len(waiting) // self.settings.workers)
             blocks = [
-                self._put(shards.input_table(waiting[i : i + share]))
+                self._put(input_table(waiting[i : i + share]))
                 for i in range(0, len(waiting), share)
             ]
         elif waiting:
-            blocks.append(self._put(shards.input_table(waiting)))
+            blocks.append(self._put(input_table(waiting)))
         if blocks:
             yield from self._parse(blocks)
 
@@ -198,7 +198,7 @@ class RayEngine:
         import ray.data
         from ray.exceptions import RayError
 
-        from bilat import shards
+        from bilat.shards import ShardWriter
 
         with warnings.catch_warnings():
             # Ray 2.60 warns that extra remote args (max_restarts) move to named parameters
@@ -212,7 +212,7 @@ class RayEngine:
                 batch_format="pyarrow",
                 max_restarts=0,  # an actor that cannot load the model fails the run, once
             )
-        writer = shards.ShardWriter(self._shard_folder(), BLOCK_BATCHES * self.settings.batch_size)
+        writer = ShardWriter(self._shard_folder(), BLOCK_BATCHES * self.settings.batch_size)
         try:
             for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
                 for path in writer.add(table):
@@ -223,9 +223,9 @@ class RayEngine:
             raise EngineFailed(f"the ray engine failed: {_reason(exc)}") from exc
 
     def _load(self, path: Path) -> Iterator[tuple[Batch, list[list[Event]]]]:
-        from bilat import shards
+        from bilat.shards import read_shard
 
-        for rows in shards.read_shard(path, self.settings.batch_size):
+        for rows in read_shard(path, self.settings.batch_size):
             articles = tuple(article for article, _ in rows)
             yield Batch(0, len(articles), articles, ()), [events for _, events in rows]
 

@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from datetime import date
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Any, TypeAlias
 
 from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.records import Article, Event, Rejection
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-ENGINES = ("local", "ray")
+# What ``bilat.nlp.build.make_nlp`` builds (a spaCy Language), opaque here: only
+# bilat.nlp imports spaCy.
+Nlp: TypeAlias = Any
 # Batches in flight per worker: one being parsed, one queued, so no worker waits for the
 # parent to read and deduplicate the next.
 AHEAD_PER_WORKER = 2
@@ -65,18 +64,6 @@ def items_of(articles: Iterable[Article]) -> list[Item]:
     return [(a.id, a.body, anchor_of(a)) for a in articles]
 
 
-def check_engine(settings: Settings) -> None:
-    """A clear error for an engine or worker count bilat cannot run."""
-    if settings.engine not in ENGINES:
-        raise BilatError(f"setting engine: {settings.engine!r} is not one of {ENGINES}")
-    if settings.workers < 1:
-        raise BilatError(f"setting workers: must be 1 or more, not {settings.workers}")
-    if settings.engine == "ray":
-        from bilat.engine_ray import require_ray
-
-        require_ray()
-
-
 # -- in each worker process ------------------------------------------------------------
 
 
@@ -84,7 +71,7 @@ class _WorkerState:
     """The worker process's nlp, built once by the pool's initializer. Per process, never
     shared: the pool's task function can only reach it through the module."""
 
-    nlp: Language | None = None
+    nlp: Nlp | None = None
     failure: BilatError | None = None
 
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bilat.config import Settings
 from bilat.errors import ResourceInvalid
 from bilat.records import Article, Event
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 
 class SentencePredictor:
@@ -20,7 +17,7 @@ class SentencePredictor:
     def __init__(self, settings: Settings) -> None:
         from bilat.nlp.build import make_nlp
 
-        self.nlp: Language = make_nlp(settings, keep_uncoded=True)
+        self.nlp = make_nlp(settings, keep_uncoded=True)
         self.batch_size = settings.batch_size
 
     def __call__(self, sentences: Sequence[str]) -> list[list[Event]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from bilat.analysis.articles import ArticleInfo
+from bilat.article_info import ArticleInfo
 from bilat.dedup import SYNDICATED, estimated_jaccard, jaccard
 from bilat.records import DateSpan, Event, EventCluster, Granularity, Status
 
@@ -29,7 +29,6 @@ LOOSE = 0.45  # coarse or missing dates
 CROSS_TYPE = 0.6  # different types in one quad (CONSULT vs AGREE)
 
 _FINE = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
-_RANK = {g: i for i, g in enumerate(Granularity)}
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
@@ -108,7 +107,7 @@ def cluster_date(cluster: EventCluster) -> DateSpan | None:
     dated = [e.date for e in cluster.events if e.date is not None]
     if not dated:
         return None
-    return min(dated, key=lambda d: (_RANK[d.granularity], d.start, d.end))
+    return min(dated, key=lambda d: (d.granularity.rank, d.start, d.end))
 
 
 def source_groups(
@@ -177,7 +176,7 @@ def _order(event: Event) -> tuple[int, str, int, str]:
     # Dated events first, so undated ones can join the clusters they belong to.
     if event.date is None:
         return (1, "", 0, event.id)
-    return (0, event.date.start.isoformat(), _RANK[event.date.granularity], event.id)
+    return (0, event.date.start.isoformat(), event.date.granularity.rank, event.id)
 
 
 def _cluster_order(cluster: EventCluster) -> tuple[int, str, str]:

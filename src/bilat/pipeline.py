@@ -8,14 +8,12 @@ from itertools import islice
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from bilat.config import Settings
-from bilat.engines import Batch, WorkerPool, check_engine, items_of
-from bilat.errors import StoreError, StoreLocked
+from bilat.engines import Batch, Nlp, WorkerPool, items_of
+from bilat.errors import BilatError, StoreError, StoreLocked
 from bilat.ingest import read_sources
 from bilat.records import Article, Event, Rejection, RunSummary
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from bilat.engine_ray import RayEngine
     from bilat.store.base import Store
 
@@ -31,7 +29,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def extract_articles(nlp: Language, articles: list[Article], batch_size: int) -> list[list[Event]]:
+def extract_articles(nlp: Nlp, articles: list[Article], batch_size: int) -> list[list[Event]]:
     """Events of each article, in order."""
     from bilat.nlp.build import annotate
 
@@ -42,7 +40,7 @@ class InProcess:
     """The local engine with one worker: this process, with ``nlp`` (built on the first
     batch that has new articles when not given)."""
 
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+    def __init__(self, settings: Settings, nlp: Nlp | None = None) -> None:
         self.settings = settings
         self.nlp = nlp
 
@@ -68,7 +66,7 @@ class InProcess:
             else:
                 yield batch, events
 
-    def _one_by_one(self, nlp: Language, batch: Batch) -> tuple[Batch, list[list[Event]]]:
+    def _one_by_one(self, nlp: Nlp, batch: Batch) -> tuple[Batch, list[list[Event]]]:
         """Parse each article of a batch that failed on its own: one that fails again is
         a Rejection with the error, the others are kept."""
         kept: list[Article] = []
@@ -91,9 +89,22 @@ def parse_failure(exc: Exception) -> str:
 
 
 Engine: TypeAlias = "InProcess | WorkerPool | RayEngine"
+ENGINES = ("local", "ray")
 
 
-def engine_for(settings: Settings, nlp: Language | None = None) -> Engine:
+def check_engine(settings: Settings) -> None:
+    """A clear error for an engine or worker count bilat cannot run."""
+    if settings.engine not in ENGINES:
+        raise BilatError(f"setting engine: {settings.engine!r} is not one of {ENGINES}")
+    if settings.workers < 1:
+        raise BilatError(f"setting workers: must be 1 or more, not {settings.workers}")
+    if settings.engine == "ray":
+        from bilat.engine_ray import require_ray
+
+        require_ray()
+
+
+def engine_for(settings: Settings, nlp: Nlp | None = None) -> Engine:
     """The engine ``settings`` ask for. A given ``nlp`` is used by the local engine with one
     worker only."""
     check_engine(settings)
@@ -150,7 +161,7 @@ def run(
     sources: Iterable[str],
     settings: Settings,
     store: Store,
-    nlp: Language | None = None,
+    nlp: Nlp | None = None,
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> RunSummary:

@@ -24,6 +24,23 @@ class Granularity(StrEnum):
     YEAR = "year"
     DECADE = "decade"
 
+    @property
+    def rank(self) -> int:
+        """How coarse: day 0, week 1, month 2, season and quarter 3 (4 is left for a half
+        year, which TIMEX3 values name), year 5, decade 6."""
+        return _GRANULARITY_RANK[self]
+
+
+_GRANULARITY_RANK: dict[Granularity, int] = {
+    Granularity.DAY: 0,
+    Granularity.WEEK: 1,
+    Granularity.MONTH: 2,
+    Granularity.SEASON: 3,
+    Granularity.QUARTER: 3,
+    Granularity.YEAR: 5,
+    Granularity.DECADE: 6,
+}
+
 
 class Status(StrEnum):
     """Whether the event happened, per the sentence that reports it."""

@@ -17,10 +17,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from bilat.codec.json_form import article_record, event_record
+from bilat.codec.jsonl import read_jsonl
 from bilat.engines import anchor_of
 from bilat.errors import BilatError
 from bilat.records import Article, Event
-from bilat.report.exports import article_record, event_record, read_jsonl
 
 INPUT_SCHEMA = pa.schema(
     [("id", pa.string()), ("body", pa.string()), ("anchor", pa.date32()), ("article", pa.string())]

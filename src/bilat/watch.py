@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from bilat.config import Settings
 from bilat.errors import BilatError, InputRejected
-from bilat.ingest.sources import Kind, RawInput, is_url, url_input
+from bilat.ingest.raw import Kind, RawInput
+from bilat.ingest.sources import is_url, url_input
 from bilat.records import Article, Rejection, RunSummary
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilat.analysis.articles import ArticleInfo
+from bilat.article_info import ArticleInfo
 from bilat.dedup import estimated_jaccard, jaccard, shingles, signature
 from bilat.fuse import cluster_date, cluster_id, evidence_similarity, fuse, source_groups
 from bilat.records import (

@@ -43,16 +43,7 @@ from bilat.nlp.dates import DateMatch, find_dates
 from bilat.nlp.dates.calendar import season_of
 from bilat.records import DateSpan, Granularity
 
-_RANK = {
-    Granularity.DAY: 0,
-    Granularity.WEEK: 1,
-    Granularity.MONTH: 2,
-    Granularity.SEASON: 3,
-    Granularity.QUARTER: 3,
-    Granularity.YEAR: 5,
-    Granularity.DECADE: 6,
-}
-_HALF, _CENTURY = 4, 7
+_HALF, _CENTURY = 4, 7  # ranks beyond Granularity.rank's: half a year, a century
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +176,7 @@ def value_agrees(span: DateSpan, value: str, anchor: date) -> bool:
     # "the end of 1998" (year granularity, Nov-Dec) agrees with 1998-Q4.
     inside = _agrees_at(span.start, 0, value) and _agrees_at(span.end, 0, value)
     mid = span.start + (span.end - span.start) / 2
-    return inside or _agrees_at(mid, _RANK[span.granularity], value, anchor, span)
+    return inside or _agrees_at(mid, span.granularity.rank, value, anchor, span)
 
 
 def _agrees_at(

@@ -22,7 +22,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bilat.ingest import rules
+from bilat.ingest.rules import (
+    END_RULES,
+    WORD,
+    bio_name,
+    boilerplate_rule,
+    byline_name,
+    is_author_bio,
+    is_citation,
+    is_sentence,
+    is_sidebar_marker,
+    is_title_like,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +83,13 @@ def clean_text(text: str) -> CleanText:
 def strip_lines(text: str) -> CleanText:
     """Drop only lines a rule names; for text an HTML extractor already trimmed."""
     lines = [line.strip() for line in text.splitlines()]
-    kept = [i for i, line in enumerate(lines) if line and rules.boilerplate_rule(line) is None]
+    kept = [i for i, line in enumerate(lines) if line and boilerplate_rule(line) is None]
     return _assemble(lines, lines, kept)
 
 
 def word_count(text: str) -> int:
     """Words with at least one letter: what min_words counts."""
-    return len(rules.WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +101,7 @@ class _Head:
 
 def _classify(lines: list[str]) -> list[str | None]:
     """The rule naming each line, if any."""
-    return [rules.boilerplate_rule(line) if line else None for line in lines]
+    return [boilerplate_rule(line) if line else None for line in lines]
 
 
 def _end_zone(lines: list[str]) -> int:
@@ -102,7 +113,7 @@ def _end_zone(lines: list[str]) -> int:
 def _article_end(lines: list[str], raw: list[str], kinds: list[str | None]) -> int:
     """Cut-off after which nothing is article text."""
     for i in range(_end_zone(lines), len(lines)):
-        if kinds[i] in rules.END_RULES:
+        if kinds[i] in END_RULES:
             return i
         if _END_MARKER.search(raw[i]):
             return i + 1
@@ -117,22 +128,22 @@ def _is_closing_bio(lines: list[str], i: int) -> bool:
     "Imran Khan is a former cricketer" in a paragraph about Imran Khan is article text.
     The name may appear in a byline, so only lines that are not headline-shaped count.
     """
-    name = rules.bio_name(lines[i]) if rules.is_author_bio(lines[i]) else None
+    name = bio_name(lines[i]) if is_author_bio(lines[i]) else None
     if name is None:
         return False
-    return not any(name in line for line in lines[:i] if not rules.is_title_like(line))
+    return not any(name in line for line in lines[:i] if not is_title_like(line))
 
 
 def _bio_author(raw: list[str], end: int) -> str | None:
     """The author a closing bio names ("Jane Doe is a freelancer."), when it opens the tail."""
     opening = next((raw[i].strip() for i in range(end, len(raw)) if raw[i].strip()), "")
-    is_bio = rules.boilerplate_rule(opening) == "author bio" or rules.is_author_bio(opening)
-    return rules.bio_name(opening) if opening and is_bio else None
+    is_bio = boilerplate_rule(opening) == "author bio" or is_author_bio(opening)
+    return bio_name(opening) if opening and is_bio else None
 
 
 def _is_paragraph(line: str) -> bool:
     words = word_count(line)
-    return words >= _LONG_PARAGRAPH_WORDS or (words >= _PARAGRAPH_WORDS and rules.is_sentence(line))
+    return words >= _LONG_PARAGRAPH_WORDS or (words >= _PARAGRAPH_WORDS and is_sentence(line))
 
 
 def _read_head(lines: list[str], flags: list[bool]) -> _Head:
@@ -146,7 +157,7 @@ def _read_head(lines: list[str], flags: list[bool]) -> _Head:
     usable = [
         i for i, line in enumerate(lines) if line and not flags[i] and counts[line.casefold()] == 1
     ]
-    bylines = [i for i in usable if rules.byline_name(lines[i])]
+    bylines = [i for i in usable if byline_name(lines[i])]
     byline = bylines[-1] if bylines else None
     if byline is not None:
         before = [i for i in usable if i < byline and _is_headline(lines[i])]
@@ -156,19 +167,18 @@ def _read_head(lines: list[str], flags: list[bool]) -> _Head:
     kept = [
         i
         for i in usable
-        if i not in (title, byline)
-        and (title is None or i > title or not rules.is_title_like(lines[i]))
+        if i not in (title, byline) and (title is None or i > title or not is_title_like(lines[i]))
     ]
     return _Head(
         kept=tuple(kept),
         title=lines[title] if title is not None else None,
-        author=rules.byline_name(lines[byline]) if byline is not None else None,
+        author=byline_name(lines[byline]) if byline is not None else None,
     )
 
 
 def _is_headline(line: str) -> bool:
     # An all-capitals line is a kicker or shouted heading more often than the title.
-    return rules.is_title_like(line) and word_count(line) >= 2 and not line.isupper()
+    return is_title_like(line) and word_count(line) >= 2 and not line.isupper()
 
 
 def _read_tail(lines: list[str], flags: list[bool], start: int) -> list[int]:
@@ -183,9 +193,9 @@ def _read_tail(lines: list[str], flags: list[bool], start: int) -> list[int]:
         line = lines[i]
         if not line:
             continue
-        if flags[i] or rules.is_author_bio(line):
+        if flags[i] or is_author_bio(line):
             break
-        if rules.is_sentence(line) or rules.is_citation(line):
+        if is_sentence(line) or is_citation(line):
             kept.extend(run)
             run = []
             kept.append(i)
@@ -212,7 +222,7 @@ def _drop_sidebar_runs(lines: list[str], flags: list[bool], kept: list[int]) -> 
     dropped = {
         i
         for run in runs
-        if len(run) >= _SIDEBAR_RUN and any(rules.is_sidebar_marker(lines[j]) for j in run)
+        if len(run) >= _SIDEBAR_RUN and any(is_sidebar_marker(lines[j]) for j in run)
         for i in run
     }
     return [i for i in kept if i not in dropped]

@@ -16,7 +16,7 @@ from typing import Any
 import feedparser
 
 from bilat.ingest.build import Declared
-from bilat.ingest.sources import Kind, RawInput
+from bilat.ingest.raw import Kind, RawInput
 from bilat.records import Rejection
 
 # bozo exceptions feedparser recovers from fully: a charset it had to guess.

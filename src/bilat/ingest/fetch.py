@@ -24,7 +24,7 @@ from bilat.config import Settings
 from bilat.errors import InputRejected
 from bilat.ingest.decode import content_type, looks_like_feed
 from bilat.ingest.pinned import PinnedBackend, pinned_transport
-from bilat.ingest.sources import Kind, RawInput
+from bilat.ingest.raw import Kind, RawInput
 
 MAX_REDIRECTS = 5
 _SCHEMES = ("http", "https")

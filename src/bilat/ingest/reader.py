@@ -12,7 +12,8 @@ from bilat.ingest.decode import decode, looks_like_feed, looks_like_html
 from bilat.ingest.files import source_name
 from bilat.ingest.guard import guarded, unexpected
 from bilat.ingest.jsonl import parse_record
-from bilat.ingest.sources import Kind, RawInput, is_url, iter_inputs, url_input
+from bilat.ingest.raw import Kind, RawInput
+from bilat.ingest.sources import is_url, iter_inputs, url_input
 from bilat.records import Article, Rejection
 
 if TYPE_CHECKING:

@@ -13,8 +13,6 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,38 +29,11 @@ from bilat.ingest.files import (
     walk,
 )
 from bilat.ingest.guard import guarded
-from bilat.records import DateSpan, Rejection
+from bilat.ingest.raw import Kind, RawInput
+from bilat.records import Rejection
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
-
-
-class Kind(StrEnum):
-    """How to read a raw input."""
-
-    TEXT = "text"
-    HTML = "html"
-    JSONL_RECORD = "jsonl-record"
-    SNIFF = "sniff"
-    FEED = "feed"  # an RSS/Atom document: each entry becomes an input
-    URL = "url"  # nothing yet: fetch ``declared.url``
-
-
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    """Bytes from one source (a file, a JSONL line, a WARC record, a fetch) and how to read them.
-
-    ``declared`` is metadata the container states (a feed entry's title, a WARC
-    record's URI); ``fallback_published`` is used when the page gives no date;
-    ``charset`` is the one an HTTP header names, tried when the bytes are not UTF-8.
-    """
-
-    source: str
-    data: bytes
-    kind: Kind
-    declared: Declared = field(default_factory=Declared)
-    fallback_published: DateSpan | None = None
-    charset: str | None = None
 
 
 _SUFFIX_KINDS = {

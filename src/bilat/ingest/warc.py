@@ -24,7 +24,7 @@ from bilat.ingest.bounded import UnpackBomb, Unpacked, unpack_limit
 from bilat.ingest.build import Declared
 from bilat.ingest.decode import content_type, too_big
 from bilat.ingest.files import NotRegular, io_reason, open_regular, source_name
-from bilat.ingest.sources import Kind, RawInput
+from bilat.ingest.raw import Kind, RawInput
 from bilat.records import DateSpan, Granularity, Rejection
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})

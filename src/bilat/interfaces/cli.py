@@ -1,4 +1,5 @@
-"""The `bilat` command line: thin wrappers over bilat.api."""
+"""The `bilat` command line: thin wrappers over the verbs of one ``bilat.Client`` per command
+(the methods that ``bilat.api``'s functions of the same names call)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import csv
 import io
 import json
 import sys
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,13 +16,15 @@ from rich.console import Console
 from rich.table import Table
 
 from bilat import api
-from bilat.config import Settings
+from bilat.client import Client
+from bilat.codec.flat import CSV_FIELDS, event_row
+from bilat.codec.json_form import event_json
 from bilat.interfaces import cli_bench, cli_exports, cli_serve, conventions, serialise
 from bilat.interfaces.conventions import EXIT_EMPTY, EXIT_ERROR, EXIT_REJECTED
 from bilat.interfaces.eval_cli import eval_app
 from bilat.interfaces.ingest_output import IngestOutput, printable, stop_on_ctrl_c, summary_line
-from bilat.interfaces.options import date_range, pair_of, settings_of
-from bilat.records import EventType, RunSummary, Status
+from bilat.interfaces.options import client_of, date_range, pair_of
+from bilat.records import Event, EventType, RunSummary, Status
 from bilat.watch import Outcome, WatchRound
 
 app = typer.Typer(
@@ -89,11 +91,9 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    """Global options: where the store is and which settings file to read."""
-    settings = Settings.load(config)
-    if db is not None:
-        settings = replace(settings, db=db)
-    ctx.obj = settings
+    """Global options: where the store is and which settings file to read. The command's
+    Client (settings, store, actor resolver) is closed when the command ends."""
+    ctx.obj = ctx.with_resource(Client(db=db, config=config))
 
 
 @app.command()
@@ -142,33 +142,28 @@ def ingest(
 
     Rejections are printed as they happen, with progress: a bar on a terminal, else a line
     every few seconds. Ctrl-C stops after the current batch and prints the summary."""
-    settings = settings_of(ctx)
-    if batch_size:
-        settings = replace(settings, batch_size=batch_size)
-    if engine is not None:
-        settings = replace(settings, engine=engine)
-    if workers is not None:
-        settings = replace(settings, workers=workers)
-    if address is not None:
-        settings = replace(settings, ray_address=address)
+    given = {"batch_size": batch_size or None, "engine": engine, "workers": workers}
+    changes = {k: v for k, v in {**given, "ray_address": address}.items() if v is not None}
+    client = client_of(ctx, **changes)
     if watch is not None:
         if paths:
             raise typer.BadParameter("give PATHS or --watch FEED, not both")
-        _watch(watch, settings, rounds, interval)
+        _watch(client, watch, rounds, interval)
         return
     if not paths:
         raise typer.BadParameter("name what to read (PATHS), or a feed to --watch")
     if rounds is not None or interval is not None:
         raise typer.BadParameter("--rounds and --interval go with --watch")
+    _ingest_paths(client, paths, quiet)
+
+
+def _ingest_paths(client: Client, paths: list[str], quiet: bool) -> None:
+    """Ingest with progress on stderr, then the summary line and the exit code it means."""
     # Plain lines, never wrapped: scripts grep them.
-    output = IngestOutput(
-        api.planned_inputs(paths),
-        quiet=quiet,
-        stream=sys.stderr,
-        every=settings.progress_interval,
-    )
+    every = client.settings.progress_interval
+    output = IngestOutput(api.planned_inputs(paths), quiet=quiet, stream=sys.stderr, every=every)
     with output.running(), stop_on_ctrl_c(lambda line: typer.echo(line, err=True)) as stop:
-        summary = api.ingest(paths, settings, progress=output, stop=stop)
+        summary = client.ingest(paths, progress=output, stop=stop)
     typer.echo(summary_line(summary), err=True)
     if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -185,7 +180,7 @@ def _exit_for(summary: RunSummary) -> None:
         raise typer.Exit(EXIT_REJECTED)
 
 
-def _watch(feed: str, settings: Settings, rounds: int | None, interval: float | None) -> None:
+def _watch(client: Client, feed: str, rounds: int | None, interval: float | None) -> None:
     """`ingest --watch`: one line per round, a summary at the end (after Ctrl-C too)."""
 
     def show(done: WatchRound) -> None:
@@ -200,7 +195,7 @@ def _watch(feed: str, settings: Settings, rounds: int | None, interval: float | 
             what = "feed unchanged"
         typer.echo(f"round {done.number}: {what}; next poll in {done.wait:g} s", err=True)
 
-    result = api.watch(feed, settings, rounds, interval, on_round=show)
+    result = client.watch(feed, rounds, interval, on_round=show)
     ended = "interrupted" if result.interrupted else "done"
     typer.echo(
         f"watch {ended} after {result.rounds} rounds: {result.stored} articles stored, "
@@ -232,11 +227,11 @@ def events(
 
     When none match, says so on stderr and exits with code 1.
     """
-    settings = settings_of(ctx)
+    client = client_of(ctx)
     first, last = date_range(since, until)
     flt = api.EventFilter(
-        dyad=pair_of(dyad, settings) if dyad else None,
-        actor=api.resolve_actor(actor, settings).code if actor else None,
+        dyad=pair_of(dyad, client) if dyad else None,
+        actor=client.resolve_actor(actor).code if actor else None,
         type=type,
         since=first,
         until=last,
@@ -244,8 +239,8 @@ def events(
         min_confidence=min_confidence,
         limit=limit,
     )
-    found = api.events(flt, settings)
-    left_out = api.undated_left_out(flt, settings)
+    found = client.events(flt)
+    left_out = client.undated_left_out(flt)
     undated = (
         f"{left_out} undated event(s) match the other filters and are left out by --since/--until"
         if left_out
@@ -253,16 +248,20 @@ def events(
     )
     if undated and found:
         typer.echo(undated, err=True)
+    _print_events(found, format)
+    if not found:
+        _empty(f"no stored events match ({undated})" if undated else "no stored events match")
+
+
+def _print_events(found: list[Event], format: OutputFormat) -> None:
     if format is OutputFormat.json:
-        typer.echo(
-            json.dumps([serialise.event_json(e) for e in found], ensure_ascii=False, indent=2)
-        )
+        typer.echo(json.dumps([event_json(e) for e in found], ensure_ascii=False, indent=2))
     elif format is OutputFormat.csv:
-        _write_csv(serialise.CSV_FIELDS, [serialise.event_row(e) for e in found])
+        _write_csv(CSV_FIELDS, [event_row(e) for e in found])
     elif found:
         table = Table("date", "type", "source", "target", "status", "conf", "evidence")
         for e in found:
-            row = serialise.event_row(e)
+            row = event_row(e)
             table.add_row(
                 row["date"],
                 row["type"],
@@ -273,8 +272,6 @@ def events(
                 _one_line(e.evidence.sentence)[:90],
             )
         Console().print(table)
-    if not found:
-        _empty(f"no stored events match ({undated})" if undated else "no stored events match")
 
 
 def _write_csv(fields: list[str], rows: list[dict[str, str]]) -> None:
@@ -306,9 +303,9 @@ def timeline(
 
     When there are none, says so on stderr and exits with code 1.
     """
-    settings = settings_of(ctx)
-    first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
-    items = api.timeline(first.code, second.code, settings)
+    client = client_of(ctx)
+    first, second = client.resolve_actor(a), client.resolve_actor(b)
+    items = client.timeline(first.code, second.code)
     if format is TimelineFormat.json:
         rows = [serialise.timeline_json(item) for item in items]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -340,24 +337,24 @@ def brief(
 
     When the store holds no events between the two, says so on stderr and exits with code 1.
     """
-    settings = settings_of(ctx)
+    client = client_of(ctx)
     if (a is None) != (b is None):
         raise typer.BadParameter("name both actors, or neither for the most-covered pair")
     if a is None or b is None:
-        pairs = api.dyads(settings)
+        pairs = client.dyads()
         if not pairs:
             _empty("the store holds no events between two actors yet: run `bilat ingest`")
         a, b, _ = pairs[0]
-    first, second = api.resolve_actor(a, settings), api.resolve_actor(b, settings)
+    first, second = client.resolve_actor(a), client.resolve_actor(b)
     if format is BriefFormat.pdf and output is None:
         raise typer.BadParameter("a PDF is binary: write it with -o FILE")
-    if not api.events(api.EventFilter(dyad=(first.code, second.code), limit=1), settings):
+    if not client.events(api.EventFilter(dyad=(first.code, second.code), limit=1)):
         _empty(f"no events between {first.name} ({first.code}) and {second.name} ({second.code})")
     if format is BriefFormat.pdf and output is not None:
-        api.brief_pdf(a, b, output, settings)
+        client.brief_pdf(a, b, output)
         typer.echo(f"wrote {printable(str(output))}", err=True)
         return
-    text = api.brief(a, b, format.value, settings)  # type: ignore[arg-type]
+    text = client.brief(a, b, format.value)  # type: ignore[arg-type]
     if output is None:
         typer.echo(text)
     else:
@@ -371,7 +368,7 @@ def actors(ctx: typer.Context) -> None:
 
     When the store holds none, says so on stderr and exits with code 1.
     """
-    found = api.actors(settings_of(ctx))
+    found = client_of(ctx).actors()
     if not found:
         _empty("the store holds no events yet: run `bilat ingest`")
     table = Table("code", "name", "events")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from bilat import api
-from bilat.interfaces.options import settings_of
+from bilat.interfaces.options import client_of
 
 
 def bench(
@@ -32,11 +30,9 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Words per second of the full pipeline against bare spaCy, and peak memory."""
-    settings = settings_of(ctx)
-    if batch_size:
-        settings = replace(settings, batch_size=batch_size)
+    client = client_of(ctx, batch_size=batch_size) if batch_size else client_of(ctx)
     with Console(stderr=True).status("benchmarking…"):
-        result = api.bench(docs, corpus, rounds, memory_docs, settings).to_json()
+        result = client.bench(docs, corpus, rounds, memory_docs).to_json()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return

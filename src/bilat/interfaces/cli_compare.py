@@ -16,7 +16,7 @@ from rich.table import Table
 
 from bilat import api
 from bilat.analysis.compare import CompareRow, Comparison
-from bilat.interfaces.options import date_bound, pair_of, settings_of
+from bilat.interfaces.options import client_of, date_bound, pair_of
 
 FIELDS = [
     "a", "b", "month", "left_events", "right_events", "left_cooperation", "right_cooperation",
@@ -72,14 +72,14 @@ def compare(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
 ) -> None:
     """Line up two event sets by dyad and month: events, cooperative and conflictual, in each."""
-    settings = settings_of(ctx)
+    client = client_of(ctx)
     flt = api.EventFilter(
-        dyad=pair_of(dyad, settings) if dyad else None,
+        dyad=pair_of(dyad, client) if dyad else None,
         since=date_bound(since),
         until=date_bound(until, end=True),
     )
     left, right = (None, first) if second is None else (first, second)
-    found = api.compare(left, right, flt, settings)
+    found = client.compare(left, right, flt)
     left_name = left or "the store"
     rows = [_row(r) for r in found.rows]
     if format is CompareFormat.json:

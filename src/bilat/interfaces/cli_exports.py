@@ -1,5 +1,5 @@
 """`bilat export`, `bilat import`, `bilat network` and (from cli_compare) `bilat compare`:
-thin wrappers over bilat.api."""
+thin wrappers over the verbs of the command's ``bilat.Client``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import typer
 
 from bilat import api
 from bilat.interfaces import cli_compare
-from bilat.interfaces.options import date_bound, pair_of, settings_of
+from bilat.interfaces.options import client_of, date_bound, pair_of
 from bilat.report import charts, exports, graphml
 
 # Exit codes of `bilat` (as in bilat.interfaces.cli): some rows refused / nothing usable.
@@ -57,16 +57,16 @@ def export(
     until: Annotated[str | None, typer.Option(help="Latest date.")] = None,
 ) -> None:
     """Export stored events (graphml: their alignment network)."""
-    settings = settings_of(ctx)
+    client = client_of(ctx)
     flt = api.EventFilter(
-        dyad=pair_of(dyad, settings) if dyad else None,
-        actor=api.resolve_actor(actor, settings).code if actor else None,
+        dyad=pair_of(dyad, client) if dyad else None,
+        actor=client.resolve_actor(actor).code if actor else None,
         since=date_bound(since),
         until=date_bound(until, end=True),
     )
     if format is ExportChoice.parquet and output is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: write it with -o FILE or a pipe")
-    _write(api.export(format.value, flt, settings), output)  # type: ignore[arg-type]
+    _write(client.export(format.value, flt), output)  # type: ignore[arg-type]
 
 
 class ImportChoice(StrEnum):
@@ -92,9 +92,7 @@ def import_events(
     ] = ImportChoice.auto,
 ) -> None:
     """Store the events of a bilat export or of a POLECAT, ICEWS or GDELT file."""
-    from bilat.interop.verbs import import_file
-
-    done = import_file(file, settings_of(ctx), format.value)  # type: ignore[arg-type]
+    done = client_of(ctx).import_events(file, format.value)  # type: ignore[arg-type]
     summary = done.summary
     for rejection in summary.rejections:
         typer.echo(f"rejected {rejection.source}: {rejection.reason}", err=True)
@@ -122,7 +120,7 @@ def network(
     """The signed alignment network of all actors: edges, balanced and strained triads."""
     if format is NetworkFormat.png and output is None and sys.stdout.isatty():
         raise typer.BadParameter("PNG is binary: write it with -o FILE or a pipe")
-    net = api.network(date_bound(since), date_bound(until, end=True), settings_of(ctx))
+    net = client_of(ctx).network(date_bound(since), date_bound(until, end=True))
     if format is NetworkFormat.png:
         _write(charts.network_picture(net, "png"), output)
         return

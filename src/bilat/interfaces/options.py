@@ -1,27 +1,41 @@
-"""Parsing shared by every CLI command: the settings in the context, pairs and dates."""
+"""Parsing shared by every CLI command: the Client in the context, pairs and dates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import typer
 
-from bilat import api
+from bilat.client import Client
 from bilat.config import Settings
 
 
+def client_of(ctx: typer.Context, **changes: Any) -> Client:
+    """The command's Client: the one the top-level callback opened (a default one when a
+    command runs alone), or, with setting ``changes``, one over changed settings. The
+    context closes it when the command ends."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Client):
+        root.obj = root.with_resource(Client())
+    client: Client = root.obj
+    if changes:
+        return ctx.with_resource(Client(replace(client.settings, **changes)))
+    return client
+
+
 def settings_of(ctx: typer.Context) -> Settings:
-    """The Settings the top-level callback put in the context (defaults when run alone)."""
-    settings = ctx.find_root().obj
-    return settings if isinstance(settings, Settings) else Settings.load()
+    """The settings of the command's Client."""
+    return client_of(ctx).settings
 
 
-def pair_of(value: str, settings: Settings) -> tuple[str, str]:
+def pair_of(value: str, client: Client) -> tuple[str, str]:
     """ "PAK-RUS", "Pakistan-Russia" -> ("PAK", "RUS")."""
     left, sep, right = value.partition("-")
     if not sep:
         raise typer.BadParameter("write a pair as A-B, e.g. PAK-RUS")
-    return (api.resolve_actor(left, settings).code, api.resolve_actor(right, settings).code)
+    return (client.resolve_actor(left).code, client.resolve_actor(right).code)
 
 
 def date_bound(value: str | None, *, end: bool = False) -> date | None:

@@ -79,11 +79,11 @@ def read_event_file(
     text: str | None = None,
 ) -> EventFile:
     """Read ``path`` (or ``text``, named ``path`` in messages) as ``fmt``."""
+    from bilat.codec.jsonl import read_jsonl
     from bilat.interop.gdelt import read_gdelt
     from bilat.interop.plover import read_plover
     from bilat.interop.stories import articles_of
     from bilat.interop.tables import read_icews, read_polecat
-    from bilat.report.exports import read_jsonl
 
     text = read_text(path) if text is None else text
     found = detect(text, path) if fmt == "auto" else fmt

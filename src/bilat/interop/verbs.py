@@ -1,23 +1,23 @@
-"""``bilat import`` and ``bilat compare`` as API verbs (re-exported by ``bilat.api``)."""
+"""``bilat import`` and ``bilat compare`` as API verbs in a Session (``bilat.Client`` calls
+them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bilat._session import EventFilter, opened_store, resolver_for
 from bilat.analysis.compare import Comparison, compare
-from bilat.config import Settings
+from bilat.client.session import EventFilter, Session, event_query
 from bilat.errors import ImportInvalid
 from bilat.interop import EventFile, EventFileFormat, read_event_file
 from bilat.records import Event, RunSummary
 
 
-def read_file(path: str, fmt: EventFileFormat, settings: Settings) -> EventFile:
+def read_file(session: Session, path: str, fmt: EventFileFormat) -> EventFile:
     """An event file read into records (nothing is stored)."""
     from bilat.resources import load_ontology
 
-    return read_event_file(path, fmt, resolver_for(settings), load_ontology())
+    return read_event_file(path, fmt, session.resolver, load_ontology())
 
 
 CHUNK = 1000  # articles written per transaction
@@ -33,7 +33,7 @@ class Imported:
     skipped: tuple[tuple[str, int], ...] = ()
 
 
-def import_file(path: str, settings: Settings, fmt: EventFileFormat = "auto") -> Imported:
+def import_file(session: Session, path: str, fmt: EventFileFormat = "auto") -> Imported:
     """Store the articles and events of an event file.
 
     ``seen`` counts the articles in the file, ``stored`` those new to the store,
@@ -41,32 +41,32 @@ def import_file(path: str, settings: Settings, fmt: EventFileFormat = "auto") ->
     the events stored and ``rejections`` the rows that could not be read (recorded
     with the run, as ingest records its own).
     """
-    found = read_file(path, fmt, settings)
-    with opened_store(settings, read_only=False) as store:
-        run_id = store.start_run()
-        known = store.article_ids(aid for _, aid, _ in found.groups)
-        batch = []
-        for article, aid, events in found.groups:
-            if aid in known:
-                continue
-            if article is None:
-                raise ImportInvalid(
-                    f"{path}: events cite article {aid[:12]}, which is neither in the file "
-                    "nor in the store"
-                )
-            batch.append((article, list(events)))
-        # A transaction per chunk: a dataset of a million rows is not one transaction.
-        stored = sum(store.write_batch(batch[i : i + CHUNK]) for i in range(0, len(batch), CHUNK))
-        if found.rejections:
-            store.record_rejections(run_id, list(found.rejections))
-        summary = RunSummary(
-            seen=len(found.groups),
-            stored=stored,
-            unchanged=len(found.groups) - len(batch),
-            events=sum(len(events) for _, events in batch),
-            rejections=found.rejections,
-        )
-        store.finish_run(run_id, summary)
+    found = read_file(session, path, fmt)
+    store = session.writer(hold=True)
+    run_id = store.start_run()
+    known = store.article_ids(aid for _, aid, _ in found.groups)
+    batch = []
+    for article, aid, events in found.groups:
+        if aid in known:
+            continue
+        if article is None:
+            raise ImportInvalid(
+                f"{path}: events cite article {aid[:12]}, which is neither in the file "
+                "nor in the store"
+            )
+        batch.append((article, list(events)))
+    # A transaction per chunk: a dataset of a million rows is not one transaction.
+    stored = sum(store.write_batch(batch[i : i + CHUNK]) for i in range(0, len(batch), CHUNK))
+    if found.rejections:
+        store.record_rejections(run_id, list(found.rejections))
+    summary = RunSummary(
+        seen=len(found.groups),
+        stored=stored,
+        unchanged=len(found.groups) - len(batch),
+        events=sum(len(events) for _, events in batch),
+        rejections=found.rejections,
+    )
+    store.finish_run(run_id, summary)
     return Imported(found.format, summary, found.skipped)
 
 
@@ -76,16 +76,15 @@ def is_store(name: str) -> bool:
 
 
 def event_set(
-    name: str | None, flt: EventFilter, settings: Settings, fmt: EventFileFormat = "auto"
+    session: Session, name: str | None, flt: EventFilter, fmt: EventFileFormat = "auto"
 ) -> list[Event]:
-    """The events of a store (``None``: the settings' store) or of an event file, filtered."""
-    from bilat import api
-
+    """The events of a store (``None``: the session's store) or of an event file, filtered."""
     if name is None:
-        return api.events(flt, settings)
+        return session.reader().events(event_query(flt, session.settings))
     if is_store(name):
-        return api.events(flt, replace(settings, db=name))
-    return [e for e in read_file(name, fmt, settings).events if _keeps(flt, e)]
+        with Session(replace(session.settings, db=name)) as other:
+            return other.reader().events(event_query(flt, other.settings))
+    return [e for e in read_file(session, name, fmt).events if _keeps(flt, e)]
 
 
 def _keeps(flt: EventFilter, e: Event) -> bool:
@@ -104,11 +103,11 @@ def _overlaps(start: date, end: date, since: date | None, until: date | None) ->
 
 
 def compare_sets(
+    session: Session,
     left: str | None,
     right: str,
     flt: EventFilter,
-    settings: Settings,
     fmt: EventFileFormat = "auto",
 ) -> Comparison:
     """Events per dyad and month in ``left`` (None: the store) and in ``right``."""
-    return compare(event_set(left, flt, settings, fmt), event_set(right, flt, settings, fmt))
+    return compare(event_set(session, left, flt, fmt), event_set(session, right, flt, fmt))

@@ -1,6 +1,6 @@
 """Briefs (Markdown and HTML) and inline SVG charts."""
 
-from bilat.analysis.articles import ArticleInfo
+from bilat.article_info import ArticleInfo
 from bilat.report.brief import build_brief
 from bilat.report.model import Brief, BriefItem, Citation, Driver, Party, SourceEntry
 from bilat.report.render import render_html, render_markdown

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import quote, urlsplit
 
-from bilat.analysis.articles import ArticleInfo
 from bilat.analysis.dyads import (
     Freq,
     TimelineItem,
@@ -23,6 +22,7 @@ from bilat.analysis.dyads import (
     timeline,
 )
 from bilat.analysis.network import Network, build_network
+from bilat.article_info import ArticleInfo
 from bilat.fuse import source_groups
 from bilat.records import Actor, Event, EventCluster, EventType, Mention, Status
 from bilat.report.model import (
@@ -119,16 +119,14 @@ def build_brief(
         for name, statuses in _SECTIONS
     }
     leads = [i.lead for i in items]
-    occurred = [i for i in items if i.status is Status.OCCURRED]
-    dated = [i for i in occurred if i.date is not None]
+    dated = [i for i in items if i.status is Status.OCCURRED and i.date is not None]
     freq = _freq(dated)
     points = tuple(series(leads, freq))
     driven = _drivers(
         items, a=pa.code, b=pb.code, mentions=mentions, all_events=all_events, names=names or {}
     )
-    neighbourhood, links = _neighbourhood(
-        pa, pb, network if network is not None else build_network(leads), driven
-    )
+    net = network if network is not None else build_network(leads)
+    neighbourhood, links = _neighbourhood(pa, pb, net, driven)
     return Brief(
         a=pa,
         b=pb,

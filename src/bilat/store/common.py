@@ -16,10 +16,20 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 from uuid import uuid4
 
+import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which opens backends
+from bilat.codec import sql_rows
 from bilat.errors import SchemaOutdated, StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
-from bilat.store import migrations, rows, search, sql
 from bilat.store.base import EventQuery, RunInfo
+from bilat.store.migrations import pending, reindex_at, statements
+from bilat.store.search import (
+    PHRASE_CHUNK,
+    article_terms,
+    event_terms,
+    holds_phrases,
+    phrase_page,
+    stem,
+)
 
 
 class Writer(Protocol):
@@ -72,13 +82,13 @@ def first_occurrences(
 
 def child_tables(
     articles: Sequence[Article], events: Sequence[Event]
-) -> list[tuple[str, list[rows.Row]]]:
+) -> list[tuple[str, list[sql_rows.Row]]]:
     """The bulk inserts (statement, rows) that store events with their contexts and amounts,
     and the search index of both, once the articles themselves are in."""
     contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
-    amounts = [rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
+    amounts = [sql_rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
     return [
-        (sql.INSERT_EVENTS, [rows.event_row(e) for e in events]),
+        (sql.INSERT_EVENTS, [sql_rows.event_row(e) for e in events]),
         (sql.INSERT_CONTEXTS, contexts),
         (sql.INSERT_AMOUNTS, amounts),
         *index_tables(articles, events),
@@ -87,15 +97,15 @@ def child_tables(
 
 def index_tables(
     articles: Sequence[Article], events: Sequence[Event]
-) -> list[tuple[str, list[rows.Row]]]:
+) -> list[tuple[str, list[sql_rows.Row]]]:
     """The bulk inserts that put articles and events in the search index."""
     return [
-        (sql.INSERT_ARTICLE_TERMS, [r for a in articles for r in search.article_terms(a)]),
-        (sql.INSERT_EVENT_TERMS, [r for e in events for r in search.event_terms(e)]),
+        (sql.INSERT_ARTICLE_TERMS, [r for a in articles for r in article_terms(a)]),
+        (sql.INSERT_EVENT_TERMS, [r for e in events for r in event_terms(e)]),
     ]
 
 
-def columns(table: list[rows.Row]) -> list[list[Any]]:
+def columns(table: list[sql_rows.Row]) -> list[list[Any]]:
     """Rows as one list per column: the parameters of ``sql.bulk_insert``."""
     return [list(column) for column in zip(*table, strict=True)]
 
@@ -152,7 +162,7 @@ class SQLStore(ABC):
 
     def _migrate(self) -> None:
         current = self._version()
-        steps = migrations.pending(current, self._where)
+        steps = pending(current, self._where)
         if not steps:
             return
         if self._read_only and current == 0:
@@ -172,10 +182,10 @@ class SQLStore(ABC):
                 raise StoreError(
                     f"{self._where} is a {self._engine} database but not a bilat store"
                 )
-            for step in migrations.pending(current, self._where):
-                for statement in migrations.statements(step.sql):
+            for step in pending(current, self._where):
+                for statement in statements(step.sql):
                     writer.execute(self._ddl(statement))
-                if step.version == migrations.reindex_at(current):
+                if step.version == reindex_at(current):
                     self._fill_search_index(writer)
                 writer.execute(sql.RECORD_VERSION, [step.version, now()])
 
@@ -183,11 +193,11 @@ class SQLStore(ABC):
         """Index what a store written before the search index holds, a chunk at a time."""
         last = ""
         while found := self._all(sql.ARTICLES_AFTER, [last, chunk]):
-            self._write_index(writer, [rows.article(r) for r in found], [])
+            self._write_index(writer, [sql_rows.article(r) for r in found], [])
             last = found[-1][0]
         last = ""
         while found := self._all(sql.EVENTS_AFTER, [last, chunk * 10]):
-            self._write_index(writer, [], [rows.event(r, (), ()) for r in found])
+            self._write_index(writer, [], [sql_rows.event(r, (), ()) for r in found])
             last = found[-1][0]
 
     @staticmethod
@@ -209,18 +219,18 @@ class SQLStore(ABC):
 
     def article(self, article_id: str) -> Article | None:
         found = self._all(sql.ARTICLE_BY_ID, [article_id])
-        return rows.article(found[0]) if found else None
+        return sql_rows.article(found[0]) if found else None
 
     def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
         wanted = list(set(ids))
         if not wanted:
             return {}
-        found = (rows.article(r) for r in self._all(sql.ARTICLES_IN, [wanted]))
+        found = (sql_rows.article(r) for r in self._all(sql.ARTICLES_IN, [wanted]))
         return {a.id: a for a in found}
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         query, params = sql.select_articles(limit, offset)
-        return [rows.article(r) for r in self._all(query, params)]
+        return [sql_rows.article(r) for r in self._all(query, params)]
 
     def count_articles(self) -> int:
         return int(self._one(sql.COUNT_ARTICLES))
@@ -238,8 +248,8 @@ class SQLStore(ABC):
             for event_id, context in self._all(sql.CONTEXTS_OF, [ids]):
                 contexts[event_id].append(context)
             for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
-                amounts[event_id].append(rows.amount(amount))
-        return [rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
+                amounts[event_id].append(sql_rows.amount(amount))
+        return [sql_rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
 
     # -- full-text search ---------------------------------------------------------
 
@@ -250,22 +260,22 @@ class SQLStore(ABC):
         offset: int = 0,
         phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Article, int]], int]:
-        wanted = _searchable([search.stem(t) for t in terms])
+        wanted = _searchable([stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
         total = int(self._one(sql.count_search_articles(n), [*wanted, n]))
         if not phrases:
             found = self._all(sql.search_articles(n), [*wanted, n, limit, offset])
-            return [(rows.article(r[:-1]), int(r[-1])) for r in found], total
+            return [(sql_rows.article(r[:-1]), int(r[-1])) for r in found], total
 
         def chunk(at: int) -> list[tuple[Article, int]]:
-            found = self._all(sql.search_articles(n), [*wanted, n, search.PHRASE_CHUNK, at])
-            return [(rows.article(r[:-1]), int(r[-1])) for r in found]
+            found = self._all(sql.search_articles(n), [*wanted, n, PHRASE_CHUNK, at])
+            return [(sql_rows.article(r[:-1]), int(r[-1])) for r in found]
 
-        return search.phrase_page(
+        return phrase_page(
             chunk,
-            lambda a: search.holds_phrases(f"{a.title or ''}\n{a.body}", phrases),
+            lambda a: holds_phrases(f"{a.title or ''}\n{a.body}", phrases),
             total,
             limit,
             offset,
@@ -279,22 +289,22 @@ class SQLStore(ABC):
         offset: int = 0,
         phrases: Sequence[Sequence[str]] = (),
     ) -> tuple[list[tuple[Event, int]], int]:
-        wanted = _searchable([search.stem(t) for t in terms])
+        wanted = _searchable([stem(t) for t in terms])
         if not wanted:
             return [], 0
         n = len(wanted)
         head = [*wanted, n, min_confidence]
         total = int(self._one(sql.count_search_events(n), head))
 
-        def chunk(at: int, size: int = search.PHRASE_CHUNK) -> list[tuple[Event, int]]:
+        def chunk(at: int, size: int = PHRASE_CHUNK) -> list[tuple[Event, int]]:
             found = self._all(sql.search_events(n), [*head, size, at])
             return list(zip(self._events(found), [int(r[-1]) for r in found], strict=True))
 
         if not phrases:
             return chunk(offset, limit), total
-        return search.phrase_page(
+        return phrase_page(
             chunk,
-            lambda e: search.holds_phrases(e.evidence.sentence, phrases),
+            lambda e: holds_phrases(e.evidence.sentence, phrases),
             total,
             limit,
             offset,

@@ -21,9 +21,10 @@ from typing import Any
 
 import duckdb
 
+import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which opens backends
+from bilat.codec import sql_rows
 from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
-from bilat.store import rows, sql
 from bilat.store.common import SQLStore, check_batch, child_tables, columns
 from bilat.store.turnstile import TurnstileTimeout, pass_through, writer_turn
 
@@ -84,13 +85,13 @@ def _connect_once(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
 def _insert(
     conn: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Sequence[Event]]]
 ) -> None:
-    _bulk(conn, sql.INSERT_ARTICLES, [rows.article_row(a) for a, _ in items])
+    _bulk(conn, sql.INSERT_ARTICLES, [sql_rows.article_row(a) for a, _ in items])
     events = [e for _, es in items for e in es]
     for statement, table in child_tables([a for a, _ in items], events):
         _bulk(conn, statement, table)
 
 
-def _bulk(conn: duckdb.DuckDBPyConnection, statement: str, table: list[rows.Row]) -> None:
+def _bulk(conn: duckdb.DuckDBPyConnection, statement: str, table: list[sql_rows.Row]) -> None:
     if table:
         conn.execute(statement, columns(table))
 

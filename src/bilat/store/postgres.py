@@ -16,9 +16,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import psycopg
 
+import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which opens backends
+from bilat.codec import sql_rows
 from bilat.errors import StoreError
 from bilat.records import Article, Event
-from bilat.store import rows, sql
 from bilat.store.common import (
     SQLStore,
     Writer,
@@ -69,7 +70,7 @@ class _Writer:
 def _insert(writer: _Writer, items: Sequence[tuple[Article, Sequence[Event]]]) -> set[str]:
     """Store the articles no one stored yet, with their events; return their ids."""
     seqs = sorted(r[0] for r in writer.fetch(sql.NEXT_ARTICLE_SEQS, [len(items)]))
-    table = [(seq, *rows.article_row(a)) for seq, (a, _) in zip(seqs, items, strict=True)]
+    table = [(seq, *sql_rows.article_row(a)) for seq, (a, _) in zip(seqs, items, strict=True)]
     new = {r[0] for r in writer.fetch(sql.INSERT_NEW_ARTICLES, columns(table))}
     stored = [(a, es) for a, es in items if a.id in new]
     events = [e for _, es in stored for e in es]

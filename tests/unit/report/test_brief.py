@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from bilat.analysis.articles import ArticleInfo
+from bilat.article_info import ArticleInfo
 from bilat.fuse import fuse
 from bilat.records import (
     Actor,

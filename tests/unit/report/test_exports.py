@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 
 from bilat import api
 from bilat.analysis.network import build_network
+from bilat.codec import jsonl
+from bilat.codec.json_form import article_record
 from bilat.config import Settings
 from bilat.errors import ImportInvalid
 from bilat.records import (
@@ -100,8 +102,8 @@ def test_jsonl_export_then_import_gives_back_equal_events(batch: Batch) -> None:
         first.write_batch(batch)
         stored = first.events(EventQuery())
         articles = {a.id: a for a in first.articles()}
-        text = exports.events_jsonl(stored, articles)
-        groups = exports.read_jsonl(text)
+        text = jsonl.events_jsonl(stored, articles)
+        groups = jsonl.read_jsonl(text)
         second.write_batch([(a, found) for a, _, found in groups if a is not None])
         assert second.events(EventQuery()) == stored
         cited = {e.evidence.article_id for e in stored}
@@ -123,7 +125,7 @@ def test_round_trip_through_the_api(tmp_path: Path) -> None:
 
 
 def test_import_refuses_events_of_an_unknown_article(tmp_path: Path) -> None:
-    text = exports.events_jsonl(_events(), {ARTICLE.id: ARTICLE})
+    text = jsonl.events_jsonl(_events(), {ARTICLE.id: ARTICLE})
     events_only = "".join(line + "\n" for line in text.splitlines() if '"kind": "event"' in line)
     path = tmp_path / "events.jsonl"
     path.write_text(events_only, encoding="utf-8")
@@ -141,9 +143,9 @@ def test_import_refuses_events_of_an_unknown_article(tmp_path: Path) -> None:
     ],
 )
 def test_malformed_jsonl_names_the_line(line: str, message: str) -> None:
-    text = json.dumps({"kind": "article", **exports.article_record(ARTICLE)}) + "\n" + line
+    text = json.dumps({"kind": "article", **article_record(ARTICLE)}) + "\n" + line
     with pytest.raises(ImportInvalid, match=message):
-        exports.read_jsonl(text)
+        jsonl.read_jsonl(text)
 
 
 def test_csv_has_a_row_per_event() -> None:

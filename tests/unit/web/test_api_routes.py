@@ -162,17 +162,18 @@ def test_api_dyad_is_cached_until_the_store_changes(
     client: TestClient, web_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bilat import api
+    from bilat.client import Client
     from bilat.store.duckdb import DuckDBStore
     from tests.unit.web.web_corpus import SCRIPT_BODY
 
     calls: list[str] = []
-    real = api.dyad_overview
+    real = Client.dyad_overview
 
-    def counted(*args: Any, **kwargs: Any) -> api.DyadOverview:
+    def counted(self: Client, *args: Any, **kwargs: Any) -> api.DyadOverview:
         calls.append(args[0])
-        return real(*args, **kwargs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(api, "dyad_overview", counted)
+    monkeypatch.setattr(Client, "dyad_overview", counted)
     first = client.get("/api/dyads/PAK/RUS").json()
     assert client.get("/api/dyads/PAK/RUS").json() == first
     assert client.get("/api/dyads/PAK/RUS", params={"limit": 2}).status_code == 200

@@ -13,15 +13,25 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from bilat import api
+from bilat.client import Client
+from bilat.codec.json_form import event_json
+from bilat.config import Settings
 from bilat.errors import BilatError
-from bilat.interfaces import serialise
-from bilat.interfaces.web import convert
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.convert import (
+    article_json,
+    article_summary,
+    dyad_json,
+    hit_json,
+    network_json,
+    series_json,
+    timeline_json,
+)
 from bilat.interfaces.web.limits import BRIEF_CSP
 from bilat.interfaces.web.params import event_filter, parse_day, parse_until
-from bilat.interfaces.web.render import settings_of
+from bilat.interfaces.web.render import client_of, settings_of
 from bilat.interfaces.web.spans import snippet
-from bilat.records import EventType, Status
+from bilat.records import EventType, RunSummary, Status
 
 
 class ErrorOut(BaseModel):
@@ -51,17 +61,18 @@ MAX_POSTED = 100
 
 @router.get("/articles", summary="Stored articles, in the order they were stored")
 def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    found, total = api.articles(limit, offset, settings_of(request))
-    items = [convert.article_summary(a) for a in found]
+    with client_of(request) as client:
+        found, total = client.articles(limit, offset)
+    items = [article_summary(a) for a in found]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/articles/{article_id}", summary="One article with its events and highlight spans")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
-    settings = settings_of(request)
-    found = api.article(article_id, settings)
-    events = api.article_events(found.id, settings)
-    return convert.article_json(found, events, api.actor_mentions(found.body, settings))
+    with client_of(request) as client:
+        found = client.article(article_id)
+        events = client.article_events(found.id)
+        return article_json(found, events, client.actor_mentions(found.body))
 
 
 @router.get("/events", summary="Stored events with the filters of `bilat events`, paginated")
@@ -77,34 +88,35 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    settings = settings_of(request)
-    flt = event_filter(
-        settings,
-        dyad=dyad,
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        status=status,
-        min_confidence=min_confidence,
-        limit=limit,
-    )
-    found, total = api.event_page(flt, offset, settings)
-    items = [serialise.event_json(e) for e in found]
+    with client_of(request) as client:
+        flt = event_filter(
+            client,
+            dyad=dyad,
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            status=status,
+            min_confidence=min_confidence,
+            limit=limit,
+        )
+        found, total = client.event_page(flt, offset)
+    items = [event_json(e) for e in found]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/actors", summary="Actors in the store with their number of events")
 def list_actors(request: Request) -> list[dict[str, Any]]:
-    return [
-        {"code": code, "name": name, "events": n}
-        for code, name, n in api.actors(settings_of(request))
-    ]
+    with client_of(request) as client:
+        found = client.actors()
+    return [{"code": code, "name": name, "events": n} for code, name, n in found]
 
 
 @router.get("/dyads", summary="Pairs of actors with their number of events, most first")
 def list_dyads(request: Request, limit: Limit = 100) -> list[dict[str, Any]]:
-    return [{"a": a, "b": b, "events": n} for a, b, n in api.dyads(settings_of(request))[:limit]]
+    with client_of(request) as client:
+        found = client.dyads()[:limit]
+    return [{"a": a, "b": b, "events": n} for a, b, n in found]
 
 
 @router.get(
@@ -121,21 +133,21 @@ def get_dyad(
     limit: Annotated[int, Query(ge=1, le=1000, description="Timeline items.")] = 100,
     offset: Offset = 0,
 ) -> Response:
-    settings = settings_of(request)
     cache: AnswerCache = request.app.state.cache
-    version = store_version(settings.db)
-    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
-    a, b = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
-
-    def page() -> bytes:
-        view = cache.get(
-            ("dyad", a, b, freq), version, lambda: api.dyad_overview(a, b, freq, settings)
-        )
-        body = convert.dyad_json(view, limit=limit, offset=offset)
-        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
     pages: AnswerCache = request.app.state.pages
-    body = pages.get((a, b, freq, limit, offset), version, page)
+    with client_of(request) as client:
+        version = store_version(client.settings.db)
+        # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+        a, b = client.resolve_actor(a).code, client.resolve_actor(b).code
+
+        def page() -> bytes:
+            view = cache.get(
+                ("dyad", a, b, freq), version, lambda: client.dyad_overview(a, b, freq)
+            )
+            body = dyad_json(view, limit=limit, offset=offset)
+            return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+        body = pages.get((a, b, freq, limit, offset), version, page)
     return Response(body, media_type="application/json")
 
 
@@ -147,16 +159,18 @@ def get_timeline(
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    view = api.dyad_overview(a, b, "month", settings_of(request))
-    return [convert.timeline_json(i) for i in view.timeline[offset : offset + limit]]
+    with client_of(request) as client:
+        view = client.dyad_overview(a, b, "month")
+    return [timeline_json(i) for i in view.timeline[offset : offset + limit]]
 
 
 @router.get("/dyads/{a}/{b}/series", summary="A pair's events per period by quad")
 def get_series(
     request: Request, a: str, b: str, freq: Literal["month", "year"] = "month"
 ) -> list[dict[str, Any]]:
-    view = api.dyad_overview(a, b, freq, settings_of(request))
-    return [convert.series_json(p) for p in view.series]
+    with client_of(request) as client:
+        view = client.dyad_overview(a, b, freq)
+    return [series_json(p) for p in view.series]
 
 
 @router.get(
@@ -173,7 +187,8 @@ def get_series(
     },
 )
 def get_brief(request: Request, a: str, b: str, format: Literal["md", "html"] = "md") -> Response:
-    text = api.brief(a, b, format, settings_of(request))
+    with client_of(request) as client:
+        text = client.brief(a, b, format)
     if format == "html":  # self-contained: its styles are inline, and it runs no script
         return HTMLResponse(text, headers={"Content-Security-Policy": BRIEF_CSP})
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
@@ -183,8 +198,9 @@ def get_brief(request: Request, a: str, b: str, format: Literal["md", "html"] = 
 def get_network(
     request: Request, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:
-    net = api.network(parse_day(since, "since"), parse_until(until), settings_of(request))
-    return convert.network_json(net)
+    with client_of(request) as client:
+        net = client.network(parse_day(since, "since"), parse_until(until))
+    return network_json(net)
 
 
 @router.get(
@@ -197,7 +213,8 @@ def get_search(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    found = api.search(q, limit, settings_of(request), offset)
+    with client_of(request) as client:
+        found = client.search(q, limit, offset)
     return {
         "terms": list(found.terms),
         "limit": limit,
@@ -205,9 +222,9 @@ def get_search(
         "total_articles": found.total_articles,
         "total_events": found.total_events,
         "articles": [
-            convert.hit_json(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles
+            hit_json(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles
         ],
-        "events": [serialise.event_json(e) for e in found.events],
+        "events": [event_json(e) for e in found.events],
     }
 
 
@@ -278,7 +295,7 @@ async def post_articles(
         return JSONResponse({"detail": "wrong token"}, 403)
     items = _posted(request.headers.get("content-type", ""), await request.body())
     async with request.app.state.write_lock:
-        summary = await run_in_threadpool(api.ingest_new, items, settings)
+        summary = await run_in_threadpool(_ingest, settings, items)
     return JSONResponse(
         {
             "seen": summary.seen,
@@ -293,6 +310,12 @@ async def post_articles(
         # 201 only when something was stored; all refused is a 422, all known a 200.
         201 if summary.stored else 422 if summary.rejections else 200,
     )
+
+
+def _ingest(settings: Settings, items: list[api.NewArticle]) -> RunSummary:
+    """Store posted articles (in a worker thread: the Client is opened and closed there)."""
+    with Client(settings) as client:
+        return client.ingest_new(items)
 
 
 def _posted(content_type: str, body: bytes) -> list[api.NewArticle]:

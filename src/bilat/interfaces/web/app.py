@@ -1,9 +1,10 @@
 """The FastAPI application: JSON API under /api, pages at /, assets under /static.
 
-Every request opens the store read-only for as long as it reads (DuckDB lets
-several readers share a file, but one writer excludes everyone else); the
-write endpoint opens it read-write briefly. A store that another process
-holds is answered with 503 and a message saying so.
+Every request reads through a ``bilat.Client`` of its own, which opens the store
+read-only when first read and closes it when the request is answered (DuckDB lets
+several readers share a file, but one writer excludes everyone else); the write
+endpoint opens it read-write briefly. A store that another process holds is
+answered with 503 and a message saying so.
 """
 
 from __future__ import annotations
@@ -20,18 +21,20 @@ from fastapi.staticfiles import StaticFiles
 
 from bilat.config import Settings
 from bilat.errors import BilatError, InputRejected, NotFound, StoreError, UnknownActor
-from bilat.interfaces.web import api_routes, pages
+from bilat.interfaces.web.api_routes import ArticleIn
+from bilat.interfaces.web.api_routes import router as api_router
 from bilat.interfaces.web.cache import AnswerCache, store_version
 from bilat.interfaces.web.limits import BodyLimit, HostCheck, SecurityHeaders
 from bilat.interfaces.web.page_cache import PageCache
+from bilat.interfaces.web.pages import router as page_router
 from bilat.interfaces.web.render import error_page
 
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The web app over the store ``settings.db``."""
-    settings = settings or Settings.load()
+def create_app(settings: Settings) -> FastAPI:
+    """The web app over the store ``settings.db``; every request reads through a
+    ``bilat.Client`` of its own over these settings."""
     app = FastAPI(
         title="bilat",
         summary="PLOVER-coded events between countries, each with the sentence that states it.",
@@ -45,8 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.cache = AnswerCache(size=32)
     app.state.pages = AnswerCache(size=1024)
     app.state.write_lock = asyncio.Lock()  # one ingest at a time: DuckDB has one writer
-    app.include_router(api_routes.router)
-    app.include_router(pages.router)
+    app.include_router(api_router)
+    app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(BilatError, _bilat_error)
     # The last added is outermost: security headers go on every answer (a 413 and a
@@ -69,7 +72,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
         )
         components = spec.setdefault("components", {})
-        components.setdefault("schemas", {})["ArticleIn"] = api_routes.ArticleIn.model_json_schema()
+        components.setdefault("schemas", {})["ArticleIn"] = ArticleIn.model_json_schema()
         components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
         app.openapi_schema = spec
     return app.openapi_schema

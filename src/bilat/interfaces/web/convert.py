@@ -7,7 +7,7 @@ from typing import Any
 from bilat.analysis.dyads import SeriesPoint, TimelineItem
 from bilat.analysis.network import Network
 from bilat.api import ArticleHit, DyadOverview
-from bilat.interfaces import serialise
+from bilat.codec.json_form import event_json
 from bilat.interfaces.web.spans import Piece
 from bilat.records import Actor, Article, Event, Mention
 
@@ -59,7 +59,7 @@ def article_json(article: Article, events: list[Event], mentions: list[Mention])
     return {
         **article_summary(article),
         "body": article.body,
-        "events": [serialise.event_json(e) for e in events],
+        "events": [event_json(e) for e in events],
         "spans": spans,
     }
 
@@ -74,7 +74,7 @@ def timeline_json(item: TimelineItem) -> dict[str, Any]:
         "target": item.target,
         "sentence": item.sentence,
         "sources": item.sources,
-        "lead": serialise.event_json(item.lead),
+        "lead": event_json(item.lead),
         "members": [e.id for e in item.members],
     }
 

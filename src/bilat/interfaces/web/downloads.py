@@ -10,9 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from bilat import api
 from bilat.interfaces.web.params import page_filter
-from bilat.interfaces.web.render import settings_of
+from bilat.interfaces.web.render import client_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,30 +37,31 @@ def events_csv(
 ) -> Response:
     """Every event the events page shows for these filters, in the columns of
     ``bilat export --format csv`` (with the article's url, title and date)."""
-    settings = settings_of(request)
-    flt = page_filter(
-        settings,
-        dyad=dyad,
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        status=status,
-        min_confidence=min_confidence,
-        limit=0,
-    )
-    every = replace(flt, limit=None)
-    return _csv(api.export("csv", every, settings).decode("utf-8"), "bilat-events.csv")
+    with client_of(request) as client:
+        flt = page_filter(
+            client,
+            dyad=dyad,
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            status=status,
+            min_confidence=min_confidence,
+            limit=0,
+        )
+        data = client.export("csv", replace(flt, limit=None))
+    return _csv(data.decode("utf-8"), "bilat-events.csv")
 
 
 @router.get("/dyads.csv")
 def dyads_csv(request: Request) -> Response:
     """Every pair of actors with its number of events, as the dyads page lists them."""
-    settings = settings_of(request)
-    names = {code: name for code, name, _ in api.actors(settings)}
+    with client_of(request) as client:
+        names = {code: name for code, name, _ in client.actors()}
+        pairs = client.dyads()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["a", "a_name", "b", "b_name", "events"])
-    for a, b, n in api.dyads(settings):
+    for a, b, n in pairs:
         writer.writerow([a, names.get(a, a), b, names.get(b, b), n])
     return _csv(buffer.getvalue(), "bilat-dyads.csv")

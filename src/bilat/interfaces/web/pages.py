@@ -12,19 +12,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from bilat import api
 from bilat.analysis.dyads import Freq, TimelineItem, series
 from bilat.analysis.network import Network, layout
-from bilat.config import Settings
+from bilat.client import Client
 from bilat.errors import BilatError
-from bilat.interfaces.web import downloads
 from bilat.interfaces.web.cache import AnswerCache, store_version
+from bilat.interfaces.web.downloads import router as download_router
 from bilat.interfaces.web.params import page_filter, parse_day, parse_pair, parse_until
-from bilat.interfaces.web.render import page, settings_of
+from bilat.interfaces.web.render import client_of, page
 from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
 from bilat.records import Article, Event, EventType, Status
 from bilat.report.brief import describe
 from bilat.report.svg import network_chart, trend_chart
 
 router = APIRouter(include_in_schema=False)
-router.include_router(downloads.router)
+router.include_router(download_router)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
 TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
@@ -34,33 +34,32 @@ _LAST_DAY = date(9999, 12, 31)
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
-    settings = settings_of(request)
-    pairs = api.dyads(settings)[:12]
-    # A date bound leaves undated events out: "latest" means the latest dated ones.
-    dated = api.EventFilter(until=_LAST_DAY, limit=0)
-    _, total = api.event_page(dated, 0, settings)
-    latest, _ = api.event_page(
-        api.EventFilter(until=_LAST_DAY, limit=10), max(total - 10, 0), settings
-    )
-    _, articles = api.articles(1, 0, settings)
-    chart = trend_chart(api.monthly_series(settings), title="Events per month, by quad")
-    context = {
-        "chart": chart,
-        "pairs": pairs,
-        "latest": list(reversed(latest)),
-        "articles": articles,
-        "actors": api.actors(settings)[:12],
-    }
+    with client_of(request) as client:
+        pairs = client.dyads()[:12]
+        # A date bound leaves undated events out: "latest" means the latest dated ones.
+        _, total = client.event_page(api.EventFilter(until=_LAST_DAY, limit=0))
+        latest, _ = client.event_page(
+            api.EventFilter(until=_LAST_DAY, limit=10), max(total - 10, 0)
+        )
+        _, articles = client.articles(1, 0)
+        chart = trend_chart(client.monthly_series(), title="Events per month, by quad")
+        context = {
+            "chart": chart,
+            "pairs": pairs,
+            "latest": list(reversed(latest)),
+            "articles": articles,
+            "actors": client.actors()[:12],
+        }
     return page(request, "home.html.j2", context)
 
 
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads(request: Request, pair: str | None = None) -> Response:
-    settings = settings_of(request)
-    if pair:
-        a, b = parse_pair(pair, settings)
-        return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
-    return page(request, "dyads.html.j2", {"pairs": api.dyads(settings)})
+    with client_of(request) as client:
+        if pair:
+            a, b = parse_pair(pair, client)
+            return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
+        return page(request, "dyads.html.j2", {"pairs": client.dyads()})
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
@@ -72,16 +71,16 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
 ) -> HTMLResponse:
-    settings = settings_of(request)
     chosen = ChartFilter.of(type, since, until)
     cache: AnswerCache = request.app.state.pages
-    # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
-    first, second = api.resolve_actor(a, settings).code, api.resolve_actor(b, settings).code
-    html = cache.get(
-        ("dyad-html", first, second, chosen),
-        store_version(settings.db),
-        lambda: _dyad_html(request, first, second, settings, chosen),
-    )
+    with client_of(request) as client:
+        # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
+        first, second = client.resolve_actor(a).code, client.resolve_actor(b).code
+        html = cache.get(
+            ("dyad-html", first, second, chosen),
+            store_version(client.settings.db),
+            lambda: _dyad_html(request, client, first, second, chosen),
+        )
     return HTMLResponse(html)
 
 
@@ -118,14 +117,14 @@ class ChartFilter:
         )
 
 
-def _dyad_html(request: Request, a: str, b: str, settings: Settings, chosen: ChartFilter) -> str:
-    report = api.dyad_brief(a, b, settings)
+def _dyad_html(request: Request, client: Client, a: str, b: str, chosen: ChartFilter) -> str:
+    report = client.dyad_brief(a, b)
     freq: Freq = "year" if report.series_freq == "year" else "month"
-    view = api.dyad_overview(report.a.code, report.b.code, freq, settings)
+    view = client.dyad_overview(report.a.code, report.b.code, freq)
     names = {view.a.code: view.a.name, view.b.code: view.b.name}
     kept = [i for i in view.timeline if chosen.keeps(i)]
     shown = kept[-TIMELINE_ITEMS:]  # the latest: a busy pair has thousands
-    sources = _sources(shown, settings)
+    sources = _sources(shown, client)
     points = view.series if chosen == ChartFilter() else series([i.lead for i in kept], freq)
     title = f"{view.a.name}–{view.b.name}: " + (chosen.type.value if chosen.type else "events")
     context = {
@@ -145,9 +144,9 @@ def _dyad_html(request: Request, a: str, b: str, settings: Settings, chosen: Cha
     return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
 
 
-def _sources(items: list[TimelineItem], settings: Settings) -> dict[str, Article]:
+def _sources(items: list[TimelineItem], client: Client) -> dict[str, Article]:
     ids = sorted({e.evidence.article_id for i in items for e in i.members})
-    return api.articles_by_id(ids, settings)  # one store connection for all of them
+    return client.articles_by_id(ids)
 
 
 def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]) -> dict[str, Any]:
@@ -169,17 +168,18 @@ def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]
 def articles(
     request: Request, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0
 ) -> HTMLResponse:
-    found, total = api.articles(PAGE, offset, settings_of(request))
+    with client_of(request) as client:
+        found, total = client.articles(PAGE, offset)
     context = {"articles": found, "total": total, "offset": offset, "step": PAGE}
     return page(request, "articles.html.j2", context)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
-    settings = settings_of(request)
-    found = api.article(article_id, settings)
-    events = api.article_events(found.id, settings)
-    mentions = api.actor_mentions(found.body, settings)
+    with client_of(request) as client:
+        found = client.article(article_id)
+        events = client.article_events(found.id)
+        mentions = client.actor_mentions(found.body)
     pieces = article_pieces(found.body, events, mentions)
     # Each event's anchor sits where its sentence first starts, for links from elsewhere.
     anchors: dict[int, list[str]] = {}
@@ -205,19 +205,19 @@ def events(
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
-    settings = settings_of(request)
-    flt = page_filter(
-        settings,
-        dyad=dyad,
-        actor=actor,
-        type=type,
-        since=since,
-        until=until,
-        status=status,
-        min_confidence=min_confidence,
-        limit=PAGE,
-    )
-    found, total = api.event_page(flt, offset, settings)
+    with client_of(request) as client:
+        flt = page_filter(
+            client,
+            dyad=dyad,
+            actor=actor,
+            type=type,
+            since=since,
+            until=until,
+            status=status,
+            min_confidence=min_confidence,
+            limit=PAGE,
+        )
+        found, total = client.event_page(flt, offset)
     form = {
         "dyad": dyad or "",
         "actor": actor or "",
@@ -241,8 +241,8 @@ def events(
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, since: str | None = None, until: str | None = None) -> HTMLResponse:
-    settings = settings_of(request)
-    net = api.network(parse_day(since, "since"), parse_until(until), settings)
+    with client_of(request) as client:
+        net = client.network(parse_day(since, "since"), parse_until(until))
     chart = network_chart(
         [(n.code, n.name) for n in net.nodes],
         [(e.a, e.b, e.weight) for e in net.edges],
@@ -287,7 +287,10 @@ def search(
     q: Annotated[str, Query(max_length=200)] = "",
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
-    found = api.search(q, SEARCH_PAGE, settings_of(request), offset) if q.strip() else None
+    found = None
+    if q.strip():
+        with client_of(request) as client:
+            found = client.search(q, SEARCH_PAGE, offset)
     hits = []
     if found is not None:
         hits = [(h, snippet(h.article.body, h.at, found.terms)) for h in found.articles]
@@ -312,4 +315,6 @@ def _marked(found: api.SearchResult | None) -> list[tuple[Event, list[Any]]]:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request) -> HTMLResponse:
-    return page(request, "actors.html.j2", {"actors": api.actors(settings_of(request))})
+    with client_of(request) as client:
+        found = client.actors()
+    return page(request, "actors.html.j2", {"actors": found})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bilat import api
-from bilat.config import Settings
+from bilat.client import Client
 from bilat.errors import BilatError
 from bilat.records import EventType, Status
 
@@ -34,15 +34,15 @@ def parse_until(value: str | None) -> date | None:
     return span.end
 
 
-def parse_pair(value: str, settings: Settings) -> tuple[str, str]:
+def parse_pair(value: str, client: Client) -> tuple[str, str]:
     left, sep, right = value.partition("-")
     if not sep or not left or not right:
         raise BilatError("dyad: write a pair as A-B, e.g. PAK-RUS")
-    return api.resolve_actor(left, settings).code, api.resolve_actor(right, settings).code
+    return client.resolve_actor(left).code, client.resolve_actor(right).code
 
 
 def event_filter(
-    settings: Settings,
+    client: Client,
     *,
     dyad: str | None,
     actor: str | None,
@@ -58,8 +58,8 @@ def event_filter(
     if first and last and first > last:
         raise BilatError(f"since ({first}) is after until ({last})")
     return api.EventFilter(
-        dyad=parse_pair(dyad, settings) if dyad else None,
-        actor=api.resolve_actor(actor, settings).code if actor else None,
+        dyad=parse_pair(dyad, client) if dyad else None,
+        actor=client.resolve_actor(actor).code if actor else None,
         type=type,
         since=first,
         until=last,
@@ -70,7 +70,7 @@ def event_filter(
 
 
 def page_filter(
-    settings: Settings,
+    client: Client,
     *,
     dyad: str | None,
     actor: str | None,
@@ -89,7 +89,7 @@ def page_filter(
     except ValueError as e:
         raise BilatError(f"{e}: pick one from the list") from e
     return event_filter(
-        settings,
+        client,
         dyad=dyad or None,
         actor=actor or None,
         type=chosen_type,

@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from bilat.client import Client
 from bilat.config import Settings
 from bilat.records import DateSpan
 
@@ -45,6 +46,13 @@ def settings_of(request: Request) -> Settings:
     settings = request.app.state.settings
     assert isinstance(settings, Settings)
     return settings
+
+
+def client_of(request: Request) -> Client:
+    """A Client for one request over the app's settings, used as ``with client_of(r) as c``:
+    it opens the store when first read and closes it when the request is answered, so a
+    writer gets its turn between requests."""
+    return Client(settings_of(request))
 
 
 def page(

@@ -1,79 +1,102 @@
-"""The Python API's reads for the web interface: article pages, event pages, a pair's
-overview and full-text search. Re-exported by :mod:`bilat.api`."""
+"""The Python API's reads: events, actors and pairs, article and event pages, a pair's
+overview and full-text search, each in a Session (``bilat.Client`` calls them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
-from bilat.config import Settings
-from bilat.records import Actor, Article, Event
+from bilat.client.session import EventFilter, Session, event_query
+from bilat.errors import BilatError
+from bilat.records import Actor, Article, Event, Mention
 
 if TYPE_CHECKING:
     from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
 
 
-def articles_by_id(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Article]:
+def events(session: Session, flt: EventFilter | None = None) -> list[Event]:
+    """Stored events matching ``flt``, in date order."""
+    return session.reader().events(event_query(flt or EventFilter(), session.settings))
+
+
+def undated_left_out(session: Session, flt: EventFilter) -> int:
+    """How many undated events match ``flt`` but for its date bounds: what ``events``
+    leaves out when ``since`` or ``until`` is given (0 when neither is)."""
+    if flt.since is None and flt.until is None:
+        return 0
+    query = replace(event_query(flt, session.settings), limit=None, undated=True)
+    return session.reader().count_events(query)
+
+
+def actors(session: Session) -> list[tuple[str, str, int]]:
+    """(code, name, events) for every actor in the store, most active first."""
+    return session.reader().actor_counts()
+
+
+def dyads(session: Session) -> list[tuple[str, str, int]]:
+    """(a, b, events) for every pair of actors, most covered first."""
+    return session.reader().dyad_counts()
+
+
+def top_dyad(session: Session) -> tuple[str, str]:
+    """The most-covered pair of actors in the store."""
+    pairs = dyads(session)
+    if not pairs:
+        raise BilatError("the store holds no events between two actors yet: run `bilat ingest`")
+    a, b, _ = pairs[0]
+    return a, b
+
+
+def actor_mentions(session: Session, text: str) -> list[Mention]:
+    """Resolved actor mentions in ``text``, offsets into it."""
+    return session.resolver.find_mentions(text, when=None)
+
+
+def articles_by_id(session: Session, ids: Iterable[str]) -> dict[str, Article]:
     """The stored articles among ``ids``, by id, read over one connection."""
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        return store.articles_in(ids)
+    return session.reader().articles_in(ids)
 
 
-def article(article_id: str, settings: Settings | None = None) -> Article:
+def article(session: Session, article_id: str) -> Article:
     """One stored article by its id (the full 64 hex digits)."""
     from bilat.errors import NotFound
 
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        found = store.article(article_id)
+    found = session.reader().article(article_id)
     if found is None:
         raise NotFound(f"no article {article_id[:64]!r} in the store")
     return found
 
 
-def articles(
-    limit: int = 50, offset: int = 0, settings: Settings | None = None
-) -> tuple[list[Article], int]:
+def articles(session: Session, limit: int = 50, offset: int = 0) -> tuple[list[Article], int]:
     """A page of stored articles in the order they were stored, and how many there are."""
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        return store.articles(limit, offset), store.count_articles()
+    store = session.reader()
+    return store.articles(limit, offset), store.count_articles()
 
 
-def monthly_series(settings: Settings | None = None) -> list[SeriesPoint]:
+def monthly_series(session: Session) -> list[SeriesPoint]:
     """Occurred events per month and quad across the whole store (as stored, not fused),
     from the first to the last month: the home page's chart."""
     from bilat.analysis.dyads import monthly_series as build
     from bilat.records import EventType
 
-    settings = settings or Settings.load()
-    with opened_store(settings, read_only=True) as store:
-        counts = store.monthly_types(settings.min_confidence)
+    counts = session.reader().monthly_types(session.settings.min_confidence)
     return build((month, EventType(t), n, w) for month, t, n, w in counts)
 
 
 def event_page(
-    flt: EventFilter | None = None, offset: int = 0, settings: Settings | None = None
+    session: Session, flt: EventFilter | None = None, offset: int = 0
 ) -> tuple[list[Event], int]:
     """Events ``flt`` matches, ``flt.limit`` of them from ``offset``, and how many match."""
-
-    settings = settings or Settings.load()
-    query = event_query(flt or EventFilter(), settings, offset)
-    with opened_store(settings, read_only=True) as store:
-        return store.events(query), store.count_events(query)
+    query = event_query(flt or EventFilter(), session.settings, offset)
+    store = session.reader()
+    return store.events(query), store.count_events(query)
 
 
-def article_events(article_id: str, settings: Settings | None = None) -> list[Event]:
+def article_events(session: Session, article_id: str) -> list[Event]:
     """The stored events whose evidence is in one article."""
-    from bilat.store.base import EventQuery
-
-    settings = settings or Settings.load()
-    query = EventQuery(article_id=article_id, min_confidence=settings.min_confidence)
-    with opened_store(settings, read_only=True) as store:
-        return store.events(query)
+    query = EventFilter(article_id=article_id)
+    return session.reader().events(event_query(query, session.settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +111,7 @@ class DyadOverview:
     sectors: list[tuple[str, int]]
 
 
-def dyad_overview(
-    a: str, b: str, freq: Freq = "month", settings: Settings | None = None
-) -> DyadOverview:
+def dyad_overview(session: Session, a: str, b: str, freq: Freq = "month") -> DyadOverview:
     """Timeline, series and sectors of the pair a–b.
 
     Reads only the pair's events (fast on a large store); drivers, which need
@@ -100,14 +121,10 @@ def dyad_overview(
     from bilat.analysis.dyads import series as build_series
     from bilat.analysis.dyads import timeline as build_timeline
     from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
 
-    settings = settings or Settings.load()
-    resolver = resolver_for(settings)
-    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
-    query = EventQuery(dyad=(first.code, second.code), min_confidence=settings.min_confidence)
-    with opened_store(settings, read_only=True) as store:
-        found = store.events(query)
+    first, second = session.lookup_actor(a), session.lookup_actor(b)
+    query = EventFilter(dyad=(first.code, second.code))
+    found = session.reader().events(event_query(query, session.settings))
     items = build_timeline(fuse(found), first.code, second.code)
     leads = [i.lead for i in items]
     return DyadOverview(
@@ -148,9 +165,7 @@ def search_terms(q: str) -> tuple[str, ...]:
     return query_terms(q)
 
 
-def search(
-    q: str, limit: int = 50, settings: Settings | None = None, offset: int = 0
-) -> SearchResult:
+def search(session: Session, q: str, limit: int = 50, offset: int = 0) -> SearchResult:
     """Full-text search: articles (title and body) and event sentences holding every word of ``q``.
 
     Words match whole words by their English stem, case-insensitively ("pipelines"
@@ -160,15 +175,14 @@ def search(
     """
     from bilat.store.search import first_match, parse_query
 
-    settings = settings or Settings.load()
     query = parse_query(q)
     terms = query.words
     if not terms:
         return SearchResult(terms, [], [], offset=offset)
-    with opened_store(settings, read_only=True) as store:
-        articles, total_articles = store.search_articles(terms, limit, offset, query.phrases)
-        events, total_events = store.search_events(
-            terms, settings.min_confidence, limit, offset, query.phrases
-        )
+    store = session.reader()
+    articles, total_articles = store.search_articles(terms, limit, offset, query.phrases)
+    events, total_events = store.search_events(
+        terms, session.settings.min_confidence, limit, offset, query.phrases
+    )
     hits = [ArticleHit(a, score, first_match(a.body, terms)) for a, score in articles]
     return SearchResult(terms, hits, [e for e, _ in events], total_articles, total_events, offset)
