@@ -25,16 +25,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bilat.config import Settings
+from bilat.dates import find_dates
 from bilat.errors import BilatError, ModelMissing
-from bilat.nlp.actors import ActorResolver
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dates import find_dates
-from bilat.nlp.eras import Eras
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.actors.resolver import ActorResolver
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.money import find_amounts
 from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.money import find_amounts
 from bilat.records import Event
 from bilat.resources import load_ontology
 

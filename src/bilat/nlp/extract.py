@@ -9,10 +9,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import sequence_phrase
-from bilat.nlp.eras import Eras
-from bilat.nlp.event_dates import (
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.dating import (
     PlacedDate,
     bounds_a_duration,
     dates_the_trigger,
@@ -24,8 +23,9 @@ from bilat.nlp.event_dates import (
     report_month,
     same_paragraph,
 )
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.modality import (
+from bilat.nlp.events.dominance import sequence_phrase
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.modality import (
     as_intention,
     declined,
     describes_state,
@@ -35,11 +35,11 @@ from bilat.nlp.modality import (
     told_in_present,
     unless_clause,
 )
-from bilat.nlp.participants import ParticipantFinder, main_pair
-from bilat.nlp.partners import other_side, without_opponents, without_topics
-from bilat.nlp.reportable import Located, reportable
-from bilat.nlp.roles import noun_arguments, verb_arguments
-from bilat.nlp.triggers import Trigger, find_triggers
+from bilat.nlp.events.reportable import Located, reportable
+from bilat.nlp.events.triggers import Trigger, find_triggers
+from bilat.nlp.sides.participants import ParticipantFinder, main_pair
+from bilat.nlp.sides.partners import other_side, without_opponents, without_topics
+from bilat.nlp.syntax.roles import noun_arguments, verb_arguments
 from bilat.records import (
     Actor,
     Amount,

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from bilat.nlp.actor_kb import shipped_kb
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.eras import Eras
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.actors.kb import shipped_kb
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.extract import (
     CITATION,
     DatedText,
@@ -16,8 +17,7 @@ from bilat.nlp.extract import (
     _with_context_year,
     paragraph_bounds,
 )
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.participants import main_pair
+from bilat.nlp.sides.participants import main_pair
 from bilat.records import Actor, DateSpan, Event, EventType, Granularity, Mention, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 

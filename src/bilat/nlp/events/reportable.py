@@ -1,0 +1,224 @@
+"""Which of a sentence's located triggers it reports, and as what.
+
+Dominance (``bilat.nlp.events.dominance``) keeps one event per act; on top of it: a meeting a
+reported agreement sets up is reported too ("agreed to hold talks"), a background event
+in a phrase of time is reported when that phrase names both its sides, a vow whose
+content is violence is a threat, and material conflict an appeal asks for ("called for
+sanctions against X") is disapproval of its target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from bilat.nlp.events.dominance import adjunct_phrase, dominator, undominated
+from bilat.nlp.events.lexicon import Sense
+from bilat.nlp.events.modality import COMMISSIVE_VERBS
+from bilat.nlp.events.triggers import Trigger
+from bilat.nlp.sides.participants import Participants
+from bilat.records import EventType
+
+# Verbs of appeal (statements PLOVER does not code in themselves).
+APPEAL_VERBS = frozenset(
+    {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
+)
+# Verbs of warning: from an actor about its own acts a threat, from anyone else a forecast.
+WARNING_VERBS = frozenset({"warn", "caution"})
+# Verbs of accusation whose participle after an act reports an accusation of its own.
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
+# A trigger with its sense and the participants found for it.
+Located = tuple[Trigger, Sense, Participants]
+
+
+def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> list[Located]:
+    """The located triggers the sentence reports, with their final senses. ``statements``
+    are the triggers that report no event but still govern what they contain."""
+    statements = _vehicles_dropped(statements, located)
+    tokens = {t.token.i: t.token for t in (*statements, *(t for t, _, _ in located))}
+    governing = undominated(tokens.keys(), tokens)
+    background = undominated(tokens.keys(), tokens, across_adjuncts=False) - governing
+    threats = _vowed_violence(located, tokens)
+    statement_indices = {t.token.i for t in statements}
+    sides = {t.token.i: found for t, _, found in located}
+    calls = _calls_for_conflict(located, tokens, statement_indices)
+    rallied = _rallied_support(located, tokens, statement_indices)
+    warned, predicted = _predictions(located, tokens, governing, sides)
+    reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
+    accusing = _accusing_participles(located, governing)
+    reported |= accusing.keys()
+    reported = (reported - warned) | predicted
+    return [
+        (
+            replace(trigger, foreseen=True) if trigger.token.i in predicted else trigger,
+            _final_sense(trigger.token.i, sense, threats, calls),
+            _accused_side(found, sides.get(accusing.get(trigger.token.i, -1))),
+        )
+        for trigger, sense, found in located
+        if trigger.token.i in reported
+        or (trigger.token.i in background and _names_both_sides(found, trigger.token))
+    ]
+
+
+def _vehicles_dropped(statements: Sequence[Trigger], located: Sequence[Located]) -> list[Trigger]:
+    """The statements minus those whose statement noun a participle trigger describes:
+    "issued a statement condemning the raid", "released a communique welcoming the deal"
+    say what the statement did; the statement is its vehicle and governs nothing."""
+    participles = {
+        t.token.i
+        for t, _, _ in located
+        if not t.nominal and t.token.dep_ == "acl" and t.token.tag_ == "VBG"
+    }
+    return [
+        s
+        for s in statements
+        if s.obj is None or not any(c.i in participles for c in s.obj.children)
+    ]
+
+
+def _accusing_participles(located: Sequence[Located], governing: Set[int]) -> dict[int, int]:
+    """ "expelled two diplomats, *accusing* them of spying": a participle of accusation
+    after a reported act is a second act, the charge the actor levels while acting, not
+    the content of the first. Only accusation participles: other participles after an act
+    mostly describe it ("met the minister, discussing trade"); after an accusation it only
+    repeats it. Maps each such participle to the act it follows."""
+    senses = {t.token.i: sense for t, sense, _ in located}
+    return {
+        trigger.token.i: head.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.ACCUSE
+        and not trigger.nominal
+        and trigger.token.lemma_.lower() in ACCUSING_VERBS
+        and trigger.token.tag_ == "VBG"
+        and trigger.token.dep_ == "advcl"
+        and (head := trigger.token.head).i in governing
+        and head.i in senses
+        and senses[head.i][0] is not EventType.ACCUSE
+        and any(t.lower_ == "," for t in trigger.token.doc[head.i : trigger.token.i])
+    }
+
+
+def _accused_side(found: Participants, act: Participants | None) -> Participants:
+    """ "expelled two Egyptian diplomats, accusing *them*": an accusation whose target is
+    no known actor accuses the one the act it follows was done to."""
+    if act is None or act.target is None or (found.target and found.target.code):
+        return found
+    return replace(found, target=act.target)
+
+
+def _final_sense(index: int, sense: Sense, threats: Set[int], calls: Set[int]) -> Sense:
+    if index in threats:
+        return EventType.THREATEN, None
+    if index in calls:
+        return EventType.ACCUSE, "disapprove"
+    return sense
+
+
+def _calls_for_conflict(
+    located: Sequence[Located], tokens: Mapping[int, Token], statements: Set[int]
+) -> set[int]:
+    """Material conflict an appeal asks for: "called for sanctions against Turkey", "urged
+    followers to rally against the war" voice disapproval of its target (CAMEO 11)."""
+    calls: set[int] = set()
+    for trigger, sense, _ in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in statements or sense[0].quad != 4:
+            continue
+        if tokens[above].lemma_.lower() in APPEAL_VERBS:
+            calls.add(trigger.token.i)
+    return calls
+
+
+def _rallied_support(
+    located: Sequence[Located], tokens: Mapping[int, Token], statements: Set[int]
+) -> set[int]:
+    """Verbal support an appeal asks for: "urged the EU to back the plan", "called on
+    members to recognise the state" rally support on behalf of its target (CAMEO 053,
+    PLOVER SUPPORT), the counterpart of rallying opposition."""
+    return {
+        trigger.token.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.SUPPORT
+        and not trigger.nominal
+        and trigger.obj is None
+        and trigger.token.dep_ in ("xcomp", "ccomp")
+        and trigger.token.head.i in statements
+        and trigger.token.head.lemma_.lower() in APPEAL_VERBS
+    }
+
+
+def _vowed_violence(located: Sequence[Located], tokens: Mapping[int, Token]) -> set[int]:
+    """The commissive triggers whose content is material conflict: "vowed to fight on",
+    "swore to retaliate" are threats (CAMEO 13), not agreements."""
+    threats: set[int] = set()
+    for trigger, sense, _ in located:
+        if sense[0].quad != 4:
+            continue
+        above = dominator(trigger.token, tokens.keys())
+        if above is not None and tokens[above].lemma_.lower() in COMMISSIVE_VERBS:
+            threats.add(above)
+    return threats
+
+
+def _agreed_meetings(
+    located: Sequence[Located],
+    tokens: Mapping[int, Token],
+    governing: Set[int],
+) -> set[int]:
+    """Meetings a reported agreement sets up: "agreed to hold a fourth round of talks"
+    reports the agreement and a planned meeting (the modality of "agreed to" makes it
+    planned). A rejected offer of talks sets up nothing."""
+    agreements = {
+        t.token.i
+        for t, sense, _ in located
+        if sense[0] is EventType.AGREE and t.token.i in governing
+    }
+    return {
+        trigger.token.i
+        for trigger, sense, _ in located
+        if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
+    }
+
+
+def _predictions(
+    located: Sequence[Located],
+    tokens: Mapping[int, Token],
+    governing: Set[int],
+    sides: Mapping[int, Participants],
+) -> tuple[set[int], set[int]]:
+    """ "Analysts warn that the EU would impose sanctions on Turkey": a warning by no
+    actor about what an actor would do is a prediction, not a threat; the act it foresees
+    is reported (with its own modality) instead. ``sides`` are the participants found
+    for each trigger. Returns (warnings, foreseen acts)."""
+    warned: set[int] = set()
+    predicted: set[int] = set()
+    for trigger, _, found in located:
+        above = dominator(trigger.token, tokens.keys())
+        if above is None or above not in governing or above not in sides:
+            continue
+        warning = sides[above]
+        if (
+            trigger.token.dep_ == "ccomp"
+            and trigger.token.head.i == above
+            and tokens[above].lemma_.lower() in WARNING_VERBS
+            and warning.source.code is None
+            and found.source.code is not None
+        ):
+            warned.add(above)
+            predicted.add(trigger.token.i)
+    return warned, predicted
+
+
+def _names_both_sides(found: Participants, trigger: Token) -> bool:
+    """Whether the phrase a background trigger sits in names both sides of its event, as
+    different actors ("during the 1971 *Indo-Pakistan* war"), rather than the event
+    borrowing them from the rest of the sentence."""
+    target = found.target
+    if found.source.code is None or target is None or target.code in (None, found.source.code):
+        return False
+    phrase = adjunct_phrase(trigger)
+    start = phrase.left_edge.idx
+    end = phrase.right_edge.idx + len(phrase.right_edge)
+    return all(start <= side.start and side.end <= end for side in (found.source, target))
