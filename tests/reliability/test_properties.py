@@ -20,7 +20,7 @@ from bilat.config import Settings
 from bilat.ingest import read_sources
 from bilat.ingest.metadata import parse_published
 from bilat.nlp.actors import ActorResolver
-from bilat.nlp.actors.schema import ActorEntry
+from bilat.nlp.actors.entries import ActorEntry
 from bilat.records import Article, DateSpan, Granularity, Rejection
 
 SUFFIXES = (".txt", ".html", ".xml", ".rss", ".jsonl", ".warc", "", ".bin")

@@ -71,6 +71,7 @@ def event_json(e: Event) -> dict[str, Any]:
             "trigger": e.evidence.trigger,
         },
         "extractor": e.extractor_version,
+        "rule": e.rule,
     }
 
 

@@ -32,7 +32,8 @@ from bilat.nlp.actors.resolver import ActorResolver
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.events.money import find_amounts
-from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
+from bilat.nlp.extract import Extractor
+from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
 from bilat.records import Event

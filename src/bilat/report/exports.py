@@ -264,6 +264,7 @@ def _event(raw: Mapping[str, Any]) -> Event:
         intensity=float(raw.get("intensity", 0.0)),
         confidence=float(raw.get("confidence", 0.5)),
         extractor_version=str(raw.get("extractor", "")),
+        rule=str(raw.get("rule", "")),
     )
 
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bilat.nlp.actors.entries import AmbiguousPlace
 from bilat.nlp.actors.gazetteer import Hit, Tokens, key
-from bilat.nlp.actors.kb import AmbiguousPlace
 from bilat.records import Actor, Mention
 
 # Where a sentence ends in raw text: after . ! ? (and closing quotes) before a space,

@@ -36,9 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from bilat.errors import ResourceInvalid
-from bilat.nlp.actors.schema import (
-    KINDS,
-    NAME_LISTS,
+from bilat.nlp.actors.entries import (
     ActorEntry,
     AmbiguousPlace,
     Part,
@@ -46,8 +44,8 @@ from bilat.nlp.actors.schema import (
     Seat,
     Term,
     Title,
-    parse_file,
 )
+from bilat.nlp.actors.schema import KINDS, NAME_LISTS, parse_file
 
 __all__ = [
     "KINDS",
@@ -116,35 +114,8 @@ def _shipped_parts() -> tuple[Part, ...]:
 
 def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
     """Cross-file checks: unique codes, known references, consistent roles."""
-    roles: dict[str, str] = {}
-    for part in parts:
-        for role, sector in part.roles:
-            if roles.setdefault(role, sector) != sector:
-                raise ResourceInvalid(f"{part.source}: roles: {role!r} redefined as {sector}")
-    actors: dict[str, ActorEntry] = {}
-    for part in parts:
-        for entry in part.actors:
-            if entry.code in actors:
-                first = actors[entry.code].source
-                raise ResourceInvalid(
-                    f"{part.source}: actors ({entry.code}): duplicate code, "
-                    f"first defined in {first}"
-                )
-            actors[entry.code] = entry
-    for part in parts:
-        for i, ext in enumerate(part.extends):
-            if ext.code not in actors:
-                raise ResourceInvalid(
-                    f"{part.source}: extend[{i}] ({ext.code}): unknown actor code"
-                )
-            old = actors[ext.code]
-            merged = {k: getattr(old, k) + getattr(ext, k) for k in (*NAME_LISTS, "seats")}
-            actors[ext.code] = replace(old, **merged)
-    for entry in actors.values():
-        if entry.successor is not None and entry.successor not in actors:
-            raise ResourceInvalid(
-                f"{entry.source}: actors ({entry.code}): unknown successor {entry.successor!r}"
-            )
+    roles = _merged_roles(parts)
+    actors = _merged_actors(parts)
     surfaces = _check_surfaces(actors.values())
     ambiguous = tuple(
         _checked_ambiguous(part.source, place, actors, surfaces)
@@ -177,6 +148,46 @@ def _assemble(parts: tuple[Part, ...]) -> KnowledgeBase:
         boundaries=frozenset(b for part in parts for b in part.boundaries),
         ambiguous_places=ambiguous,
     )
+
+
+def _merged_roles(parts: tuple[Part, ...]) -> dict[str, str]:
+    """Every role with its sector; a role two files give different sectors is an error."""
+    roles: dict[str, str] = {}
+    for part in parts:
+        for role, sector in part.roles:
+            if roles.setdefault(role, sector) != sector:
+                raise ResourceInvalid(f"{part.source}: roles: {role!r} redefined as {sector}")
+    return roles
+
+
+def _merged_actors(parts: tuple[Part, ...]) -> dict[str, ActorEntry]:
+    """Every actor by code, with the names other files extend it by; a code defined
+    twice, an extension of an unknown code or an unknown successor is an error."""
+    actors: dict[str, ActorEntry] = {}
+    for part in parts:
+        for entry in part.actors:
+            if entry.code in actors:
+                first = actors[entry.code].source
+                raise ResourceInvalid(
+                    f"{part.source}: actors ({entry.code}): duplicate code, "
+                    f"first defined in {first}"
+                )
+            actors[entry.code] = entry
+    for part in parts:
+        for i, ext in enumerate(part.extends):
+            if ext.code not in actors:
+                raise ResourceInvalid(
+                    f"{part.source}: extend[{i}] ({ext.code}): unknown actor code"
+                )
+            old = actors[ext.code]
+            merged = {k: getattr(old, k) + getattr(ext, k) for k in (*NAME_LISTS, "seats")}
+            actors[ext.code] = replace(old, **merged)
+    for entry in actors.values():
+        if entry.successor is not None and entry.successor not in actors:
+            raise ResourceInvalid(
+                f"{entry.source}: actors ({entry.code}): unknown successor {entry.successor!r}"
+            )
+    return actors
 
 
 def _check_surfaces(actors: Iterable[ActorEntry]) -> dict[str, str]:

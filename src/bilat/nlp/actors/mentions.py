@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from bilat.nlp.actors.chains import CALENDAR, Chain, Chains
 from bilat.nlp.actors.gazetteer import Hit, Kind, Tokens
 from bilat.nlp.actors.kb import KnowledgeBase
 from bilat.records import Actor, Mention
@@ -37,21 +37,6 @@ class ActorDirectory(Protocol):
     def actor(self, code: str, sector: str | None = None) -> Actor: ...
 
 
-# Capitalised words that are no names: "On Monday, Jordan", "Russian President Monday".
-_CALENDAR = frozenset(
-    (
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December"),
-    )
-)
-
-
-# Prefixes that turn a name into what the actor is against.
-_AGAINST = frozenset({"anti", "counter"})
-_AGAINST_HYPHENED = frozenset(f"{p}-" for p in _AGAINST)
-
-
 def read_mentions(
     r: ActorDirectory, toks: Tokens, hits: list[Hit], when: date | None
 ) -> list[Mention]:
@@ -70,26 +55,13 @@ def _member(mention: Mention, after: Mention | None, text: str) -> bool:
     return after is not None and _MEMBERSHIP.fullmatch(text[mention.end : after.start]) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Chain:
-    """[titles] [nationality ['s]] [titles] [of nationality] [person], adjacent."""
-
-    parts: tuple[Hit, ...]
-    nat: Hit | None
-    possessive: bool
-    person: Hit | None
-    end: int
-    next_hit: int
-
-    @property
-    def titles(self) -> tuple[Hit, ...]:
-        return tuple(h for h in self.parts if h.entry.title is not None and h is not self.person)
-
-
 class _Reader:
     """One pass over one text's hits; lives for one find_mentions call."""
 
-    __slots__ = ("covered", "hits", "introduced", "out", "r", "starts", "titled", "toks", "when")
+    __slots__ = (
+        *("chains", "covered", "hits", "introduced", "out", "r", "starts", "titled", "toks"),
+        "when",
+    )
 
     def __init__(self, r: ActorDirectory, toks: Tokens, hits: list[Hit], when: date | None) -> None:
         self.r, self.toks, self.hits, self.when = r, toks, hits, when
@@ -100,8 +72,8 @@ class _Reader:
         # People the KB knows, introduced here with a state's title ("Japanese Prime
         # Minister X"): KB person index -> (country, sector) the article gave them.
         self.titled: dict[int, tuple[str, str | None]] = {}
-        self.starts = {h.i: n for n, h in enumerate(hits) if not h.entry.blocked}
-        self.covered = {t for h in hits if not h.entry.blocked for t in range(h.i, h.j)}
+        self.chains = Chains(toks, hits, r.offices)
+        self.starts, self.covered = self.chains.starts, self.chains.covered
 
     def read(self) -> list[Mention]:
         k = 0
@@ -142,7 +114,7 @@ class _Reader:
     def _step(self, k: int) -> int:
         if self.hits[k].entry.blocked:
             return k + 1
-        c = self._chain(k)
+        c = self.chains.chain(k)
         if c.person is not None and (c.nat is None or c.possessive or c.titles or _demonym(c.nat)):
             return self._titled_person(c) if c.nat or c.titles else self._bare_person(c)
         if c.nat is not None and c.titles and c.person is None:
@@ -151,145 +123,11 @@ class _Reader:
             return self._plain(c)
         return max(c.next_hit, k + 1)
 
-    def _chain(self, k: int) -> _Chain:
-        hits, words = self.hits, self.toks.words
-        parts: list[Hit] = []
-        nat: Hit | None = None
-        person: Hit | None = None
-        possessive = False
-        p, cur = k, hits[k].i
-
-        def at(q: int, tok: int) -> bool:
-            return q < len(hits) and hits[q].i == tok and (q == k or self.toks.linked(tok))
-
-        while at(p, cur) and self._as_title(p):
-            parts.append(hits[p])
-            cur, p = hits[p].j, p + 1
-        if at(p, cur) and self._as_nat(p):
-            nat = hits[p]
-            parts.append(nat)
-            cur, p = nat.j, p + 1
-            n = self._possessive(cur)
-            possessive, cur = n > 0, cur + n
-            while at(p, cur) and self._as_title(p):
-                parts.append(hits[p])
-                cur, p = hits[p].j, p + 1
-        if nat is None and parts and cur < len(words) and words[cur] == "of":
-            of = cur + 2 if cur + 1 < len(words) and words[cur + 1] == "the" else cur + 1
-            if at(p, of) and self._as_nat(p):
-                nat = hits[p]
-                parts.append(nat)
-                cur, p = nat.j, p + 1
-        if at(p, cur) and hits[p].entry.personal and hits[p].entry.actor is None:
-            person = hits[p]
-            parts.append(person)
-            cur, p = person.j, p + 1
-        return _Chain(tuple(parts), nat, possessive, person, cur, p)
-
-    def _as_title(self, p: int) -> bool:
-        entry = self.hits[p].entry
-        if entry.title is None or entry.blocked:
-            return False
-        if not entry.personal:
-            return True
-        nxt = self.hits[p + 1] if p + 1 < len(self.hits) else None
-        return nxt is not None and nxt.i == self.hits[p].j and nxt.entry.personal
-
-    def _as_nat(self, p: int) -> bool:
-        hit = self.hits[p]
-        sense = hit.entry.actor
-        if sense is None or hit.entry.blocked:
-            return False
-        words = self.toks.words
-        if hit.j < len(words) and words[hit.j] == "$" and self.toks.tight(hit.j):
-            return False  # US$ 2 billion
-        if sense.kind is Kind.PREFIX and not self._prefix_ok(p):
-            return False
-        if self._opposed(hit.i):
-            return False
-        return not hit.entry.guarded or self._guard_ok(hit)
-
-    def _opposed(self, tok: int) -> bool:
-        """ "anti-Syria journalist", "anti-American protesters": a name after "anti-"
-        says what the actor opposes, not whose it is."""
-        words, toks = self.toks.words, self.toks
-        if tok >= 2 and words[tok - 1] == "-" and toks.tight(tok) and toks.tight(tok - 1):
-            return words[tok - 2].lower() in _AGAINST
-        # a tokeniser that keeps the hyphen on the prefix: "anti-" "Syria"
-        return tok >= 1 and toks.tight(tok) and words[tok - 1].lower() in _AGAINST_HYPHENED
-
-    def _prefix_ok(self, p: int) -> bool:
-        """Pak, Indo, Sino: only in a compound or before an office."""
-        hits, words, h = self.hits, self.toks.words, self.hits[p]
-        nxt = hits[p + 1] if p + 1 < len(hits) else None
-        prev = hits[p - 1] if p > 0 else None
-        if nxt and nxt.entry.actor and nxt.i == h.j + 1 and words[h.j] in "-/":
-            return True  # "Pak-Russia", "Indo-Pak"
-        if prev and prev.entry.actor and prev.j == h.i - 1 and words[h.i - 1] in "-/":
-            return True
-        titled = nxt is not None and nxt.i == h.j and nxt.entry.title is not None
-        return titled or self._office(h.j) is not None
-
-    def _guard_ok(self, hit: Hit) -> bool:
-        """False when a guarded name is part of a longer capitalised name."""
-        toks, words = self.toks, self.toks.words
-        nxt = hit.j
-        spaced = toks.linked(nxt) and not toks.tight(nxt)
-        if spaced and toks.capitalised(nxt) and nxt not in self.starts and not self._office(nxt):
-            return False  # "Chad Smith", "Jordan Peterson"
-        prev = hit.i - 1
-        if prev >= 1 and words[prev] == "," and toks.linked(prev):
-            prev -= 1  # "Atlanta, Georgia"
-            if self._place_of_other_state(prev, hit):
-                return False  # the city's region, not a state of its own
-        if prev >= 0 and toks.linked(hit.i) and toks.capitalised(prev) and prev not in self.covered:
-            return toks.sentence_start(prev) or words[prev] in _CALENDAR
-        return True
-
-    def _place_of_other_state(self, last: int, hit: Hit) -> bool:
-        """A known city ends at token ``last`` and lies in another state than ``hit``."""
-        before = next((h for h in self.hits if h.j == last + 1 and not h.entry.blocked), None)
-        if before is None or before.entry.actor is None or hit.entry.actor is None:
-            return False
-        kind, code = before.entry.actor.kind, before.entry.actor.code
-        return kind in (Kind.PLACE, Kind.CAPITAL) and code != hit.entry.actor.code
-
-    def _possessive(self, tok: int) -> int:
-        words, toks = self.toks.words, self.toks
-        if tok < len(words) and words[tok] == "'" and toks.tight(tok):
-            if tok + 1 < len(words) and words[tok + 1] == "s" and toks.tight(tok + 1):
-                return 2
-            return 1 if words[tok - 1].endswith("s") else 0
-        return 0
-
-    def _office(self, tok: int) -> str | None:
-        """The sector of an office phrase starting at token ``tok`` ("troops", "army chief")."""
-        words = self.toks.words
-        for n in (3, 2, 1):
-            if tok + n <= len(words) and all(self.toks.linked(t) for t in range(tok, tok + n)):
-                sector = self.r.offices.get(" ".join(words[tok : tok + n]).lower())
-                if sector is not None:
-                    return sector
-        return None
-
-    def _office_before(self, tok: int) -> str | None:
-        """ "the government of Pakistan", "the Army of the Soviet Union"."""
-        words = self.toks.words
-        of = tok - 2 if tok >= 2 and words[tok - 1] == "the" else tok - 1
-        if of < 1 or words[of] != "of":
-            return None
-        for n in (3, 2, 1):
-            if of - n >= 0:
-                sector = self.r.offices.get(" ".join(words[of - n : of]).lower())
-                if sector is not None:
-                    return sector
-        return None
-
     def _emit(self, first: int, last: int, code: str, sector: str | None) -> None:
         s, e = self.toks.starts[first], self.toks.ends[last - 1]
         self.out.append(Mention(self.toks.text[s:e], s, e, self.r.actor(code, sector)))
 
-    def _span_start(self, c: _Chain) -> int:
+    def _span_start(self, c: Chain) -> int:
         """Leading lower-case honorifics ("then", "former") stay outside the span."""
         for h in c.parts:
             title = h.entry.title
@@ -297,7 +135,7 @@ class _Reader:
                 return h.i
         return c.parts[0].i
 
-    def _titled_person(self, c: _Chain) -> int:
+    def _titled_person(self, c: Chain) -> int:
         assert c.person is not None
         titled = c.nat is not None or any(
             t.entry.title is not None and not t.entry.title.honorific for t in c.titles
@@ -314,12 +152,12 @@ class _Reader:
                     self.titled[pi] = (code, sector or "GOV")
         return c.next_hit
 
-    def _bare_person(self, c: _Chain) -> int:
+    def _bare_person(self, c: Chain) -> int:
         assert c.person is not None
         person = c.person
         if self._bracketed_abbreviation(person):
             return c.next_hit
-        if person.entry.persons or self._guard_ok(person):
+        if person.entry.persons or self.chains.guard_ok(person):
             found = self._person(person, (), titled=False) or self._introduced_as(person)
             if found is not None:
                 self._emit(person.i, person.j, *found)
@@ -361,7 +199,7 @@ class _Reader:
             return None
         return pool[-1][1].country, pool[-1][1].sector
 
-    def _nat_with_title(self, c: _Chain) -> int:
+    def _nat_with_title(self, c: Chain) -> int:
         """ "the Russian foreign minister", "Russian Deputy FM Sergei Ryabkov" (not in the KB)."""
         assert c.nat is not None and c.nat.entry.actor is not None
         first, last, next_hit = c.nat.i, c.nat.j, c.next_hit
@@ -382,7 +220,7 @@ class _Reader:
         """End of a run of capitalised words (a name the KB does not know) at ``tok``."""
         toks, words, end = self.toks, self.toks.words, tok
         while end < len(words) and end - tok < 6 and toks.linked(end) and toks.capitalised(end):
-            if words[end] in _CALENDAR or (
+            if words[end] in CALENDAR or (
                 end in self.covered and (end not in self.starts or self._actor_at(end))
             ):
                 break
@@ -395,7 +233,7 @@ class _Reader:
     def _actor_at(self, tok: int) -> bool:
         return self.hits[self.starts[tok]].entry.actor is not None
 
-    def _plain(self, c: _Chain) -> int:
+    def _plain(self, c: Chain) -> int:
         nat = c.nat
         assert nat is not None and nat.entry.actor is not None
         sense = nat.entry.actor
@@ -411,7 +249,7 @@ class _Reader:
             elif _demonym(nat) and _demonym(nxt) and self.toks.linked(nxt.i):
                 # "Bosnian Serbs", "Iraqi Turkmens": a people of the first-named state
                 last, next_hit = nxt.j, next_hit + 1
-        sector = sector or self._office(after) or self._office_before(nat.i)
+        sector = sector or self.chains.office(after) or self.chains.office_before(nat.i)
         self._emit(nat.i, last, sense.code, sector)
         return next_hit
 
@@ -420,7 +258,7 @@ def _demonym(hit: Hit) -> bool:
     return hit.entry.actor is not None and hit.entry.actor.kind is Kind.DEMONYM
 
 
-def _title_sector(c: _Chain) -> str | None:
+def _title_sector(c: Chain) -> str | None:
     for t in reversed(c.titles):
         if t.entry.title is not None and t.entry.title.sector is not None:
             return t.entry.title.sector

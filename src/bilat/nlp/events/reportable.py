@@ -9,6 +9,7 @@ sanctions against X") is disapproval of its target.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from bilat.nlp.events.lexicon import Sense
 from bilat.nlp.events.modality import COMMISSIVE_VERBS
 from bilat.nlp.events.triggers import Trigger
 from bilat.nlp.sides.participants import Participants
-from bilat.records import EventType
+from bilat.records import Event, EventType
 
 # Verbs of appeal (statements PLOVER does not code in themselves).
 APPEAL_VERBS = frozenset(
@@ -29,6 +30,11 @@ APPEAL_VERBS = frozenset(
 WARNING_VERBS = frozenset({"warn", "caution"})
 # Verbs of accusation whose participle after an act reports an accusation of its own.
 ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
+# A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
+# article's headline; what it reports is not an event this text states.
+CITATION = re.compile(
+    r",\s*[”\"]\s*(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*\s*,[^,\n]{0,40}\b\d{4}\W*$"
+)
 # A trigger with its sense and the participants found for it.
 Located = tuple[Trigger, Sense, Participants]
 
@@ -222,3 +228,28 @@ def _names_both_sides(found: Participants, trigger: Token) -> bool:
     start = phrase.left_edge.idx
     end = phrase.right_edge.idx + len(phrase.right_edge)
     return all(start <= side.start and side.end <= end for side in (found.source, target))
+
+
+def is_citation(sentence: str) -> bool:
+    """Whether the sentence is a reference-list entry, which reports nothing."""
+    return CITATION.search(sentence) is not None
+
+
+def without_partial_repeats(events: list[Event]) -> list[Event]:
+    """A sentence's events minus those with one side unresolved that repeat, with less
+    said, an event of the same type the sentence codes in full: in "Iran has found a
+    market for arms sales and cooperation, notably Syria", the cooperation whose partner
+    the parse missed is the one with Syria; in "after Iraq invaded Kuwait, the US and
+    Britain went to war to defeat the Iraqis", the war with an unnamed side is theirs."""
+    full = [e for e in events if e.dyad is not None]
+    return [e for e in events if e.dyad is not None or not _repeats(e, full)]
+
+
+def _repeats(partial: Event, full: list[Event]) -> bool:
+    """Whether a full event of ``partial``'s type has its one resolved side among its own
+    (an act of a country on itself, both sides resolved, repeats nothing)."""
+    codes = {partial.source.code, partial.target.code if partial.target else None}
+    if None not in codes or len(codes) != 2:
+        return False
+    code = next(c for c in codes if c is not None)
+    return any(e.type is partial.type and code in (e.dyad or ()) for e in full)

@@ -15,7 +15,8 @@ from bilat.nlp.events.dating import (
     report_month,
     same_paragraph,
 )
-from bilat.nlp.extract import DatedText, Extractor
+from bilat.nlp.extract import Extractor
+from bilat.nlp.facts import DatedText
 from bilat.records import DateSpan, EventType, Granularity
 from tests.unit.nlp.handmade import facts, mention, parsed
 

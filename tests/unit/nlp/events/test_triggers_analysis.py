@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.dominance import is_adjunct, sequence_phrase
 from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.reportable import without_partial_repeats
 from bilat.nlp.events.triggers import find_triggers, noun_sense
-from bilat.nlp.extract import DatedText, Extractor, without_partial_repeats
+from bilat.nlp.extract import Extractor
+from bilat.nlp.facts import DatedText
 from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from bilat.nlp.extract import Extractor
-from bilat.nlp.sides.participants import ParticipantFinder
+from bilat.nlp.sides import ParticipantFinder
 from bilat.nlp.syntax.antecedents import antecedent, previous_subject
 from bilat.nlp.syntax.roles import verb_arguments
 from bilat.records import Actor, Mention
