@@ -36,6 +36,7 @@ from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
+from bilat.nlp.words import load_words
 from bilat.records import Event
 from bilat.resources import load_ontology
 
@@ -169,6 +170,7 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
     """Load the model and add bilat's components. ``keep_uncoded`` keeps events whose
     actors resolve to no code (the sentence-level evaluations need them)."""
     _register_extensions()
+    load_words()  # a broken word list fails here, before any text is read
     try:
         nlp = spacy.load(settings.model, exclude=list(UNUSED_MODEL_PARTS))
     except OSError as exc:

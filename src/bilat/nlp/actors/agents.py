@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from bilat.nlp.actors.kb import KnowledgeBase, shipped_kb
+from bilat.nlp.words import Words
 
-# Pronouns that stand for people ("it" may be an event or a thing: left out).
-PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "him", "her", "us", "them"})
+WORDS = Words("actors")  # resources/words.yaml, section actors
+
 # How a name hangs off the noun it qualifies ("the *Lima* rail project").
 MODIFYING = frozenset({"amod", "compound", "nmod", "poss"})
 # Named-entity labels of people, organisations and political entities.
@@ -53,7 +54,7 @@ class AgentLexicon:
         if head.pos_ == "PROPN" or head.ent_type_ in AGENT_ENTITIES:  # NER may be off
             return True
         if head.pos_ == "PRON":
-            return head.lower_ in PERSONAL
+            return head.lower_ in WORDS.PERSONAL
         return head.lemma_.lower() in self.nouns or head.lower_ in self.nouns
 
     def can_be_side(self, name: Span) -> bool:

@@ -8,20 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bilat.nlp.actors.gazetteer import Hit, Kind, Tokens
+from bilat.nlp.words import Words
 
-# Capitalised words that are no names: "On Monday, Jordan", "Russian President Monday".
-CALENDAR = frozenset(
-    (
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December"),
-    )
-)
-
-
-# Prefixes that turn a name into what the actor is against.
-_AGAINST = frozenset({"anti", "counter"})
-_AGAINST_HYPHENED = frozenset(f"{p}-" for p in _AGAINST)
+WORDS = Words("actors")  # resources/words.yaml, section actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +100,9 @@ class Chains:
         says what the actor opposes, not whose it is."""
         words, toks = self.toks.words, self.toks
         if tok >= 2 and words[tok - 1] == "-" and toks.tight(tok) and toks.tight(tok - 1):
-            return words[tok - 2].lower() in _AGAINST
+            return words[tok - 2].lower() in WORDS.AGAINST
         # a tokeniser that keeps the hyphen on the prefix: "anti-" "Syria"
-        return tok >= 1 and toks.tight(tok) and words[tok - 1].lower() in _AGAINST_HYPHENED
+        return tok >= 1 and toks.tight(tok) and _hyphened_prefix(words[tok - 1].lower())
 
     def prefix_ok(self, p: int) -> bool:
         """Pak, Indo, Sino: only in a compound or before an office."""
@@ -140,7 +129,7 @@ class Chains:
             if self.place_of_other_state(prev, hit):
                 return False  # the city's region, not a state of its own
         if prev >= 0 and toks.linked(hit.i) and toks.capitalised(prev) and prev not in self.covered:
-            return toks.sentence_start(prev) or words[prev] in CALENDAR
+            return toks.sentence_start(prev) or words[prev] in WORDS.CALENDAR
         return True
 
     def place_of_other_state(self, last: int, hit: Hit) -> bool:
@@ -181,3 +170,8 @@ class Chains:
                 if sector is not None:
                     return sector
         return None
+
+
+def _hyphened_prefix(word: str) -> bool:
+    """ "anti-" as one token: a prefix of opposition with its hyphen."""
+    return word.endswith("-") and word[:-1] in WORDS.AGAINST

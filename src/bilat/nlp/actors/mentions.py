@@ -14,10 +14,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Protocol
 
-from bilat.nlp.actors.chains import CALENDAR, Chain, Chains
+from bilat.nlp.actors.chains import Chain, Chains
 from bilat.nlp.actors.gazetteer import Hit, Kind, Tokens
 from bilat.nlp.actors.kb import KnowledgeBase
+from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
+
+WORDS = Words("actors")  # resources/words.yaml, section actors
 
 
 class ActorDirectory(Protocol):
@@ -220,7 +223,7 @@ class _Reader:
         """End of a run of capitalised words (a name the KB does not know) at ``tok``."""
         toks, words, end = self.toks, self.toks.words, tok
         while end < len(words) and end - tok < 6 and toks.linked(end) and toks.capitalised(end):
-            if words[end] in CALENDAR or (
+            if words[end] in WORDS.CALENDAR or (
                 end in self.covered and (end not in self.starts or self._actor_at(end))
             ):
                 break

@@ -18,14 +18,15 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from bilat.nlp.words import Words
 from bilat.records import DateSpan, Granularity
+
+WORDS = Words("events")  # resources/words.yaml, section events
 
 SAME_PERIOD = re.compile(
     r"\b(?:the same (?:day|week|month|year)|that (?:day|week|month|year)|later that \w+)\b",
     re.IGNORECASE,
 )
-# Determiners that make an event noun refer back to an event the text has reported.
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +70,6 @@ def names_a_thing(sent: Span, start: int, end: int) -> bool:
     return root.dep_ in ATTRIBUTIVE_DEPS and head.i >= words.end and head.pos_ in ("NOUN", "PROPN")
 
 
-# Words that make a date the start of a span of time, not the time of an act:
-# "closed since 2021", "the first visit since the dispute began last year".
-DURATION_STARTS = frozenset({"since"})
-
-
 def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
     """Whether the date expression at ``start:end`` only says since when something has
     lasted: it dates no act, and the text does not move to it ("troops have fought there
@@ -82,10 +78,10 @@ def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
     if words is None:
         return False
     root = words.root
-    if root.head.lower_ in DURATION_STARTS or root.lower_ in DURATION_STARTS:
+    if root.head.lower_ in WORDS.DURATION_STARTS or root.lower_ in WORDS.DURATION_STARTS:
         return True
     verb = clause_head(root)
-    return any(c.dep_ == "mark" and c.lower_ in DURATION_STARTS for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in WORDS.DURATION_STARTS for c in verb.children)
 
 
 def clause_head(token: Token) -> Token:
@@ -125,7 +121,7 @@ def is_definite(trigger: Token, obj: Token | None) -> bool:
     """ "the meeting was held", "during the visit": the event noun names a known event."""
     noun = obj if obj is not None else trigger
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children
+        c.dep_ == "det" and c.lower_ in WORDS.DEFINITE for c in noun.children
     )
 
 

@@ -21,18 +21,12 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from bilat.nlp.words import Words
+
+WORDS = Words("events")  # resources/words.yaml, section events
+
 # A trigger this far up the tree no longer governs the lower one's meaning.
 MAX_STEPS = 8
-# Prepositions of time and concession: what they introduce is circumstance, not content.
-# (Relative and adverbial clauses are left governed: releasing them all made a background
-# event the lead of too many sentences. Only a "where/when" clause is an adjunct, below.)
-ADJUNCT_PREPS = frozenset(
-    {"during", "after", "before", "following", "amid", "amidst", "since", "until", "despite"}
-)
-# The adjunct prepositions that put their event at another time than the governing one:
-# "established relations *following* the agreement" reports two acts, not one told twice.
-SCENE_ADVERBS = frozenset({"where", "when", "whereupon"})
-SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "until"})
 
 
 def dominator(token: Token, triggers: Collection[int], across_adjuncts: bool = True) -> int | None:
@@ -98,7 +92,7 @@ def sequence_phrase(token: Token) -> str:
     """The preposition of the phrase of time that puts ``token``'s event before or after
     the one governing it ("*after* the invasion"), or "" when it sits in no such phrase."""
     phrase = adjunct_phrase(token)
-    if phrase is token or phrase.lower_ not in SEQUENCE_PREPS:
+    if phrase is token or phrase.lower_ not in WORDS.SEQUENCE_PREPS:
         return ""
     return phrase.lower_
 
@@ -109,7 +103,7 @@ def is_adjunct(token: Token) -> bool:
         return True
     if token.dep_ != "prep":
         return False
-    return token.lower_ in ADJUNCT_PREPS or _absolute_with(token)
+    return token.lower_ in WORDS.ADJUNCT_PREPS or _absolute_with(token)
 
 
 def is_scene_clause(token: Token) -> bool:
@@ -117,7 +111,7 @@ def is_scene_clause(token: Token) -> bool:
     opened by "where" or "when" tells a separate act at that place or time, not what the
     governing act is about."""
     return token.dep_ == "relcl" and any(
-        c.dep_ == "advmod" and c.lower_ in SCENE_ADVERBS for c in token.children
+        c.dep_ == "advmod" and c.lower_ in WORDS.SCENE_ADVERBS for c in token.children
     )
 
 

@@ -8,34 +8,10 @@ from spacy.tokens import Token
 
 from bilat.nlp.events.dominance import is_adjunct
 from bilat.nlp.syntax.conjuncts import first_conjunct
+from bilat.nlp.words import Words
 from bilat.records import DateSpan, EventType, Status
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should"})
-PLAN_VERBS = frozenset(
-    {"plan", "intend", "expect", "schedule", "set", "aim", "prepare", "hope", "decide", "agree"}
-)
-PROPOSE_VERBS = frozenset({"propose", "suggest", "consider", "offer", "mull", "explore", "weigh"})
-DENY_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "fail"})
-PLAN_MODIFIERS = frozenset(
-    {"upcoming", "planned", "scheduled", "forthcoming", "expected", "future", "next"}
-)
-PROPOSE_MODIFIERS = frozenset({"proposed", "possible", "potential", "mooted"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-INTENT_WORDS = frozenset(
-    {"willing", "ready", "prepared", "prepare", "determined", "intend", "committed", "eager"}
-)
-# Verbs of planning whose subject states what it means to do ("plans to impose curbs").
-PLAN_INTENT = frozenset({"plan", "aim"})
-# Verbs that commit their subject to what their complement says ("vowed to fight").
-COMMISSIVE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
-MOTION_VERBS = frozenset({"go", "travel", "visit", "head", "leave", "fly", "arrive"})
-# Verbs that report what someone said or made known: "would" in their past-tense
-# complement is the future seen from then ("said they would meet in May"), not a condition.
-REPORTING_VERBS = frozenset(
-    """say tell announce confirm state add report declare disclose reveal indicate
-    explain promise pledge insist""".split()  # noqa: SIM905
-)
+WORDS = Words("events")  # resources/words.yaml, section events
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -55,11 +31,6 @@ def _aux(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
-# Auxiliaries of a present, present-perfect or future clause: told as of the writing.
-PRESENT_AUX = frozenset({"has", "have", "is", "are", "am", "will", "'s", "'re"})
-PAST_AUX = frozenset({"had", "was", "were", "did"})
-
-
 def future_in_past(verb: Token) -> bool:
     """Whether ``verb`` is a "would" clause reported by a past-tense verb of saying, with
     no condition on it: "said the two sides would meet in May" reports a plan; "said it
@@ -70,7 +41,7 @@ def future_in_past(verb: Token) -> bool:
     if clause.dep_ != "ccomp":
         return False
     reporter = clause.head
-    if reporter.lemma_.lower() not in REPORTING_VERBS or reporter.tag_ != "VBD":
+    if reporter.lemma_.lower() not in WORDS.REPORTING_VERBS or reporter.tag_ != "VBD":
         return False
     return not any(_conditional(v) for v in (verb, reporter))
 
@@ -79,7 +50,7 @@ def _conditional(verb: Token) -> bool:
     """ "would retaliate if attacked": a clause of condition hangs off the verb."""
     return any(
         child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+        and any(m.dep_ == "mark" and m.lower_ in WORDS.CONDITION_MARKS for m in child.children)
         for child in verb.children
     )
 
@@ -89,9 +60,9 @@ def told_in_present(trigger: Token) -> bool:
     demanded", "says"): an event of the writer's time, not of an era the text recalls."""
     for verb in _clause_chain(trigger):
         aux = _aux(verb)
-        if aux & PRESENT_AUX or verb.tag_ in ("VBZ", "VBP"):
+        if aux & WORDS.PRESENT_AUX or verb.tag_ in ("VBZ", "VBP"):
             return True
-        if aux & PAST_AUX or verb.tag_ == "VBD":
+        if aux & WORDS.PAST_AUX or verb.tag_ == "VBD":
             return False
     return False
 
@@ -119,9 +90,9 @@ def intended(trigger: Token) -> bool:
     stated intention, which CAMEO and PLOVER code as the speaker's AGREE (cooperation)
     or THREATEN (conflict) rather than as the act itself."""
     for depth, verb in enumerate(_clause_chain(trigger)):
-        if _aux(verb) & (FUTURE_AUX | CONDITIONAL_AUX):
+        if _aux(verb) & (WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX):
             return True
-        if depth > 0 and verb.lemma_.lower() in INTENT_WORDS | PLAN_INTENT:
+        if depth > 0 and verb.lemma_.lower() in WORDS.INTENT_WORDS | WORDS.PLAN_INTENT:
             return True
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             return False
@@ -159,26 +130,26 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
     if any(c.dep_ == "neg" for c in trigger.children):
         return Status.DENIED
     modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
-    if modifiers & PLAN_MODIFIERS:
+    if modifiers & WORDS.PLAN_MODIFIERS:
         return Status.PLANNED
-    if modifiers & PROPOSE_MODIFIERS:
+    if modifiers & WORDS.PROPOSE_MODIFIERS:
         return Status.PROPOSED
     for depth, verb in enumerate(_clause_chain(trigger)):
         aux = _aux(verb)
         lemma = verb.lemma_.lower()
-        if depth > 0 and lemma in DENY_VERBS:
+        if depth > 0 and lemma in WORDS.DENY_VERBS:
             return Status.DENIED
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in WORDS.CONDITION_MARKS for c in verb.children):
             return Status.HYPOTHETICAL
-        if aux & FUTURE_AUX or future_in_past(verb):
+        if aux & WORDS.FUTURE_AUX or future_in_past(verb):
             return Status.PLANNED
-        if aux & CONDITIONAL_AUX:
+        if aux & WORDS.CONDITIONAL_AUX:
             return Status.HYPOTHETICAL
-        if depth > 0 and lemma in PROPOSE_VERBS:
+        if depth > 0 and lemma in WORDS.PROPOSE_VERBS:
             return Status.PROPOSED
-        if depth > 0 and lemma in PLAN_VERBS:
+        if depth > 0 and lemma in WORDS.PLAN_VERBS:
             return Status.PLANNED
-        if verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"} and lemma in MOTION_VERBS:
+        if verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"} and lemma in WORDS.MOTION_VERBS:
             return Status.PLANNED
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             break  # a complement clause takes the modality of the verb above it
@@ -187,10 +158,6 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
     if when is not None and anchor is not None and when.start > anchor:
         return Status.PLANNED
     return Status.OCCURRED
-
-
-# Auxiliaries that make a present clause perfect, progressive, passive or modal.
-ASPECT_AUX = frozenset({"has", "have", "'s", "'ve", "is", "are", "am", "been", "being"})
 
 
 def describes_state(noun: Token) -> bool:
@@ -210,6 +177,6 @@ def describes_state(noun: Token) -> bool:
 
 def _simple_present(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.pos_ != "VERB" or aux & (ASPECT_AUX | FUTURE_AUX | CONDITIONAL_AUX):
+    if verb.pos_ != "VERB" or aux & (WORDS.ASPECT_AUX | WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX):
         return False
     return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do"})

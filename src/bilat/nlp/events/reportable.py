@@ -17,19 +17,13 @@ from spacy.tokens import Token
 
 from bilat.nlp.events.dominance import adjunct_phrase, dominator, undominated
 from bilat.nlp.events.lexicon import Sense
-from bilat.nlp.events.modality import COMMISSIVE_VERBS
 from bilat.nlp.events.triggers import Trigger
 from bilat.nlp.sides.participants import Participants
+from bilat.nlp.words import Words
 from bilat.records import Event, EventType
 
-# Verbs of appeal (statements PLOVER does not code in themselves).
-APPEAL_VERBS = frozenset(
-    {"urge", "appeal", "ask", "plead", "implore", "beg", "encourage", "exhort", "call"}
-)
-# Verbs of warning: from an actor about its own acts a threat, from anyone else a forecast.
-WARNING_VERBS = frozenset({"warn", "caution"})
-# Verbs of accusation whose participle after an act reports an accusation of its own.
-ACCUSING_VERBS = frozenset({"accuse", "blame", "charge"})
+WORDS = Words("events")  # resources/words.yaml, section events
+
 # A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
 # article's headline; what it reports is not an event this text states.
 CITATION = re.compile(
@@ -96,7 +90,7 @@ def _accusing_participles(located: Sequence[Located], governing: Set[int]) -> di
         for trigger, sense, _ in located
         if sense[0] is EventType.ACCUSE
         and not trigger.nominal
-        and trigger.token.lemma_.lower() in ACCUSING_VERBS
+        and trigger.token.lemma_.lower() in WORDS.ACCUSING_VERBS
         and trigger.token.tag_ == "VBG"
         and trigger.token.dep_ == "advcl"
         and (head := trigger.token.head).i in governing
@@ -132,7 +126,7 @@ def _calls_for_conflict(
         above = dominator(trigger.token, tokens.keys())
         if above is None or above not in statements or sense[0].quad != 4:
             continue
-        if tokens[above].lemma_.lower() in APPEAL_VERBS:
+        if tokens[above].lemma_.lower() in WORDS.APPEAL_VERBS:
             calls.add(trigger.token.i)
     return calls
 
@@ -151,7 +145,7 @@ def _rallied_support(
         and trigger.obj is None
         and trigger.token.dep_ in ("xcomp", "ccomp")
         and trigger.token.head.i in statements
-        and trigger.token.head.lemma_.lower() in APPEAL_VERBS
+        and trigger.token.head.lemma_.lower() in WORDS.APPEAL_VERBS
     }
 
 
@@ -163,7 +157,7 @@ def _vowed_violence(located: Sequence[Located], tokens: Mapping[int, Token]) -> 
         if sense[0].quad != 4:
             continue
         above = dominator(trigger.token, tokens.keys())
-        if above is not None and tokens[above].lemma_.lower() in COMMISSIVE_VERBS:
+        if above is not None and tokens[above].lemma_.lower() in WORDS.COMMISSIVE_VERBS:
             threats.add(above)
     return threats
 
@@ -208,7 +202,7 @@ def _predictions(
         if (
             trigger.token.dep_ == "ccomp"
             and trigger.token.head.i == above
-            and tokens[above].lemma_.lower() in WARNING_VERBS
+            and tokens[above].lemma_.lower() in WORDS.WARNING_VERBS
             and warning.source.code is None
             and found.source.code is not None
         ):

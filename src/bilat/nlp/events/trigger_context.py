@@ -8,28 +8,11 @@ from spacy.tokens import Token
 
 from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.syntax.conjuncts import first_conjunct
+from bilat.nlp.words import Words
+
+WORDS = Words("events")  # resources/words.yaml, section events
 
 MODIFIER_DEPS = ("compound", "amod", "nmod")
-# "the absence of war", "a lack of cooperation", "without talks": the event did not happen.
-ABSENCE_NOUNS = frozenset({"absence", "lack"})
-# "opportunities for cooperation", "the prospect of talks", "a market for arms sales": the
-# event is a possibility, wished or open, not something that happened.
-PROSPECT_NOUNS = frozenset(
-    {"opportunity", "prospect", "potential", "possibility", "scope", "room", "market", "chance"}
-)
-# "avoided siding with Iran", "refrained from attacking": the act was kept from happening.
-AVOIDANCE_VERBS = frozenset({"avoid", "refrain", "abstain", "shun", "eschew"})
-# "left without meeting the minister": the act did not happen.
-ABSENCE_PREPS = frozenset({"without"})
-# "suspected of blowing up a plane", "accused of attacking": the act is what the accusation
-# is about; the sentence reports the accusation, not the act (CAMEO codes 112, not 18).
-ALLEGATION_WORDS = frozenset({"suspect", "accuse", "charge", "indict", "allege", "convict"})
-# "The visit came three months after ...": a verb that only places an event in time.
-TIMING_VERBS = frozenset({"come"})
-# The words that open the time clause or phrase of such a verb.
-TIMING_WORDS = frozenset({"after", "before", "as", "amid", "amidst", "following", "since"})
-# Determiners of an event already told: "the visit", "this move".
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def is_modifier(token: Token) -> bool:
@@ -56,7 +39,7 @@ def is_absent(token: Token) -> bool:
     prep = first.head
     if prep.lower_ == "without":
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in ABSENCE_NOUNS
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.ABSENCE_NOUNS
 
 
 def is_prospective(token: Token) -> bool:
@@ -67,7 +50,7 @@ def is_prospective(token: Token) -> bool:
         if current.dep_ not in ("pobj", "prep", "conj") or current.head.i == current.i:
             return False
         current = current.head
-        if current.pos_ == "NOUN" and current.lemma_.lower() in PROSPECT_NOUNS:
+        if current.pos_ == "NOUN" and current.lemma_.lower() in WORDS.PROSPECT_NOUNS:
             return True
     return False
 
@@ -76,13 +59,13 @@ def is_avoided(verb: Token) -> bool:
     """ "avoided siding with Iran", "refrained from attacking Peru", "left without meeting
     Peru": a verb that is what its governor keeps from happening names no event (the
     verbal "absence of war")."""
-    return governed_by(verb, AVOIDANCE_VERBS | ABSENCE_PREPS)
+    return governed_by(verb, WORDS.AVOIDANCE_VERBS | WORDS.ABSENCE_PREPS)
 
 
 def is_alleged(verb: Token) -> bool:
     """ "suspected of blowing up a plane", "charged with attacking a convoy": the act is
     what someone is accused of, not an event the sentence reports."""
-    return verb.dep_ == "pcomp" and governed_by(verb, ALLEGATION_WORDS)
+    return verb.dep_ == "pcomp" and governed_by(verb, WORDS.ALLEGATION_WORDS)
 
 
 def governed_by(verb: Token, words: frozenset[str]) -> bool:
@@ -114,16 +97,16 @@ def is_timed_back_reference(token: Token) -> bool:
     that is the subject of a verb only placing it in time refers back to an event already
     told; the sentence is about what came before it, so the noun reports nothing new."""
     verb = token.head
-    if token.dep_ != "nsubj" or verb.lemma_.lower() not in TIMING_VERBS:
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in WORDS.TIMING_VERBS:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in WORDS.ANAPHORIC_DETERMINERS for c in token.children):
         return False
     return any(_opens_time(c) for c in verb.children if c.i > verb.i)
 
 
 def _opens_time(child: Token) -> bool:
     if child.dep_ == "prep":
-        return child.lower_ in TIMING_WORDS
+        return child.lower_ in WORDS.TIMING_WORDS
     if child.dep_ == "advcl":
-        return any(m.dep_ == "mark" and m.lower_ in TIMING_WORDS for m in child.children)
+        return any(m.dep_ == "mark" and m.lower_ in WORDS.TIMING_WORDS for m in child.children)
     return False

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from bilat.nlp.events.lexicon import Sense, TriggerLexicon
-from bilat.nlp.events.modality import INTENT_WORDS
 from bilat.nlp.events.trigger_context import (
     MODIFIER_DEPS,
     is_absent,
@@ -19,38 +18,19 @@ from bilat.nlp.events.trigger_context import (
     is_timed_back_reference,
     repeats_outer_noun,
 )
-from bilat.nlp.syntax.antecedents import RELATIVE
+from bilat.nlp.words import Words
 from bilat.records import EventType
+
+SYNTAX_WORDS = Words("syntax")  # resources/words.yaml, section syntax
+WORDS = Words("events")  # resources/words.yaml, section events
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 PARTICLE_DEPS = ("prt", "prep")
-# Prepositions whose object completes a complements verb: "put under investigation",
-# "stayed away from work", "provided the US with bases".
-COMPLEMENT_PREPS = frozenset({"from", "under", "with"})
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
-# "Monday, where they signed": a relative clause about a place or time has no object gap.
-RELATIVE_ADVERBS = frozenset({"where", "when", "whereupon", "why"})
-# Nouns that count events of another kind: "a round of talks", "a series of raids".
-CONTAINERS = frozenset({"round", "series", "wave", "spate", "string"})
-# Verbs whose subject, without an object, undergoes the act: "the embassies opened",
-# "the border closed" (the opening of an embassy, the closing of a border).
-ERGATIVE = frozenset({"open", "reopen", "close"})
-# Verbs whose subject decides what they report (their complements entry is keyed on it):
-# peacekeepers arriving somewhere are aid, a minister arriving is a visit, anyone else
-# arriving is no event.
-SUBJECT_KEYED = frozenset({"arrive"})
-# "agreed with the recommendation", "agree with Scott that ...": sharing an opinion, not
-# committing to act; "agreed with Chile to hold talks" or "on a truce" is an agreement.
-OPINION_VERBS = frozenset({"agree", "concur"})
-COMMITMENT_PREPS = frozenset({"on", "to", "upon", "over"})
 # A bare "strike" is an attack, but a labour strike among workers or "on strike".
 STRIKE = "strike"
 LABOUR_STRIKE = (EventType.PROTEST, "strike")
-LABOUR_WORDS = frozenset(
-    """worker employee union teacher lecturer doctor nurse driver miner staff workforce
-    pay wage salary pension labour labor""".split()  # noqa: SIM905
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +94,7 @@ def _intent(adjective: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """ "is ready to contribute to peacekeeping": a stated readiness to do what no trigger
     names is an expression of intent to cooperate (CAMEO 03, PLOVER AGREE). When the
     complement is itself a trigger, it is coded as that intention instead."""
-    if adjective.lemma_.lower() not in INTENT_WORDS:
+    if adjective.lemma_.lower() not in WORDS.INTENT_WORDS:
         return None
     for child in adjective.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -128,7 +108,7 @@ def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
     """The sense of an event noun; a two-word entry wins over the bare noun ("hunger
     strike" is a protest, "war game" an exercise, a bare "strike" an attack)."""
     lemma = token.lemma_.lower()
-    if lemma in CONTAINERS:  # "a new round of joint exercises" is an exercise
+    if lemma in WORDS.CONTAINERS:  # "a new round of joint exercises" is an exercise
         for inner in _key_words(token):
             if inner.lemma_.lower() in lexicon.nouns:
                 return lexicon.nouns[inner.lemma_.lower()]
@@ -147,16 +127,16 @@ def _labour(strike: Token) -> bool:
     strike, told by "on strike" or by workers or pay named in the sentence."""
     if strike.dep_ == "pobj" and strike.head.lower_ == "on":
         return True
-    return any(t.lemma_.lower() in LABOUR_WORDS for t in strike.sent)
+    return any(t.lemma_.lower() in WORDS.LABOUR_WORDS for t in strike.sent)
 
 
 def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     """The sense of a verb, from complement, phrasal, light-verb, transfer or plain entries."""
     lemma = token.lemma_.lower()
     objects = relative_objects(token)
-    if not objects and lemma in ERGATIVE:
+    if not objects and lemma in WORDS.ERGATIVE:
         objects = [c for c in token.children if c.dep_ == "nsubj"]
-    if lemma in SUBJECT_KEYED:
+    if lemma in WORDS.SUBJECT_KEYED:
         return _by_subject(token, lexicon.complements.get(lemma, {}))
     if lemma in lexicon.complements:
         found = _complement(token, objects, lexicon.complements[lemma])
@@ -169,7 +149,7 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
-    if lemma in lexicon.statements or (lemma in OPINION_VERBS and _opinion(token)):
+    if lemma in lexicon.statements or (lemma in WORDS.OPINION_VERBS and _opinion(token)):
         return Trigger(token, None, nominal=False)
     if lemma in lexicon.support:
         overrides = lexicon.support[lemma]
@@ -251,15 +231,15 @@ def relative_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return objects
-    relative = [o for o in objects if o.lower_ in RELATIVE]
+    relative = [o for o in objects if o.lower_ in SYNTAX_WORDS.RELATIVE]
     if relative:
         return [verb.head, *(o for o in objects if o not in relative)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     gapped = (
         not objects
         and subjects
-        and all(s.lower_ not in RELATIVE for s in subjects)
-        and not any(c.lower_ in RELATIVE_ADVERBS for c in verb.children)
+        and all(s.lower_ not in SYNTAX_WORDS.RELATIVE for s in subjects)
+        and not any(c.lower_ in WORDS.RELATIVE_ADVERBS for c in verb.children)
     )
     return [verb.head] if gapped else objects
 
@@ -294,7 +274,7 @@ def _prep_complements(verb: Token) -> list[Token]:
         pobj
         for holder in holders
         for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in COMPLEMENT_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in WORDS.COMPLEMENT_PREPS
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -325,7 +305,7 @@ def _opinion(verb: Token) -> bool:
     deps = {(c.dep_, c.lower_) for c in verb.children}
     with_someone = ("prep", "with") in deps
     committed = any(
-        dep in ("xcomp", "dobj") or (dep == "prep" and word in COMMITMENT_PREPS)
+        dep in ("xcomp", "dobj") or (dep == "prep" and word in WORDS.COMMITMENT_PREPS)
         for dep, word in deps
     )
     return with_someone and not committed

@@ -14,23 +14,10 @@ from spacy.tokens import Doc, Token
 
 from bilat.nlp.actors.agents import AgentLexicon, names_a_state
 from bilat.nlp.syntax.mention_phrases import mention_root, whole_phrase
+from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
-# Prepositions that say where an act happens: "in Cizre", "near Kabul".
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
-# Prepositions of motion: "returned to Kabul", "fled from Kabul".
-MOTION_PREPS = frozenset({"to", "into", "from"})
-# Unnamed crowds, coded by the place they act in.
-CROWDS = frozenset(
-    """people protester demonstrator student worker resident villager crowd civilian farmer
-    supporter activist rioter striker youth thousand hundred dozen prisoner inmate""".split()  # noqa: SIM905
-)
-# Weapons and blasts that do an act nobody is named for: coded, like crowds, by the
-# place the act happens in ("a car bomb near Mosul killed two": Iraq's).
-DEVICES = frozenset(
-    """bomb bombing blast explosion device mine landmine rocket missile shell shelling grenade
-    mortar gunman gunmen assailant""".split()  # noqa: SIM905
-)
+WORDS = Words("sides")  # resources/words.yaml, section sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +51,7 @@ class OneCountry:
             return Mention(mention.text, mention.start, mention.end, self.domestic)
         # (a state one goes to or acts in is a place: "resigned without returning to
         # Ruritania" says nothing of who resigned)
-        acted_on = acting and not locative(other, doc, LOCATIVE_PREPS | MOTION_PREPS)
+        acted_on = acting and not locative(other, doc, WORDS.LOCATIVE_PREPS | WORDS.MOTION_PREPS)
         if (acted_on and names_a_state_phrase(other, doc, strict=True)) or (
             not agent and names_a_state_phrase(other, doc)
         ):
@@ -76,9 +63,9 @@ def people_of_place(source: Mention, trigger: Token, clause: Sequence[Mention]) 
     """ "Thousands of people blocked streets in Hong Kong": unnamed crowds are of the
     place they act in; so are bombs and gunmen ("a bomb near Mosul killed two")."""
     head = mention_root(source, trigger.doc)
-    if head is None or head.lemma_.lower() not in CROWDS | DEVICES:
+    if head is None or head.lemma_.lower() not in WORDS.CROWDS | WORDS.DEVICES:
         return source
-    preps = LOCATIVE_PREPS if head.lemma_.lower() in DEVICES else frozenset({"in"})
+    preps = WORDS.LOCATIVE_PREPS if head.lemma_.lower() in WORDS.DEVICES else frozenset({"in"})
     places = [m for m in clause if locative(m, trigger.doc, preps)]
     if len({m.code for m in places}) != 1:
         return source
@@ -111,9 +98,11 @@ def names_a_state_phrase(phrase: Mention, doc: Doc, strict: bool = False) -> boo
     return not strict or " ".join(words) == phrase.actor.name
 
 
-def locative(mention: Mention, doc: Doc, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
+def locative(mention: Mention, doc: Doc, preps: frozenset[str] | None = None) -> bool:
     """Whether a mention names where something happens: the object of "in", "near", ...
-    ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included."""
+    ("in southern Serbia", "in the town of Cizre"), possessives and modifiers included
+    (``preps``: WORDS.LOCATIVE_PREPS unless given)."""
+    preps = WORDS.LOCATIVE_PREPS if preps is None else preps
     token = mention_root(mention, doc)
     for _ in range(4):
         if token is None or token.head.i == token.i:

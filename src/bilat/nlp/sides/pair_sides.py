@@ -14,7 +14,10 @@ from spacy.tokens import Doc, Token
 from bilat.nlp.syntax.antecedents import previous_subject
 from bilat.nlp.syntax.mention_phrases import mention_root
 from bilat.nlp.syntax.role_spans import role_span
+from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
+
+WORDS = Words("sides")  # resources/words.yaml, section sides
 
 # "the two countries", "both sides": the article's main pair of actors.
 PAIR_ANAPHOR = re.compile(
@@ -27,8 +30,6 @@ PAIR_ANAPHOR = re.compile(
 OWNED_COUNTERPART = re.compile(
     r"^(?:his|her|their|its)\s+(?:[\w'.-]+\s+){1,3}counterparts?\b", re.IGNORECASE
 )
-# Determiners that point back to something already said: "*the* protest", "*this* demand".
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
@@ -80,7 +81,7 @@ def answered(
     head = mention_root(target, doc)
     if head is None or head.lemma_.lower() not in answered_acts:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
+    if not any(c.dep_ == "det" and c.lower_ in WORDS.ANAPHORIC_DETERMINERS for c in head.children):
         return None
     if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
         return None  # "the protest by farmers", "the request that ...": said here

@@ -22,12 +22,10 @@ from spacy.tokens import Token
 from bilat.nlp.sides.participants import Participants
 from bilat.nlp.syntax.conjuncts import first_conjunct
 from bilat.nlp.syntax.mention_phrases import mention_root
+from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
-# Prepositions that name whom an act is aimed at: the opponent, never a partner.
-OPPOSING_PREPS = frozenset({"against"})
-# Verbs of deliberation: what they take as object is the topic, never the interlocutor.
-TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine"})
+WORDS = Words("sides")  # resources/words.yaml, section sides
 
 
 def other_side(
@@ -96,7 +94,7 @@ def _opposed(mention: Mention, trigger: Token) -> bool:
         return False
     root = first_conjunct(named)  # "against Iraq and Syria"
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in OPPOSING_PREPS and prep.head.i == trigger.i
+    return root.dep_ == "pobj" and prep.lower_ in WORDS.OPPOSING_PREPS and prep.head.i == trigger.i
 
 
 def without_topics(found: Participants, trigger: Token) -> Participants:
@@ -105,7 +103,7 @@ def without_topics(found: Participants, trigger: Token) -> Participants:
     target = found.target
     if found.source.code is not None or target is None:
         return found
-    if trigger.lemma_.lower() not in TOPIC_VERBS or not _topic(target, trigger):
+    if trigger.lemma_.lower() not in WORDS.TOPIC_VERBS or not _topic(target, trigger):
         return found
     return replace(found, target=None, also=())
 

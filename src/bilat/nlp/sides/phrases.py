@@ -8,8 +8,6 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.actors.agents import shipped_agents
 from bilat.nlp.sides.one_country import (
-    CROWDS,
-    LOCATIVE_PREPS,
     framework,
     locative,
 )
@@ -19,7 +17,6 @@ from bilat.nlp.syntax.antecedents import (
     antecedent,
 )
 from bilat.nlp.syntax.mention_phrases import (
-    AIMS,
     MODIFIER_DEPS,
     NOMINAL,
     coordination,
@@ -37,14 +34,11 @@ from bilat.nlp.syntax.recipients import (
 )
 from bilat.nlp.syntax.role_spans import act_agent, core_span, is_saying, naming_tokens, role_span
 from bilat.nlp.syntax.roles import Arguments, clause_tokens
+from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
-# Words that open a clause saying when an act happened: "when they blew themselves up".
-WHEN_MARKS = frozenset({"when", "as", "while"})
-# The AIMS nouns that name whom the act is against or for, not what provoked it ("in
-# response to *its* invasion of Kuwait" names the victim).
-OPPOSING = frozenset({"protest", "defiance", "solidarity"})
-POSSESSIVE = frozenset({"its", "their", "his", "her"})
+SYNTAX_WORDS = Words("syntax")  # resources/words.yaml, section syntax
+WORDS = Words("sides")  # resources/words.yaml, section sides
 
 
 class SidePhrases:
@@ -132,7 +126,7 @@ class SidePhrases:
             # Several: the one the act is aimed at ("blocked streets in Hong Kong in
             # defiance of Beijing"), else the one it happens in ("strengthened its forces
             # in Lebanon after the discovery of Russian-made rockets").
-            if aimed := self.aim(trigger, source, OPPOSING):
+            if aimed := self.aim(trigger, source, WORDS.OPPOSING):
                 return aimed
             others = [m for m in others if locative(m, doc)]
             if len({m.code for m in others}) != 1:
@@ -153,15 +147,19 @@ class SidePhrases:
         clauses = [
             c
             for c in trigger.children
-            if c.dep_ == "advcl" and any(m.lower_ in WHEN_MARKS for m in c.children)
+            if c.dep_ == "advcl" and any(m.lower_ in WORDS.WHEN_MARKS for m in c.children)
         ]
         tokens = [t for c in clauses for t in c.subtree]
         return [m for m in self.mentions_in(tokens) if locative(m, trigger.doc)]
 
-    def aim(self, trigger: Token, source: Mention, aims: frozenset[str] = AIMS) -> list[Mention]:
+    def aim(
+        self, trigger: Token, source: Mention, aims: frozenset[str] | None = None
+    ) -> list[Mention]:
         """Whom an act is aimed at when its purpose says so: "began a hunger strike *to
         demand the resignation of President X*", "rioted *in protest against* Y",
-        "provided money *to help people in Chad and Mali*"."""
+        "provided money *to help people in Chad and Mali*" (``aims``: the nouns of a
+        purpose phrase, SYNTAX_WORDS.AIMS unless given)."""
+        aims = SYNTAX_WORDS.AIMS if aims is None else aims
         purposes = [
             c
             for c in trigger.children
@@ -186,7 +184,7 @@ class SidePhrases:
                 role_span(c)
                 for p in purposes
                 for c in p.children
-                if c.dep_ == "dobj" and c.lemma_.lower() in CROWDS
+                if c.dep_ == "dobj" and c.lemma_.lower() in WORDS.CROWDS
             ]
             return [Mention(c.text, c.start_char, c.end_char, None) for c in crowds[:1]]
         return [whole_phrase(m, trigger.doc, trigger) for m in distinct(named)]
@@ -247,7 +245,7 @@ class SidePhrases:
             elif nearest.start <= head.idx < nearest.end and head.tag_ in ("NNS", "NNPS"):
                 # "the Albanians of southern Serbia": the same, when their phrase says where
                 actor = self.home_of(nearest, span, head, sentence=False) or actor
-        elif any(t.lower_ in POSSESSIVE for t in span):
+        elif any(t.lower_ in WORDS.POSSESSIVE for t in span):
             # "the withdrawal of its troops": the first actor the sentence names before it.
             before = [m for m in self.mentions if m.end <= span.start_char]
             actor = before[0].actor if before else None
@@ -262,7 +260,7 @@ class SidePhrases:
         inside = [
             m
             for m in self.mentions_in(list(span))
-            if m.code != people.code and locative(m, doc, LOCATIVE_PREPS | {"of"})
+            if m.code != people.code and locative(m, doc, WORDS.LOCATIVE_PREPS | {"of"})
         ]
         if inside or not sentence:
             return inside[0].actor if inside else None

@@ -10,9 +10,11 @@ from bilat.nlp.sides.pair_sides import counterpart_of, pair_member_before, pair_
 from bilat.nlp.sides.phrases import SidePhrases
 from bilat.nlp.syntax.antecedents import place_clause_partners
 from bilat.nlp.syntax.mention_phrases import distinct
-from bilat.nlp.syntax.recipients import AUDIENCE_VERBS
 from bilat.nlp.syntax.roles import Arguments
+from bilat.nlp.words import Words
 from bilat.records import Mention
+
+SYNTAX_WORDS = Words("syntax")  # resources/words.yaml, section syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def read_arguments(phrases: SidePhrases, args: Arguments, trigger: Token) -> Rea
     aimed = targets
     if aimed and not aimed[0].code:
         aimed = [t for t in aimed if t.code] or aimed
-    if acting and trigger.lemma_.lower() in AUDIENCE_VERBS:
+    if acting and trigger.lemma_.lower() in SYNTAX_WORDS.AUDIENCE_VERBS:
         aimed = _audience_first(acting[0], aimed)
     return Reading(
         phrases=phrases,

@@ -5,36 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bilat.nlp.words import Words
+
+WORDS = Words("syntax")  # resources/words.yaml, section syntax
+
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 
-PERSONAL = frozenset({"it", "he", "she", "they", "we"})
-
-OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
-
-OWNERS = frozenset({"its", "their", "his", "her", "our"})
-
-# Relative pronouns: in a relative clause they stand for the noun the clause hangs off.
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-
-# What a speaker's own state is called when the speaker is named: "said *the government*
-# will ...", "said *his country* would ...".
-HOME = frozenset({"government", "country", "nation", "administration", "kingdom"})
-
-SAYING = frozenset(
-    """say tell announce state declare add insist confirm note explain stress reiterate
-    assert affirm""".split()  # noqa: SIM905
-)
 
 # How a pronoun's clause hangs below the verb whose subject it stands for; "as saying"
 # is a prep and its pcomp.
 CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"})
 
-QUOTING = frozenset({"quote", "cite", "report"})
-
-# Relative adverbs of place and time: "travelled to Cairo, *where* he met ...".
-PLACE_TIME_RELATIVES = frozenset({"where", "when"})
 
 # How the noun a "where"-clause describes hangs below its verb: "ended a visit *to Hanoi*".
 NOUN_CLIMB = frozenset({"pobj", "prep", "dobj", "attr", "appos", "compound", "npadvmod"})
@@ -47,11 +30,11 @@ def antecedent(head: Token) -> Token:
     killed ...": the subject of a verb above the pronoun's clause, named before it.
     """
     lower = head.lower_
-    if lower in RELATIVE and (clause := _relative_clause(head)) is not None:
+    if lower in WORDS.RELATIVE and (clause := _relative_clause(head)) is not None:
         return clause.head
-    if lower in OBJECT_PRONOUNS and (earlier := _earlier_object(head)) is not None:
+    if lower in WORDS.OBJECT_PRONOUNS and (earlier := _earlier_object(head)) is not None:
         return earlier
-    if lower not in PERSONAL:
+    if lower not in WORDS.PERSONAL:
         return _speaker(head) or head
     if (doer := _subject_above_place_clause(head)) is not None:
         return doer
@@ -61,10 +44,10 @@ def antecedent(head: Token) -> Token:
             break
         current = current.head
         # "X was quoted as saying he ...": the one quoted is the passive subject
-        quoted = current.lemma_.lower() in QUOTING
+        quoted = current.lemma_.lower() in WORDS.QUOTING
         for child in current.children:
             subject = child.dep_ in SUBJECTS or (quoted and child.dep_ in PASSIVE_SUBJECTS)
-            if subject and child.i < head.i and child.lower_ not in PERSONAL:
+            if subject and child.i < head.i and child.lower_ not in WORDS.PERSONAL:
                 return child
     return head
 
@@ -80,7 +63,9 @@ def _subject_above_place_clause(pronoun: Token) -> Token | None:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PERSONAL | RELATIVE
+        if c.dep_ in SUBJECTS
+        and c.i < pronoun.i
+        and c.lower_ not in WORDS.PERSONAL | WORDS.RELATIVE
     ]
     if not subjects or (pronoun.lower_ == "they" and not _plural(subjects[0])):
         return None
@@ -104,9 +89,15 @@ def _verb_above_place_clause(pronoun: Token) -> Token | None:
     """The verb governing the place or time a "where"/"when" clause whose subject is
     ``pronoun`` describes ("ended a visit to *Hanoi*, where he met ...": "ended")."""
     clause = pronoun.head
-    if pronoun.lower_ not in PERSONAL or pronoun.dep_ not in SUBJECTS or clause.dep_ != "relcl":
+    if (
+        pronoun.lower_ not in WORDS.PERSONAL
+        or pronoun.dep_ not in SUBJECTS
+        or clause.dep_ != "relcl"
+    ):
         return None
-    if not any(c.lower_ in PLACE_TIME_RELATIVES for c in clause.children if c.dep_ == "advmod"):
+    if not any(
+        c.lower_ in WORDS.PLACE_TIME_RELATIVES for c in clause.children if c.dep_ == "advmod"
+    ):
         return None
     current = clause.head
     for _ in range(6):
@@ -149,17 +140,17 @@ def _speaker(head: Token) -> Token | None:
     must ...", which the speaker asks of it."""
     determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
     bare = len(list(head.children)) == len(determiners) == 1
-    if not bare or determiners[0].lower_ not in OWNERS | {"the"}:
+    if not bare or determiners[0].lower_ not in WORDS.OWNERS | {"the"}:
         return None
     verb = head.head
-    if head.lemma_.lower() not in HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
+    if head.lemma_.lower() not in WORDS.HOME or head.dep_ not in SUBJECTS or verb.dep_ != "ccomp":
         return None
-    if verb.head.lemma_.lower() not in SAYING:
+    if verb.head.lemma_.lower() not in WORDS.SAYING:
         return None
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in verb.children):
         return None  # "said the government must ...": asked of it, not said for it
     return next(
-        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in PERSONAL),
+        (c for c in verb.head.children if c.dep_ in SUBJECTS and c.lower_ not in WORDS.PERSONAL),
         None,
     )
 

@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Token
 
 from bilat.nlp.syntax.recipients import OBJECTS
 from bilat.nlp.syntax.role_spans import role_span
+from bilat.nlp.words import Words
 from bilat.records import Mention
 
-# Nouns that say against whom an act is done: "in protest against", "in defiance of".
-AIMS = frozenset({"protest", "defiance", "retaliation", "response", "solidarity"})
+WORDS = Words("syntax")  # resources/words.yaml, section syntax
+
 # How an actor word hangs off the noun phrase it helps name ("the *Palestinian* people").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -86,7 +87,7 @@ def _acted_on(noun: Token, trigger: Token | None) -> bool:
     of Qatar", "to demand the *resignation* of X"): what is done, which the actor is
     "of", not part of; nor the noun of a purpose ("in *defiance* of Y"). (An object that
     named an actor was taken as the target already.)"""
-    if noun.lemma_.lower() in AIMS:
+    if noun.lemma_.lower() in WORDS.AIMS:
         return True
     return noun.dep_ in OBJECTS or (trigger is not None and trigger.i == noun.i)
 

@@ -7,57 +7,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from bilat.nlp.syntax.antecedents import OWNERS
+from bilat.nlp.words import Words
+
+WORDS = Words("syntax")  # resources/words.yaml, section syntax
 
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 
-# Prepositions that introduce the recipient of an action.
-TARGET_PREPS = frozenset(
-    {"with", "to", "against", "on", "at", "toward", "towards", "into", "for", "upon", "from"}
-)
 
-# Prepositions after a thing that name whom it is for or against ("aid *to* X").
-RECIPIENT_PREPS = frozenset({"to", "for", "on", "against", "with", "toward", "towards", "upon"})
-
-# Verbs of handing something over: their "to" phrase names the receiver, the one the
-# act is aimed at, whatever the object ("sent troops *to Mali*", "returned a statue *to
-# Peru*"); "released prisoners to the Red Cross" is no such verb.
-TRANSFERS = frozenset(
-    """give grant provide send return deliver hand supply offer extend sell donate transfer
-    lend ship deploy dispatch""".split()  # noqa: SIM905
-)
-
-# Things given, lent or sold: whatever is done with them ("suspended *aid* to X", "cut
-# *funding* to Y") is aimed at whom their "to" phrase names.
-GOODS = frozenset(
-    """aid assistance funding fund money loan credit arms weapon ammunition equipment
-    supply support help grant food medicine vaccine dose oil gas electricity visa asylum
-    shelter""".split()  # noqa: SIM905
-)
-
-# Words that say when, not who: "met on Saturday" has no recipient "Saturday".
-TEMPORAL = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
-    weekend week month year day night morning afternoon evening time hour january february march
-    april may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec""".split()  # noqa: SIM905
-)
-
-# Nouns for other actors even when owned: "met *its* counterpart", "attacked *their* rivals".
-RELATIONAL = frozenset(
-    """counterpart ally neighbour neighbor partner colleague friend rival enemy foe opponent
-    adversary critic host guest envoy""".split()  # noqa: SIM905
-)
-
-# Where the acts done with an actor's own things are aimed: "withdrew its troops *from*
-# Syria", "lay down their arms *in* Iraq".
-ASSET_PREPS = TARGET_PREPS | {"in", "inside", "within"}
-
-# Verbs whose "to" phrase is only the audience: "complained to the UN over the raids" is
-# aimed at the raiders.
-AUDIENCE_VERBS = frozenset({"complain", "protest", "petition"})
-
-GRIEVANCE_PREPS = frozenset({"over", "against"})
+def _asset_preps() -> frozenset[str]:
+    """Where the acts done with an actor's own things are aimed: "withdrew its troops
+    *from* Syria", "lay down their arms *in* Iraq"."""
+    return WORDS.TARGET_PREPS | {"in", "inside", "within"}
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -69,7 +29,7 @@ def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for grand in child.children:
-                temporal = grand.lemma_.lower() in TEMPORAL
+                temporal = grand.lemma_.lower() in WORDS.TEMPORAL
                 if grand.dep_ == "pobj" and not temporal and not _absolute(child, grand):
                     yield grand
             if (stranded := _stranded_object(child)) is not None:
@@ -105,13 +65,13 @@ def _absolute(prep: Token, obj: Token) -> bool:
 def aimed_heads(head: Token) -> list[Token]:
     """A target head and the objects of its recipient prepositions: the words that say
     at whom a thing is aimed ("tariffs *on* American products", "a ban *against* X")."""
-    return [head, *prep_objects(head, TARGET_PREPS)]
+    return [head, *prep_objects(head, WORDS.TARGET_PREPS)]
 
 
 def recipients_of(thing: Token) -> list[Token]:
     """The heads a thing given or withheld is aimed at: "aid *to* Chad and Mali",
     "support *for* X", "sanctions *on* Y" (not "diplomats *from* Z", who are Z's)."""
-    return [h for p in prep_objects(thing, RECIPIENT_PREPS) for h in conjuncts(p)]
+    return [h for p in prep_objects(thing, WORDS.RECIPIENT_PREPS) for h in conjuncts(p)]
 
 
 def object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
@@ -125,18 +85,20 @@ def object_targets(carriers: list[Token], obj: Token | None) -> list[Token]:
         ] or _shifted_objects(carrier)
         owned = [d for d in direct if _owned_asset(d)]
         targets = [h for d in direct if d not in owned for h in conjuncts(d)]
-        if carrier.lemma_.lower() in AUDIENCE_VERBS:
+        if carrier.lemma_.lower() in WORDS.AUDIENCE_VERBS:
             # "complained to the UN over the raids": what is complained of comes first
-            targets += [h for p in prep_objects(carrier, GRIEVANCE_PREPS) for h in conjuncts(p)]
+            targets += [
+                h for p in prep_objects(carrier, WORDS.GRIEVANCE_PREPS) for h in conjuncts(p)
+            ]
         given_to = [h for p in prep_objects(carrier, frozenset({"to"})) for h in conjuncts(p)]
-        goods = any(d.lemma_.lower() in GOODS for d in direct)
-        if given_to and (carrier.lemma_.lower() in TRANSFERS or goods):
+        goods = any(d.lemma_.lower() in WORDS.GOODS for d in direct)
+        if given_to and (carrier.lemma_.lower() in WORDS.TRANSFERS or goods):
             # "returned the paintings *to their owners*": the receiver, then the thing
             targets = [*given_to, *targets]
-        targets += [h for p in prep_objects(carrier, TARGET_PREPS) for h in conjuncts(p)]
+        targets += [h for p in prep_objects(carrier, WORDS.TARGET_PREPS) for h in conjuncts(p)]
         targets = list({t.i: t for t in targets}.values())  # in order, once each
         if owned and not targets:
-            places = [*prep_objects(carrier, ASSET_PREPS), *_asset_places(owned[0])]
+            places = [*prep_objects(carrier, _asset_preps()), *_asset_places(owned[0])]
             return [h for p in places for h in conjuncts(p)]
         if targets:
             return targets
@@ -162,8 +124,8 @@ def _shifted_objects(verb: Token) -> list[Token]:
 def _owned_asset(token: Token) -> bool:
     """ "its troops", "their weapons", "some of its forces": a common noun owned by a
     pronoun, other than a noun for another actor ("its ally")."""
-    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
-    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in RELATIONAL:
+    owned = any(c.dep_ == "poss" and c.lower_ in WORDS.OWNERS for c in token.children)
+    if owned and token.pos_ == "NOUN" and token.lemma_.lower() not in WORDS.RELATIONAL:
         return True
     # "some of its troops": the quantity stands for what it counts.
     return any(_owned_asset(p) for p in prep_objects(token, frozenset({"of"})))
@@ -172,17 +134,17 @@ def _owned_asset(token: Token) -> bool:
 def _asset_places(asset: Token) -> list[Token]:
     """Where an owned thing is taken from or to, when the parse hangs the place off the
     thing ("its troops from Syria", "their weapons in Iraq"), not off the verb."""
-    places = list(prep_objects(asset, ASSET_PREPS))
+    places = list(prep_objects(asset, _asset_preps()))
     for of in prep_objects(asset, frozenset({"of"})):
-        places += prep_objects(of, ASSET_PREPS)
+        places += prep_objects(of, _asset_preps())
     return places
 
 
 def is_temporal(token: Token) -> bool:
     """A time phrase: "Sunday", "on Sunday", "on March 31", "in 2019", "this month"."""
     if token.dep_ == "npadvmod":
-        return token.lemma_.lower() in TEMPORAL
+        return token.lemma_.lower() in WORDS.TEMPORAL
     objects = [c for c in token.children if c.dep_ == "pobj"]
     if not objects:
         return False
-    return objects[0].like_num or any(t.lower_ in TEMPORAL for t in objects[0].subtree)
+    return objects[0].like_num or any(t.lower_ in WORDS.TEMPORAL for t in objects[0].subtree)

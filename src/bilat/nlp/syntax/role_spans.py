@@ -10,53 +10,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.nlp.syntax.antecedents import OWNERS, SAYING, SUBJECTS
+from bilat.nlp.syntax.antecedents import SUBJECTS
 from bilat.nlp.syntax.recipients import is_temporal
-from bilat.nlp.syntax.roles import DOCUMENTS
+from bilat.nlp.words import Words
+
+WORDS = Words("syntax")  # resources/words.yaml, section syntax
 
 # Dependents that open a new clause: their actors are not the argument's.
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
-# Nouns for what is said, whose "on"/"about" phrase is a topic: "comments *on* X".
-SAYINGS = frozenset(
-    """comment remark information view position talk discussion question concern
-    allegation claim criticism speech""".split()  # noqa: SIM905
-)
-TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
 # Where a role's phrase stops on the right of its head; "acl" is a participle or
 # infinitive with a verb of its own ("a resolution *presented by Britain*").
 SPAN_STOPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "conj", "cc"}
-)
-# Prepositions that only say where the actor is ("the region *near Damascus*").
-PLACE_PREPS = frozenset({"near", "outside", "around", "along", "beside", "across"})
-# Prepositions that say why, when or in what capacity, or list examples: never who the
-# actor is ("civilians *as* human shields", "workers *including* those from X").
-CIRCUMSTANCE_PREPS = frozenset(
-    """as over due following including after before during despite because amid since
-    until""".split()  # noqa: SIM905
-)
-# Prepositions that say where an actor is, not who it is: "a court *in* Lima".
-SITES = frozenset({"in", "at"})
-# Nouns for an office or a post: an apposition headed by one says who the actor is
-# ("Ali Khan, *a* government *spokesman*") and stays in its phrase.
-OFFICES = frozenset(
-    """spokesman spokeswoman spokesperson president leader minister ambassador envoy secretary
-    undersecretary director chief head official officer chairman chairwoman chair commander
-    general governor mayor adviser advisor fellow representative lawmaker senator deputy
-    premier chancellor diplomat negotiator prosecutor judge member founder editor
-    correspondent analyst researcher professor""".split()  # noqa: SIM905
-)
-
-# Nouns for what an actor does or decides: the owner or "by" phrase names whose act it
-# is, and so whom an act about it is aimed at ("condemned *Serbia's* crackdown on X",
-# "crimes committed *by* Y"); not nouns for things ("Serbia's capital").
-ACTS = frozenset(
-    """decision crackdown suppression repression policy plan proposal offer request demand
-    move action attack offensive invasion occupation treatment violation crime atrocity
-    abuse killing massacre refusal rejection intervention interference involvement
-    aggression campaign blockade deployment annexation expulsion deportation seizure
-    arrest detention execution conduct behaviour behavior handling buildup incursion raid
-    bombing shelling persecution""".split()  # noqa: SIM905
 )
 
 
@@ -64,9 +29,9 @@ def act_agent(head: Token) -> Token | None:
     """Who does the act a noun names: its owner ("Serbia's crackdown", not "its"), else
     its "by" phrase, on the noun or on a participle describing it ("crimes committed by
     X"); None for a noun not for an act, or an act nobody is named doing."""
-    if head.lemma_.lower() not in ACTS:
+    if head.lemma_.lower() not in WORDS.ACTS:
         return None
-    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in OWNERS]
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in WORDS.OWNERS]
     if owners:
         return owners[0]
     holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN")]
@@ -125,7 +90,7 @@ def role_span(head: Token, located: bool = True) -> Span:
         for c in head.children
         if c.i > head.i
         and _in_span(c)
-        and (located or c.dep_ != "prep" or c.lower_ not in SITES)
+        and (located or c.dep_ != "prep" or c.lower_ not in WORDS.SITES)
         and not _topic(head, c)
     ]
     while stack:
@@ -145,13 +110,13 @@ def role_span(head: Token, located: bool = True) -> Span:
 
 def is_saying(head: Token) -> bool:
     """A text or a saying, whose "on"/"about" phrase is its topic ("comments on X")."""
-    return head.lemma_.lower() in DOCUMENTS | SAYINGS
+    return head.lemma_.lower() in WORDS.DOCUMENTS | WORDS.SAYINGS
 
 
 def _topic(head: Token, child: Token) -> bool:
     """What a text or a saying is about: "comments *on farm seizures*", "a resolution *on
     weapons*" say what, not whose (unlike "sanctions on Iran")."""
-    return child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and is_saying(head)
+    return child.dep_ == "prep" and child.lower_ in WORDS.TOPIC_PREPS and is_saying(head)
 
 
 def _possessed_end(doc: Doc, right: int) -> int:
@@ -188,7 +153,7 @@ def _in_span(token: Token) -> bool:
     the phrase should end on its head word."""
     if token.dep_ in SPAN_STOPS or _description(token) or _misread_speaker(token):
         return False
-    if token.dep_ == "prep" and token.lower_ in PLACE_PREPS | CIRCUMSTANCE_PREPS:
+    if token.dep_ == "prep" and token.lower_ in WORDS.PLACE_PREPS | WORDS.CIRCUMSTANCE_PREPS:
         return False
     return not (token.dep_ in ("prep", "npadvmod") and is_temporal(token))
 
@@ -197,7 +162,7 @@ def _description(token: Token) -> bool:
     """An apposition set off by a comma that describes the actor rather than naming it or
     its post: "Haifa, *Israel's third largest city*", "the fund, *a pooled fund*". One
     coordinated further on is a list the parse misread ("A, a few parties and B")."""
-    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.lemma_.lower() in OFFICES:
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.lemma_.lower() in WORDS.OFFICES:
         return False
     if any(c.dep_ == "conj" for c in token.children):
         return False
@@ -212,4 +177,6 @@ def _misread_speaker(token: Token) -> bool:
     if token.dep_ != "appos" or after >= len(token.doc):
         return False
     verb = token.doc[after]
-    return verb.lemma_.lower() in SAYING and not any(c.dep_ in SUBJECTS for c in verb.children)
+    return verb.lemma_.lower() in WORDS.SAYING and not any(
+        c.dep_ in SUBJECTS for c in verb.children
+    )

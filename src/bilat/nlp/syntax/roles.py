@@ -6,44 +6,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from bilat.nlp.syntax.antecedents import OWNERS, PASSIVE_SUBJECTS, SUBJECTS, antecedent
+from bilat.nlp.syntax.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
 from bilat.nlp.syntax.recipients import (
     OBJECTS,
-    TARGET_PREPS,
     conjuncts,
     is_temporal,
     object_targets,
     prep_objects,
 )
+from bilat.nlp.words import Words
 
-# Texts that speak for whoever issues them: "a report accusing ...", "a letter threatening ...".
-DOCUMENTS = frozenset(
-    """report letter statement resolution declaration communique communiqué message motion
-    bill note memo memorandum document petition appeal order decree""".split()  # noqa: SIM905
-)
-# Verbs whose object is made to do the act of their infinitive: in "ordered the paper to
-# close", the paper is whom the order acts on ("used gas to kill" is no such verb).
-CONTROL = frozenset(
-    """order force compel oblige require instruct direct tell pressure press persuade allow
-    permit""".split()  # noqa: SIM905
-)
-# Event nouns whose "of" phrase names whom the act is done to, not who does it: "the
-# blockade of Cuba", "the invasion of Kuwait" (but "the visit of the minister").
-PATIENT_NOUNS = frozenset(
-    """blockade invasion occupation bombing shelling siege arrest detention expulsion
-    assassination execution kidnapping abduction condemnation isolation killing murder
-    massacre torture deportation extradition persecution harassment""".split()  # noqa: SIM905
-)
-# Armed forces named without whose they are: "the withdrawal of troops" is done by the
-# subject of the clause ("the US completed the withdrawal of troops from Iraq").
-FORCES = frozenset(
-    {"troop", "force", "soldier", "unit", "contingent", "personnel", "warship", "army"}
-)
-# "came under attack", "remained under siege": the subject suffers the act.
-UNDERGO_VERBS = frozenset({"come", "be", "remain", "stay", "fall"})
-# Participles that state their subject's stance, not what was done to it: in "Israel is
-# opposed to the plan" Israel opposes, and "to the plan" is what it opposes.
-STANCES = frozenset({"opposed", "determined", "resolved", "poised", "engaged", "involved"})
+WORDS = Words("syntax")  # resources/words.yaml, section syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +49,7 @@ def _complement_targets(verb: Token) -> list[Token]:
         if child.dep_ == "xcomp":
             # "threatened to deliver blows *to the US*": the recipient, then the thing
             # (the first object target, which is the recipient itself when there is none)
-            recipient = next(prep_objects(child, TARGET_PREPS), None)
+            recipient = next(prep_objects(child, WORDS.TARGET_PREPS), None)
             received = {t.i for t in conjuncts(recipient)} if recipient is not None else set()
             objects = [t for t in object_targets([child], None) if t.i not in received]
             heads = [h for h in (recipient, *objects[:1]) if h is not None]
@@ -117,7 +90,7 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ == "acl" and current.tag_ == "VBG":
             noun = current.head
             above = governing_verb(noun)
-            if noun.lemma_.lower() in DOCUMENTS and above is not None:
+            if noun.lemma_.lower() in WORDS.DOCUMENTS and above is not None:
                 # "put out a report accusing the army": whoever put it out accuses
                 current, inherited = above, True
                 continue
@@ -166,7 +139,7 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
     ]
     agents = list(prep_objects(verb, frozenset({"by"})))
     targets: list[Token] = []
-    if passive and not agents and verb.lower_ in STANCES:
+    if passive and not agents and verb.lower_ in WORDS.STANCES:
         sources, passive = [h for p in passive for h in conjuncts(p)], []
     if passive:
         sources = [h for a in agents for h in conjuncts(a)]
@@ -186,7 +159,12 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         joint = next((b for c in verb.children if c.dep_ == "dobj" and (b := _between(c))), [])
     if not targets:
         targets = object_targets(carriers, obj) or _done_by_event(obj)
-    if inherited and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTROL and not passive:
+    if (
+        inherited
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in WORDS.CONTROL
+        and not passive
+    ):
         # "ordered the paper to close": whom the governing verb acts on comes first
         controlled = [c for c in verb.head.children if c.dep_ == "dobj"]
         targets = [*(h for c in controlled[:1] for h in conjuncts(c)), *targets]
@@ -300,18 +278,18 @@ def noun_arguments(noun: Token) -> Arguments:
         return _undergone_arguments(noun, verb)
     joint = _between(noun) or (_between(verb) if verb is not None else [])
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    if verb is not None and sources and all(s.lower_ in OWNERS for s in sources):
+    if verb is not None and sources and all(s.lower_ in WORDS.OWNERS for s in sources):
         # "NAF reiterated its commitment": the owner is the governing verb's subject
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
-    done_to = noun.lemma_.lower() in PATIENT_NOUNS
+    done_to = noun.lemma_.lower() in WORDS.PATIENT_NOUNS
     sources += list(prep_objects(noun, frozenset({"by"} if done_to else {"by", "of"})))
     if verb is not None and sources and all(_unowned_forces(s) for s in sources):
         # "the US completed the withdrawal of troops": the troops are the subject's
         subjects, _ = _subject_of(verb)
         sources = [h for h in subjects if h.i != noun.i] or sources
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    targets = list(prep_objects(noun, TARGET_PREPS | ({"of"} if done_to else set())))
+    targets = list(prep_objects(noun, WORDS.TARGET_PREPS | ({"of"} if done_to else set())))
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause
@@ -319,7 +297,7 @@ def noun_arguments(noun: Token) -> Arguments:
     if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
         sources, inherited = _subject_of(verb)
-        if not sources and verb.lower_ in STANCES:
+        if not sources and verb.lower_ in WORDS.STANCES:
             # "forces were engaged in ethnic cleansing"
             sources = [h for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for h in conjuncts(c)]
             inherited = True
@@ -358,7 +336,7 @@ def _undergone(noun: Token, verb: Token) -> bool:
         noun.dep_ == "pobj"
         and prep.lower_ == "under"
         and prep.head.i == verb.i
-        and verb.lemma_.lower() in UNDERGO_VERBS
+        and verb.lemma_.lower() in WORDS.UNDERGO_VERBS
     )
 
 
@@ -382,7 +360,7 @@ def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
 def _unowned_forces(token: Token) -> bool:
     """ "troops", "some invasion forces": forces the phrase names no owner of (no
     possessor, no nationality, no name)."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in FORCES:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in WORDS.FORCES:
         return False
     return not any(
         c.dep_ == "poss" or c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
