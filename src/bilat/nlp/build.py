@@ -125,7 +125,12 @@ class LearnedComponent:
         return doc
 
 
-@Language.component("bilat_relations")
+# What each component reads and writes, declared so ``nlp.analyze_pipes()`` checks the
+# order (``doc._.anchor`` and ``doc._.article_id`` are set by ``annotate``, not a component).
+PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
+
+
+@Language.component("bilat_relations", assigns=["doc._.events"], requires=["doc._.events"])
 def relations_only(doc: Doc) -> Doc:
     """Keep the events between two different actor codes: an act with one side unknown,
     or between parts of one state, is no relation between actors."""
@@ -133,7 +138,7 @@ def relations_only(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("bilat_lines")
+@Language.component("bilat_lines", assigns=["token.is_sent_start"])
 def split_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break."""
     for token in doc[1:]:
@@ -143,12 +148,17 @@ def split_lines(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("bilat_facts", default_config={"actors_file": None})
+@Language.factory("bilat_facts", default_config={"actors_file": None}, assigns=["doc._.facts"])
 def make_facts(nlp: Language, name: str, actors_file: str | None) -> FactsComponent:
     return FactsComponent(ActorResolver.load(Path(actors_file) if actors_file else None))
 
 
-@Language.factory("bilat_events", default_config={"keep_uncoded": False, "actors_file": None})
+@Language.factory(
+    "bilat_events",
+    default_config={"keep_uncoded": False, "actors_file": None},
+    assigns=["doc._.events"],
+    requires=["doc._.facts", *PARSE],
+)
 def make_events(
     nlp: Language, name: str, keep_uncoded: bool, actors_file: str | None
 ) -> EventsComponent:
@@ -160,7 +170,12 @@ def make_events(
     return EventsComponent(extractor, keep_uncoded)
 
 
-@Language.factory("bilat_learned", default_config={"keep_uncoded": False})
+@Language.factory(
+    "bilat_learned",
+    default_config={"keep_uncoded": False},
+    assigns=["doc._.events"],
+    requires=["doc._.facts", "doc._.events", "doc.sents"],
+)
 def make_learned(nlp: Language, name: str, keep_uncoded: bool) -> LearnedComponent:
     layer = LearnedLayer(EventEncoder.load(), load_ontology().intensity, keep_uncoded)
     return LearnedComponent(layer)
