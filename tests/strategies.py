@@ -145,6 +145,7 @@ def events(draw: st.DrawFn, article: str | None = None) -> Event:
         intensity=draw(st.floats(min_value=-10, max_value=10)),
         confidence=draw(st.floats(min_value=0, max_value=1)),
         extractor_version=draw(texts(max_size=8)),
+        rule=draw(st.sampled_from(["", "subject-object", "between+other-side"])),
     )
 
 

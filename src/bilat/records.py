@@ -226,6 +226,8 @@ class Event:
     intensity: float = 0.0
     confidence: float = 0.5
     extractor_version: str = ""
+    # The rule that found the sides ("subject-object+one-country"): the event's provenance.
+    rule: str = ""
 
     @property
     def dyad(self) -> tuple[str, str] | None:

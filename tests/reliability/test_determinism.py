@@ -15,7 +15,7 @@ from reliability.conftest import child_env
 # "The two sides" with the United States named twice in one sentence, once with a sector.
 _MAIN_PAIR = """
 import spacy
-from bilat.nlp.participants import main_pair
+from bilat.nlp.sides import main_pair
 from bilat.records import Actor, Mention
 nlp = spacy.blank("en")
 nlp.add_pipe("sentencizer")

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from bilat.config import Settings
 from bilat.ingest import read_sources
 from bilat.ingest.metadata import parse_published
-from bilat.nlp.actor_schema import ActorEntry
 from bilat.nlp.actors import ActorResolver
+from bilat.nlp.actors.entries import ActorEntry
 from bilat.records import Article, DateSpan, Granularity, Rejection
 
 SUFFIXES = (".txt", ".html", ".xml", ".rss", ".jsonl", ".warc", "", ".bin")

@@ -113,6 +113,7 @@ def event_json(e: Event) -> dict[str, Any]:
             "trigger": e.evidence.trigger,
         },
         "extractor": e.extractor_version,
+        "rule": e.rule,
     }
 
 
@@ -153,6 +154,7 @@ def event_from_record(raw: Mapping[str, Any]) -> Event:
         intensity=float(raw.get("intensity", 0.0)),
         confidence=float(raw.get("confidence", 0.5)),
         extractor_version=str(raw.get("extractor", "")),
+        rule=str(raw.get("rule", "")),
     )
 
 

@@ -92,7 +92,8 @@ def event_row(e: Event) -> Row:
     head = (e.id, ev.article_id, e.type.value, e.mode, e.symmetric, e.status.value)
     scores = (e.intensity, e.confidence, e.extractor_version)
     sides = (*_mention_row(e.source), *_mention_row(e.target))
-    return (*head, *scores, *sides, *_span_row(e.date), ev.sentence, ev.start, ev.end, ev.trigger)
+    evidence = (ev.sentence, ev.start, ev.end, ev.trigger)
+    return (*head, *scores, *sides, *_span_row(e.date), *evidence, e.rule)
 
 
 def event(row: Sequence[Any], contexts: tuple[str, ...], amounts: tuple[Amount, ...]) -> Event:
@@ -101,6 +102,7 @@ def event(row: Sequence[Any], contexts: tuple[str, ...], amounts: tuple[Amount, 
     if source is None:
         raise ValueError(f"event {id_} has no source mention")
     sentence, start, end, trigger = row[26:30]
+    rule = row[30] if len(row) > 30 else ""  # rows read while migrating stop before it
     return Event(
         id=id_,
         type=_TYPES[type_],
@@ -116,6 +118,7 @@ def event(row: Sequence[Any], contexts: tuple[str, ...], amounts: tuple[Amount, 
         intensity=intensity,
         confidence=confidence,
         extractor_version=version,
+        rule=rule or "",
     )
 
 

@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from bilat.dates import DateMatch, find_dates
+from bilat.dates.calendar import season_of
 from bilat.errors import ResourceInvalid
 from bilat.evaluation.metrics import ratio
-from bilat.nlp.dates import DateMatch, find_dates
-from bilat.nlp.dates.calendar import season_of
 from bilat.records import DateSpan, Granularity
 
 _HALF, _CENTURY = 4, 7  # ranks beyond Granularity.rank's: half a year, a century

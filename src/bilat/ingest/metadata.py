@@ -29,7 +29,7 @@ def infer_published(text: str, today: date | None = None) -> DateSpan | None:
     A piece cannot cite what has not happened, so dates after ``today`` are
     junk (a misread number or a plan) and are ignored.
     """
-    from bilat.nlp.dates import find_dates  # lazy: the date finder is a heavier module
+    from bilat.dates import find_dates  # lazy: the date finder is a heavier module
 
     today = today or date.today()
     spans: list[DateSpan] = [
@@ -73,7 +73,7 @@ def _rfc2822(value: str) -> DateSpan | None:
 
 def _prose(value: str) -> DateSpan | None:
     """ "30 September 2021" and the like, through bilat's own date parser."""
-    from bilat.nlp.dates import parse_date
+    from bilat.dates import parse_date
 
     span = parse_date(value)
     return replace(span, inferred=False) if span is not None else None

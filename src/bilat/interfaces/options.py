@@ -43,7 +43,7 @@ def date_bound(value: str | None, *, end: bool = False) -> date | None:
     ``--until 2021`` is 2021-12-31."""
     if value is None:
         return None
-    from bilat.nlp.dates import parse_date
+    from bilat.dates import parse_date
 
     span = parse_date(value)
     if span is None:

@@ -25,17 +25,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bilat.config import Settings
+from bilat.dates import find_dates
 from bilat.errors import BilatError, ModelMissing
-from bilat.nlp.actors import ActorResolver
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dates import find_dates
-from bilat.nlp.eras import Eras
-from bilat.nlp.extract import DatedText, DocFacts, Extractor, FoundAmount
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.actors.resolver import ActorResolver
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.money import find_amounts
+from bilat.nlp.events.sport import SportCues, without_fixtures
+from bilat.nlp.extract import Extractor
+from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.money import find_amounts
-from bilat.nlp.sport import SportCues, without_fixtures
+from bilat.nlp.words import load_words
 from bilat.records import Event
 from bilat.resources import load_ontology
 
@@ -124,10 +126,15 @@ class LearnedComponent:
         return doc
 
 
+# What each component reads and writes, declared so ``nlp.analyze_pipes()`` checks the
+# order (``doc._.anchor`` and ``doc._.article_id`` are set by ``annotate``, not a component).
+PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
+
+
 class RelationsComponent:
     """Keep the events between two different actor codes: an act with one side unknown,
     or between parts of one state, is no relation between actors; nor is a fixture
-    between two national teams on a page that reports sport (``bilat.nlp.sport``)."""
+    between two national teams on a page that reports sport (``bilat.nlp.events.sport``)."""
 
     def __init__(self, cues: SportCues) -> None:
         self.cues = cues
@@ -138,12 +145,12 @@ class RelationsComponent:
         return doc
 
 
-@Language.factory("bilat_relations")
+@Language.factory("bilat_relations", assigns=["doc._.events"], requires=["doc._.events"])
 def make_relations(nlp: Language, name: str) -> RelationsComponent:
     return RelationsComponent(SportCues.load())
 
 
-@Language.component("bilat_lines")
+@Language.component("bilat_lines", assigns=["token.is_sent_start"])
 def split_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break."""
     for token in doc[1:]:
@@ -153,12 +160,17 @@ def split_lines(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("bilat_facts", default_config={"actors_file": None})
+@Language.factory("bilat_facts", default_config={"actors_file": None}, assigns=["doc._.facts"])
 def make_facts(nlp: Language, name: str, actors_file: str | None) -> FactsComponent:
     return FactsComponent(ActorResolver.load(Path(actors_file) if actors_file else None))
 
 
-@Language.factory("bilat_events", default_config={"keep_uncoded": False, "actors_file": None})
+@Language.factory(
+    "bilat_events",
+    default_config={"keep_uncoded": False, "actors_file": None},
+    assigns=["doc._.events"],
+    requires=["doc._.facts", *PARSE],
+)
 def make_events(
     nlp: Language, name: str, keep_uncoded: bool, actors_file: str | None
 ) -> EventsComponent:
@@ -170,7 +182,12 @@ def make_events(
     return EventsComponent(extractor, keep_uncoded)
 
 
-@Language.factory("bilat_learned", default_config={"keep_uncoded": False})
+@Language.factory(
+    "bilat_learned",
+    default_config={"keep_uncoded": False},
+    assigns=["doc._.events"],
+    requires=["doc._.facts", "doc._.events", "doc.sents"],
+)
 def make_learned(nlp: Language, name: str, keep_uncoded: bool) -> LearnedComponent:
     layer = LearnedLayer(EventEncoder.load(), load_ontology().intensity, keep_uncoded)
     return LearnedComponent(layer)
@@ -180,6 +197,7 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
     """Load the model and add bilat's components. ``keep_uncoded`` keeps events whose
     actors resolve to no code (the sentence-level evaluations need them)."""
     _register_extensions()
+    load_words()  # a broken word list fails here, before any text is read
     try:
         nlp = spacy.load(settings.model, exclude=list(UNUSED_MODEL_PARTS))
     except OSError as exc:

@@ -1,45 +1,53 @@
-"""From a parsed, annotated Doc to PLOVER events, sentence by sentence."""
+"""From a parsed, annotated Doc to PLOVER events, sentence by sentence: the stages composed.
+
+For each sentence: triggers and their senses (``events``), the trigger's argument phrases
+(``syntax``), their sides (``sides``, over the mentions of ``actors``), which triggers the
+sentence reports, their status, type and date (``events``), and the states the sides
+were at that date (``actors.eras``).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.dominance import sequence_phrase
-from bilat.nlp.eras import Eras
-from bilat.nlp.event_dates import (
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.dating import (
     PlacedDate,
-    bounds_a_duration,
-    dates_the_trigger,
     event_date,
     is_definite,
-    names_a_thing,
     place_dates,
-    publication_day,
     report_month,
     same_paragraph,
 )
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.modality import (
-    as_intention,
-    declined,
-    describes_state,
-    intended,
-    reported_plan,
-    status_of,
-    told_in_present,
-    unless_clause,
+from bilat.nlp.events.dominance import sequence_phrase
+from bilat.nlp.events.intentions import act_of, promised_act
+from bilat.nlp.events.lexicon import Sense, TriggerLexicon
+from bilat.nlp.events.modality import status_of, told_in_present
+from bilat.nlp.events.reportable import (
+    Located,
+    is_citation,
+    reportable,
+    without_partial_repeats,
 )
-from bilat.nlp.participants import ParticipantFinder, main_pair
-from bilat.nlp.partners import other_side, without_opponents, without_topics
-from bilat.nlp.reportable import Located, reportable
-from bilat.nlp.roles import noun_arguments, verb_arguments
-from bilat.nlp.triggers import Trigger, find_triggers
+from bilat.nlp.events.timeline import (
+    KnownDates,
+    Timeline,
+    advance,
+    known_key,
+    news_day,
+    paragraph_bounds,
+    undated_state,
+    with_context_year,
+)
+from bilat.nlp.events.triggers import Trigger, find_triggers
+from bilat.nlp.facts import DatedText, DocFacts
+from bilat.nlp.sides import ParticipantFinder, Participants, main_pair
+from bilat.nlp.sides.partners import other_side, without_opponents, without_topics
+from bilat.nlp.syntax.roles import noun_arguments, verb_arguments
 from bilat.records import (
     Actor,
     Amount,
@@ -54,71 +62,43 @@ from bilat.records import (
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
 
-# A reference-list entry: Author, “Title,” Outlet, 2 December 2021. The title is another
-# article's headline; what it reports is not an event this text states.
-CITATION = re.compile(
-    r",\s*[”\"]\s*(?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*\s*,[^,\n]{0,40}\b\d{4}\W*$"
-)
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# A bare month ("in April", "late September") takes its year from the text around it.
-BARE_MONTH = re.compile(
-    r"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DatedText:
-    """A date expression found in the text (start/end are char offsets)."""
-
-    start: int
-    end: int
-    span: DateSpan
-
-
-@dataclass(frozen=True, slots=True)
-class FoundAmount:
-    """An amount found in the text (start/end are char offsets)."""
-
-    start: int
-    end: int
-    amount: Amount
-
-
-@dataclass(frozen=True, slots=True)
-class DocFacts:
-    """What earlier components found in one document."""
-
-    article_id: str
-    anchor: date | None
-    mentions: tuple[Mention, ...]
-    dates: tuple[DatedText, ...]
-    amounts: tuple[FoundAmount, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    """Where the text is in time when a sentence starts.
-
-    ``reference`` is the last date of the paragraph so far (None at a paragraph's start),
-    ``previous`` the last date of the text so far, ``context_year`` the last year written
-    in the paragraph (a new paragraph returns to the story's own time: "in September"
-    there reads from the publication date, not from a year the paragraph before recalled).
-    """
-
-    anchor: date | None
-    reference: DateSpan | None = None
-    previous: DateSpan | None = None
-    context_year: int | None = None
-
-
-# Dates of the events reported so far, by type and pair: what "the meeting" refers back to.
-KnownDates = Mapping[tuple[str, ...], DateSpan]
-
+# An event noun states its act less surely than a verb; a side inferred from elsewhere
+# yields to one the sentence names outright.
+NOMINAL_TRIGGER_PENALTY = 0.1
+INFERRED_SIDE_PENALTY = 0.1
 
 # PLOVER score of a type and mode (the ontology's ``intensity``).
 Intensity = Callable[[EventType, str | None], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One sentence with what its events share: its mentions, its paragraph's (for the
+    era it recalls), the main pair, amounts, contexts, placed dates and the report time."""
+
+    sent: Span
+    facts: DocFacts
+    pair: tuple[Actor, Actor] | None
+    mentions: list[Mention]
+    paragraph: list[Mention]
+    amounts: tuple[Amount, ...]
+    contexts: tuple[str, ...]
+    placed: list[PlacedDate]
+    timeline: Timeline
+    # an act no date of its own dates, in a story at the time of its report
+    reported: DateSpan | None
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A reported trigger with its sides, final sense, status and date."""
+
+    trigger: Trigger
+    sense: Sense
+    status: Status
+    when: DateSpan | None
+    definite: bool
+    confidence: float
 
 
 class Extractor:
@@ -147,26 +127,17 @@ class Extractor:
         for sent in doc.sents:
             if not same_paragraph(text, previous_end, sent.start_char):
                 timeline = replace(timeline, reference=None, context_year=None)
-            sentence_dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
-            found = self._sentence_events(
-                sent, text, facts, pair, sentence_dates, timeline, known, keep_uncoded
-            )
-            events.extend(found)
-            for event in found:
-                if event.date is not None:
-                    known[_known_key(event)] = event.date
-            moving = [
-                d
-                for d in sentence_dates
-                if not (
-                    names_a_thing(sent, d.start, d.end) or bounds_a_duration(sent, d.start, d.end)
-                )
-            ]
-            timeline = _advance(timeline, moving)
+            dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
+            if not is_citation(sent.text):
+                scene = self._scene(sent, text, facts, pair, dates, timeline)
+                found = self._sentence_events(scene, dates, known, keep_uncoded)
+                events.extend(found)
+                known.update((known_key(e), e.date) for e in found if e.date is not None)
+            timeline = advance(timeline, sent, dates)
             previous_end = sent.start_char + len(sent.text.rstrip())
         return events
 
-    def _sentence_events(
+    def _scene(
         self,
         sent: Span,
         text: str,
@@ -174,105 +145,126 @@ class Extractor:
         pair: tuple[Actor, Actor] | None,
         dates: list[DatedText],
         timeline: Timeline,
-        known: KnownDates,
-        keep_uncoded: bool = False,
-    ) -> list[Event]:
-        if CITATION.search(sent.text):
-            return []
-        mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+    ) -> Scene:
         first, last = paragraph_bounds(text, sent.start_char, sent.end_char)
-        paragraph = [m for m in facts.mentions if first <= m.start < last]
-        finder = ParticipantFinder(mentions, pair, [(d.start, d.end) for d in dates])
-        amounts = tuple(
-            a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char
+        year, anchor = timeline.context_year, facts.anchor
+        return Scene(
+            sent=sent,
+            facts=facts,
+            pair=pair,
+            mentions=[m for m in facts.mentions if sent.start_char <= m.start < sent.end_char],
+            paragraph=[m for m in facts.mentions if first <= m.start < last],
+            amounts=tuple(
+                a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char
+            ),
+            contexts=self.cues.contexts(sent.text),
+            placed=place_dates(
+                sent, [(d.start, d.end, with_context_year(d.span, year, anchor)) for d in dates]
+            ),
+            timeline=timeline,
+            reported=report_month(timeline.previous, anchor),
         )
-        contexts = self.cues.contexts(sent.text)
-        placed = place_dates(
-            sent,
-            [
-                (d.start, d.end, _with_context_year(d.span, timeline.context_year, facts.anchor))
-                for d in dates
-            ],
-        )
+
+    def _sentence_events(
+        self, scene: Scene, dates: list[DatedText], known: KnownDates, keep_uncoded: bool
+    ) -> list[Event]:
+        """One event per type, pair and date in a sentence: "held talks ... the talks" is
+        one; "signed an MoU in 2018 and another in 2019" are two, and so are "established
+        ties following the agreement"."""
+        finder = ParticipantFinder(scene.mentions, scene.pair, [(d.start, d.end) for d in dates])
         best: dict[tuple[str, ...], Event] = {}
-        # an act no date of its own dates, in a story at the time of its report
-        reported = report_month(timeline.previous, facts.anchor)
-        promises: dict[str, tuple[EventType, str | None]] = {}  # AGREE id -> act promised
-        for trigger, sense, found in self._governing(sent, finder, keep_uncoded):
-            if trigger.nominal and _undated_state(trigger.token, placed):
+        promises: dict[str, Sense] = {}  # AGREE id -> act promised
+        for trigger, sense, found in self._governing(scene.sent, finder, keep_uncoded):
+            act, promised = self._act(scene, trigger, sense, found.confidence)
+            if act is None:
                 continue
-            when = _news_day(trigger.token, placed, facts.anchor) or event_date(
-                trigger.token, placed, timeline.reference, timeline.previous
-            )
-            status = status_of(trigger.token, when, facts.anchor)
-            type_, mode = sense
-            promised: tuple[EventType, str | None] | None = None
-            if declined(type_, status):
-                type_, mode = EventType.REJECT, None
-            elif intended(trigger.token) and unless_clause(trigger.token):
-                type_, mode = EventType.THREATEN, None
-            elif not trigger.foreseen and _promised(trigger.token, type_):
-                if type_.quad in (1, 2):
-                    # "will hold a joint exercise": the promise (AGREE) and the act, planned
-                    promised = (type_, mode)
-                type_, mode = as_intention(type_), None
-            confidence = found.confidence - (0.1 if trigger.nominal else 0.0)
-            definite = when is None and is_definite(trigger.token, trigger.obj)
             phase = sequence_phrase(trigger.token)
             # "Germany and France sent aid to Mali and Niger": one event per pair.
             for read_source, read_target in ((found.source, found.target), *found.also):
-                cooperative = type_.quad in (1, 2)
-                target = other_side(read_source, read_target, mentions, pair, cooperative)
-                # A side inferred from elsewhere yields to one the sentence names outright.
-                inferred = 0.1 if target is not read_target else 0.0
-                sides = _sides(read_source, target)
-                dated = known.get((type_.value, *sides)) if definite else when
-                # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
-                # "has demanded an admission by Moscow" is of the writer's time, whatever
-                # era the paragraph recalls.
-                recalled = [] if told_in_present(trigger.token) else paragraph
-                source, target = self._of_era(read_source, target, dated, recalled)
-                sides = _sides(source, target)
-                event = Event(
-                    id=event_id(
-                        facts.article_id,
-                        trigger.token.idx,
-                        type_.value,
-                        source.code or source.text,
-                        target.code or target.text if target else "",
-                    ),
-                    type=type_,
-                    mode=mode,
-                    contexts=contexts,
-                    source=source,
-                    target=target,
-                    symmetric=found.symmetric,
-                    date=dated or (reported if status is Status.OCCURRED else None),
-                    status=status,
-                    amounts=amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
-                    intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
-                    confidence=round(max(0.05, min(0.99, confidence - inferred)), 3),
-                    evidence=Evidence(
-                        article_id=facts.article_id,
-                        sentence=sent.text,
-                        start=sent.start_char,
-                        end=sent.end_char,
-                        trigger=trigger.token.text,
-                    ),
-                    extractor_version=EXTRACTOR_VERSION,
-                )
-                # One event per type, pair and date in a sentence: "held talks ... the
-                # talks" is one; "signed an MoU in 2018 and another in 2019" are two, and
-                # so are "established ties following the agreement".
+                event, dated = self._event(scene, act, read_source, read_target, known, found)
                 if promised is not None:
                     promises[event.id] = promised
-                key = (type_.value, *sides, dated.iso() if dated else "", phase)
+                sides = _sides(event.source, event.target)
+                key = (act.sense[0].value, *sides, dated.iso() if dated else "", phase)
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
         events = list(best.values())
-        acts = [_promised_act(e, *promises[e.id], reported) for e in events if e.id in promises]
+        acts = [promised_act(e, promises[e.id], scene.reported) for e in events if e.id in promises]
         return without_partial_repeats(events + acts)
+
+    def _act(
+        self, scene: Scene, trigger: Trigger, sense: Sense, confidence: float
+    ) -> tuple[Act | None, Sense | None]:
+        """The trigger's act with its status, final sense and date (None: a state the
+        writer describes, no act), and the act it promises, if any."""
+        token, anchor, placed = trigger.token, scene.facts.anchor, scene.placed
+        if trigger.nominal and undated_state(token, placed):
+            return None, None
+        tl = scene.timeline
+        when = news_day(token, placed, anchor) or event_date(
+            token, placed, tl.reference, tl.previous
+        )
+        status = status_of(token, when, anchor)
+        final, promised = act_of(trigger, sense, status)
+        if trigger.nominal:
+            confidence -= NOMINAL_TRIGGER_PENALTY
+        definite = when is None and is_definite(token, trigger.obj)
+        return Act(trigger, final, status, when, definite, confidence), promised
+
+    def _event(
+        self,
+        scene: Scene,
+        act: Act,
+        read_source: Mention,
+        read_target: Mention | None,
+        known: KnownDates,
+        found: Participants,
+    ) -> tuple[Event, DateSpan | None]:
+        """One event of the act between one pair of the sides read, with the date the
+        act was given (the report time, which stands in for none, aside)."""
+        (type_, mode), status, token = act.sense, act.status, act.trigger.token
+        target = other_side(
+            read_source, read_target, scene.mentions, scene.pair, type_.quad in (1, 2)
+        )
+        inferred = INFERRED_SIDE_PENALTY if target is not read_target else 0.0
+        dated = known.get((type_.value, *_sides(read_source, target))) if act.definite else act.when
+        # "the two countries" signing in 1948 are Pakistan and the Soviet Union.
+        # "has demanded an admission by Moscow" is of the writer's time, whatever
+        # era the paragraph recalls.
+        recalled = [] if told_in_present(token) else scene.paragraph
+        source, target = self._of_era(read_source, target, dated, recalled)
+        article = scene.facts.article_id
+        event = Event(
+            id=event_id(
+                article,
+                token.idx,
+                type_.value,
+                source.code or source.text,
+                target.code or target.text if target else "",
+            ),
+            type=type_,
+            mode=mode,
+            contexts=scene.contexts,
+            source=source,
+            target=target,
+            symmetric=found.symmetric,
+            date=dated or (scene.reported if status is Status.OCCURRED else None),
+            status=status,
+            amounts=scene.amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
+            intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
+            confidence=round(max(0.05, min(0.99, act.confidence - inferred)), 3),
+            evidence=Evidence(
+                article_id=article,
+                sentence=scene.sent.text,
+                start=scene.sent.start_char,
+                end=scene.sent.end_char,
+                trigger=token.text,
+            ),
+            extractor_version=EXTRACTOR_VERSION,
+            rule=found.rule + ("+other-side" if inferred else ""),
+        )
+        return event, dated
 
     def _of_era(
         self,
@@ -317,138 +309,9 @@ class Extractor:
         return reportable(located, statements)
 
 
-def _promised(trigger: Token, type_: EventType) -> bool:
-    """Whether the trigger states an intention coded as such; a meeting a past report
-    scheduled ("said they would meet in May") stays a planned meeting."""
-    if type_ is EventType.CONSULT and reported_plan(trigger):
-        return False
-    return intended(trigger) and as_intention(type_) is not type_
-
-
-def _promised_act(
-    promise: Event, type_: EventType, mode: str | None, reported: DateSpan | None
-) -> Event:
-    """The act a promise states ("will hold a joint exercise in May"), as a planned event
-    beside the promise's AGREE: planned, so it weighs nothing in the relationship's scores
-    (intensity 0) until it happens, and dated only by a date the text gives it."""
-    status = Status.PLANNED if promise.status is Status.OCCURRED else promise.status
-    return replace(
-        promise,
-        id=event_id(
-            promise.evidence.article_id,
-            promise.evidence.start,
-            f"{type_.value}:{promise.id}",
-            promise.source.code or promise.source.text,
-            "",
-        ),
-        type=type_,
-        mode=mode,
-        status=status,
-        date=None if promise.date is reported else promise.date,
-        intensity=0.0,
-    )
-
-
-def _news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> DateSpan | None:
-    """The publication day of an act told in the present ("Israel reopens its embassy in
-    Cairo, after closing it in 2011"): news of the day, which only a date of the act's own
-    clause moves; another clause's date, or the paragraph's last, dates another act."""
-    if anchor is None or not _told_as_news(trigger):
-        return None
-    if any(dates_the_trigger(trigger, d.head) for d in placed):
-        return None
-    return publication_day(anchor)
-
-
-def _told_as_news(trigger: Token) -> bool:
-    """Whether the act is told in the present or present perfect; an event noun only as
-    what its clause tells of ("clashes erupt"), not as its topic ("hopes are pinned on
-    the visit")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return told_in_present(trigger)
-
-
-def _undated_state(noun: Token, placed: list[PlacedDate]) -> bool:
-    """An event noun in a simple-present clause that no date of its own ties to a time:
-    the writer's picture of relations, not an act ("the 2019 visit marks a shift" is one)."""
-    return describes_state(noun) and not any(dates_the_trigger(noun, d.head) for d in placed)
-
-
-def without_partial_repeats(events: list[Event]) -> list[Event]:
-    """A sentence's events minus those with one side unresolved that repeat, with less
-    said, an event of the same type the sentence codes in full: in "Iran has found a
-    market for arms sales and cooperation, notably Syria", the cooperation whose partner
-    the parse missed is the one with Syria; in "after Iraq invaded Kuwait, the US and
-    Britain went to war to defeat the Iraqis", the war with an unnamed side is theirs."""
-    full = [e for e in events if e.dyad is not None]
-    return [e for e in events if e.dyad is not None or not _repeats(e, full)]
-
-
-def _repeats(partial: Event, full: list[Event]) -> bool:
-    """Whether a full event of ``partial``'s type has its one resolved side among its own
-    (an act of a country on itself, both sides resolved, repeats nothing)."""
-    codes = {partial.source.code, partial.target.code if partial.target else None}
-    if None not in codes or len(codes) != 2:
-        return False
-    code = next(c for c in codes if c is not None)
-    return any(e.type is partial.type and code in (e.dyad or ()) for e in full)
-
-
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Character range of the paragraph (line) a sentence at ``start:end`` is in."""
-    after = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if after < 0 else after
-
-
 def _sides(source: Mention, target: Mention | None) -> list[str]:
     """The sorted codes (or texts) of an event's sides: its key within a sentence."""
     return sorted((source.code or source.text, target.code or target.text if target else ""))
 
 
-def _known_key(event: Event) -> tuple[str, ...]:
-    """The key under which an event's date is remembered: its type and sorted sides."""
-    source = event.source.code or event.source.text
-    target = "" if event.target is None else event.target.code or event.target.text
-    return (event.type.value, *sorted((source, target)))
-
-
-def _advance(timeline: Timeline, dates: list[DatedText]) -> Timeline:
-    """The timeline after a sentence with these date expressions."""
-    if not dates:
-        return timeline
-    explicit = [d for d in dates if YEAR.search(d.span.text)]
-    year = explicit[-1].span.start.year if explicit else timeline.context_year
-    last = _with_context_year(dates[-1].span, year, timeline.anchor)
-    return replace(timeline, reference=last, previous=dates[-1].span, context_year=year)
-
-
-def _with_context_year(span: DateSpan, context_year: int | None, anchor: date | None) -> DateSpan:
-    """ "in April" after "in 2021" means April 2021, whatever the publication year."""
-    if not BARE_MONTH.match(span.text.strip()) or context_year is None:
-        return span
-    if span.start.year == context_year:
-        return span
-    # The publication year is the year the anchored, tense-aware reading already
-    # chose from: "signed in August" in a May story is last August, not this one.
-    if anchor is not None and context_year >= anchor.year:
-        return span
-    shift = context_year - span.start.year
-    try:
-        start = span.start.replace(year=span.start.year + shift)
-        end = span.end.replace(year=span.end.year + shift)
-    except ValueError:  # 29 February in a year without one
-        return span
-    return DateSpan(start, end, span.granularity, span.text, span.inferred)
-
-
-__all__ = [
-    "EXTRACTOR_VERSION",
-    "DatedText",
-    "DocFacts",
-    "Extractor",
-    "FoundAmount",
-    "Intensity",
-    "find_triggers",
-    "main_pair",
-]
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "Intensity"]

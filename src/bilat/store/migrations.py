@@ -30,6 +30,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search index", _packaged("search_index.sql")),
     Migration(3, "stemmed full-text search index", _packaged("search_stems.sql")),
     Migration(4, "runs record an interruption", _packaged("runs_interrupted.sql")),
+    Migration(5, "events record their side rule", _packaged("events_rule.sql")),
 )
 # The steps that (re)build the search index: after the last of them a store opened for
 # writing fills it for the documents already stored.

@@ -22,7 +22,7 @@ _SPAN += (("inferred", "BOOLEAN"),)
 _MENTION: Columns = (("text", _V), ("start", "BIGINT"), ("end", "BIGINT"))
 _MENTION += (("code", _V), ("name", _V), ("sector", _V))
 
-# (name, SQL type) in the order of the rows that bilat.store.rows builds.
+# (name, SQL type) in the order of the rows that bilat.codec.sql_rows builds.
 ARTICLE_SPEC: Columns = (
     *((c, _V) for c in ("id", "source", "body", "title", "author", "publisher", "url")),
     *((f"published_{c}", t) for c, t in _SPAN),
@@ -43,6 +43,7 @@ EVENT_SPEC: Columns = (
     ("evidence_start", "BIGINT"),
     ("evidence_end", "BIGINT"),
     ("evidence_trigger", _V),
+    ("side_rule", _V),
 )
 CONTEXT_SPEC: Columns = (("event_id", _V), ("position", "INTEGER"), ("context", _V))
 AMOUNT_SPEC: Columns = (
@@ -274,7 +275,10 @@ def count_search_events(n_terms: int) -> str:
 
 # Filling the index of a store written before it existed, a chunk at a time (by id).
 ARTICLES_AFTER = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?"
-EVENTS_AFTER = f"SELECT {EVENT_COLUMNS} FROM events WHERE id > ? ORDER BY id LIMIT ?"
+# Refilling the search index runs inside a migration, before later steps add their
+# columns: it reads only the event columns schema version 1 has (side_rule came in 5).
+_INDEXED_EVENT_COLUMNS = _names(EVENT_SPEC[:-1])
+EVENTS_AFTER = f"SELECT {_INDEXED_EVENT_COLUMNS} FROM events WHERE id > ? ORDER BY id LIMIT ?"
 
 
 # -- PostgreSQL only ------------------------------------------------------------------

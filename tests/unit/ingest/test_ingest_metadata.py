@@ -13,7 +13,7 @@ from bilat.records import DateSpan, Granularity
 
 @dataclass(frozen=True)
 class _Match:
-    """Stands in for bilat.nlp.dates.DateMatch: only start, end and span are read."""
+    """Stands in for bilat.dates.DateMatch: only start, end and span are read."""
 
     start: int
     end: int
@@ -29,9 +29,9 @@ def _day(text: str, expr: str, day: date) -> _Match:
 def fake_dates(monkeypatch: pytest.MonkeyPatch) -> list[_Match]:
     """Replace the date finder with one returning whatever the test puts in the list."""
     found: list[_Match] = []
-    module = types.ModuleType("bilat.nlp.dates")
+    module = types.ModuleType("bilat.dates")
     module.find_dates = lambda text, anchor=None: list(found)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bilat.nlp.dates", module)
+    monkeypatch.setitem(sys.modules, "bilat.dates", module)
     return found
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.nlp.contexts import ContextCues
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.extract import Extractor
-from bilat.nlp.lexicon import TriggerLexicon
 
 
 @pytest.fixture(scope="module")

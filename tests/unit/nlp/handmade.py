@@ -8,7 +8,7 @@ from datetime import date
 import spacy
 from spacy.tokens import Doc
 
-from bilat.nlp.extract import DatedText, DocFacts
+from bilat.nlp.facts import DatedText, DocFacts
 from bilat.records import Actor, Mention
 
 _VOCAB = spacy.blank("en").vocab

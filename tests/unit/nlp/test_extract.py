@@ -6,18 +6,15 @@ from datetime import date
 
 import pytest
 
-from bilat.nlp.actor_kb import shipped_kb
-from bilat.nlp.contexts import ContextCues
-from bilat.nlp.eras import Eras
-from bilat.nlp.extract import (
-    CITATION,
-    DatedText,
-    Extractor,
-    _with_context_year,
-    paragraph_bounds,
-)
-from bilat.nlp.lexicon import TriggerLexicon
-from bilat.nlp.participants import main_pair
+from bilat.nlp.actors.eras import Eras
+from bilat.nlp.actors.kb import shipped_kb
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.reportable import CITATION
+from bilat.nlp.events.timeline import paragraph_bounds, with_context_year
+from bilat.nlp.extract import Extractor
+from bilat.nlp.facts import DatedText
+from bilat.nlp.sides import main_pair
 from bilat.records import Actor, DateSpan, Event, EventType, Granularity, Mention, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
 
@@ -167,18 +164,18 @@ def test_the_date_nearest_the_trigger_is_the_events(extractor: Extractor) -> Non
 
 def test_a_bare_month_takes_the_year_the_text_is_talking_about() -> None:
     april = DateSpan(date(2022, 4, 1), date(2022, 4, 30), Granularity.MONTH, "April")
-    moved = _with_context_year(april, 2021, date(2022, 5, 1))
+    moved = with_context_year(april, 2021, date(2022, 5, 1))
     assert (moved.start, moved.end) == (date(2021, 4, 1), date(2021, 4, 30))
     written = DateSpan(date(2022, 4, 1), date(2022, 4, 30), Granularity.MONTH, "April 2022")
-    assert _with_context_year(written, 2021, date(2022, 5, 1)) is written
+    assert with_context_year(written, 2021, date(2022, 5, 1)) is written
 
 
 def test_a_bare_month_keeps_its_tense_reading_when_the_text_is_in_the_publication_year() -> None:
     # "signed a pact in August" in a story of May 2026 whose dateline wrote 2026: last August.
     august = DateSpan(date(2025, 8, 1), date(2025, 8, 31), Granularity.MONTH, "August")
-    assert _with_context_year(august, 2026, date(2026, 5, 4)) is august
+    assert with_context_year(august, 2026, date(2026, 5, 4)) is august
     # Negative: a year the text recalls still moves the month ("in 2019 ... in August").
-    moved = _with_context_year(august, 2019, date(2026, 5, 4))
+    moved = with_context_year(august, 2019, date(2026, 5, 4))
     assert moved.start == date(2019, 8, 1)
 
 

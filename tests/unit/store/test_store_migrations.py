@@ -9,9 +9,10 @@ import pytest
 from store_corpus import Batch, NewUrl
 
 import bilat
+from bilat.codec import sql_rows as rows
 from bilat.config import Settings
 from bilat.errors import SchemaOutdated, StoreError
-from bilat.store import migrations, open_store, sql
+from bilat.store import EventQuery, migrations, open_store, sql
 from bilat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 
 
@@ -136,3 +137,27 @@ def test_reading_commands_upgrade_an_older_store_once(
     assert len(stored) == sum(len(events) for _, events in sample)
     assert _versions(url)[-1] == LATEST_VERSION + 1
     open_store(url, read_only=True).close()  # upgraded: read-only opens work again
+
+
+def test_events_stored_before_side_rules_read_back_with_no_rule(
+    new_url: NewUrl, sample: Batch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A store of schema version 4, whose events have no side_rule column, upgraded.
+    url = new_url()
+    with monkeypatch.context() as patched:
+        patched.setattr(migrations, "MIGRATIONS", MIGRATIONS[:4])
+        with open_store(url) as store:
+            store.write_batch([(article, []) for article, _ in sample])
+    events = [e for _, found in sample for e in found]
+    old_rows = [rows.event_row(e)[:-1] for e in events]
+    _raw(
+        url,
+        sql.bulk_insert("events", sql.EVENT_SPEC[:-1]),
+        [list(c) for c in zip(*old_rows, strict=True)],
+    )
+    assert "side_rule" not in _columns(url, "events")
+    with open_store(url) as store:
+        stored = store.events(EventQuery())
+    assert _versions(url)[-1] == LATEST_VERSION
+    assert sorted(e.id for e in stored) == sorted(e.id for e in events)
+    assert {e.rule for e in stored} == {""}

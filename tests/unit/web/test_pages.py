@@ -25,6 +25,8 @@ def test_dyad_page_has_chart_timeline_and_evidence(client: TestClient) -> None:
     assert "a gas pipeline agreement in Moscow" in page
     assert f'href="/articles/{articles()[0][0].id}#ev-' in page
     assert 'id="drawer"' in page
+    # ... and the side rule that found its source and target.
+    assert "rule joint-subjects" in page and "rule subject-object" in page
 
 
 def test_dyad_form_redirects_to_the_pair(client: TestClient) -> None:

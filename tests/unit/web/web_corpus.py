@@ -64,6 +64,7 @@ def _event(
         intensity=3.0 if type_ is EventType.AGREE else -2.0,
         confidence=0.9,
         symmetric=type_ is EventType.AGREE,
+        rule="joint-subjects" if type_ is EventType.AGREE else "subject-object",
     )
 
 

@@ -14,7 +14,7 @@ def parse_day(value: str | None, name: str) -> date | None:
     """The first day of a date at any precision (2021, 2021-09, 2021-09-30)."""
     if value is None or not value.strip():
         return None
-    from bilat.nlp.dates import parse_date
+    from bilat.dates import parse_date
 
     span = parse_date(value.strip())
     if span is None:
@@ -26,7 +26,7 @@ def parse_until(value: str | None) -> date | None:
     """The last day of a date at any precision: until=2021 includes December 2021."""
     if value is None or not value.strip():
         return None
-    from bilat.nlp.dates import parse_date
+    from bilat.dates import parse_date
 
     span = parse_date(value.strip())
     if span is None:

@@ -25,10 +25,10 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from bilat.nlp.event_dates import publication_day
+from bilat.nlp.events.dating import publication_day
+from bilat.nlp.events.modality import told_in_present
 from bilat.nlp.extract import EXTRACTOR_VERSION
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
-from bilat.nlp.modality import told_in_present
 from bilat.records import (
     DateSpan,
     Event,

@@ -1,0 +1,182 @@
+"""Whether a reported event happened: occurred, planned, proposed, denied or hypothetical."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from bilat.nlp.events.dominance import is_adjunct
+from bilat.nlp.syntax.conjuncts import first_conjunct
+from bilat.nlp.words import Words
+from bilat.records import DateSpan, EventType, Status
+
+WORDS = Words("events")  # resources/words.yaml, section events
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The trigger and the verbs that govern it, nearest first (at most four). A phrase of
+    time stops the chain: in "agreed to cooperate during the talks" the talks took place."""
+    chain = [token]
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i or is_adjunct(current):
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def future_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is a "would" clause reported by a past-tense verb of saying, with
+    no condition on it: "said the two sides would meet in May" reports a plan; "said it
+    would retaliate if attacked" and "could meet" stay hypothetical."""
+    if "would" not in _aux(verb):
+        return False
+    clause = first_conjunct(verb)  # "... and would deny entry"
+    if clause.dep_ != "ccomp":
+        return False
+    reporter = clause.head
+    if reporter.lemma_.lower() not in WORDS.REPORTING_VERBS or reporter.tag_ != "VBD":
+        return False
+    return not any(_conditional(v) for v in (verb, reporter))
+
+
+def _conditional(verb: Token) -> bool:
+    """ "would retaliate if attacked": a clause of condition hangs off the verb."""
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in WORDS.CONDITION_MARKS for m in child.children)
+        for child in verb.children
+    )
+
+
+def told_in_present(trigger: Token) -> bool:
+    """Whether the nearest finite verb over ``trigger`` is present or future ("has
+    demanded", "says"): an event of the writer's time, not of an era the text recalls."""
+    for verb in _clause_chain(trigger):
+        aux = _aux(verb)
+        if aux & WORDS.PRESENT_AUX or verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if aux & WORDS.PAST_AUX or verb.tag_ == "VBD":
+            return False
+    return False
+
+
+def declined(type_: EventType, status: Status) -> bool:
+    """ "will not lift the ban", "failed to reach a deal": cooperation withheld is a
+    refusal (CAMEO 12 "decline to ..."), which PLOVER codes as REJECT."""
+    return status is Status.DENIED and type_.quad in (1, 2)
+
+
+def reported_plan(trigger: Token) -> bool:
+    """ "said the two countries would hold talks in May": a meeting in a past report's
+    future is an arrangement the report tells of, a planned meeting, not a promise (which
+    "will meet" from the speaker's own mouth is: CAMEO 036)."""
+    for verb in _clause_chain(trigger):
+        if future_in_past(verb):
+            return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
+def intended(trigger: Token) -> bool:
+    """ "will withdraw", "would boycott", "is ready to send": the sentence reports a
+    stated intention, which CAMEO and PLOVER code as the speaker's AGREE (cooperation)
+    or THREATEN (conflict) rather than as the act itself."""
+    for depth, verb in enumerate(_clause_chain(trigger)):
+        if _aux(verb) & (WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX):
+            return True
+        if depth > 0 and verb.lemma_.lower() in WORDS.INTENT_WORDS | WORDS.PLAN_INTENT:
+            return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
+def unless_clause(trigger: Token) -> bool:
+    """ "will withdraw its troops unless the talks resume": an intention made to hang on
+    the other side's compliance is a threat (CAMEO 13), whatever the act."""
+    for verb in _clause_chain(trigger):
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "unless" for m in child.children
+            ):
+                return True
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
+def as_intention(type_: EventType) -> EventType:
+    """The type of a stated intention to do ``type_``."""
+    if type_.quad in (1, 2):
+        return EventType.AGREE
+    return EventType.THREATEN if type_.quad == 4 else type_
+
+
+def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Status:
+    """Classify the modality of the event ``trigger`` states.
+
+    The nearest governing verb decides: "agreed to hold a fourth round" is a
+    planned round; "denied that talks took place" denies the talks.
+    """
+    sentence_lower = trigger.sent.text.lower()
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return Status.DENIED
+    modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+    if modifiers & WORDS.PLAN_MODIFIERS:
+        return Status.PLANNED
+    if modifiers & WORDS.PROPOSE_MODIFIERS:
+        return Status.PROPOSED
+    for depth, verb in enumerate(_clause_chain(trigger)):
+        aux = _aux(verb)
+        lemma = verb.lemma_.lower()
+        if depth > 0 and lemma in WORDS.DENY_VERBS:
+            return Status.DENIED
+        if any(c.dep_ == "mark" and c.lower_ in WORDS.CONDITION_MARKS for c in verb.children):
+            return Status.HYPOTHETICAL
+        if aux & WORDS.FUTURE_AUX or future_in_past(verb):
+            return Status.PLANNED
+        if aux & WORDS.CONDITIONAL_AUX:
+            return Status.HYPOTHETICAL
+        if depth > 0 and lemma in WORDS.PROPOSE_VERBS:
+            return Status.PROPOSED
+        if depth > 0 and lemma in WORDS.PLAN_VERBS:
+            return Status.PLANNED
+        if verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"} and lemma in WORDS.MOTION_VERBS:
+            return Status.PLANNED
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            break  # a complement clause takes the modality of the verb above it
+    if "under consideration" in sentence_lower or "is being considered" in sentence_lower:
+        return Status.PROPOSED
+    if when is not None and anchor is not None and when.start > anchor:
+        return Status.PLANNED
+    return Status.OCCURRED
+
+
+def describes_state(noun: Token) -> bool:
+    """Whether an event noun is (in) the subject of a full verb in the simple present,
+    which says how things stand, not what was done: "Turkish-Greek cooperation does not
+    match its potential", "the summit proposal holds promise"."""
+    current = noun
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return current.dep_ == "nsubj" and _simple_present(head)
+        current = head
+    return False
+
+
+def _simple_present(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.pos_ != "VERB" or aux & (WORDS.ASPECT_AUX | WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do"})

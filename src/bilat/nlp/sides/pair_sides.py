@@ -1,0 +1,148 @@
+"""The article's main pair (the two actors most often named together) as the sides of
+an act: "the two sides" acting or acted on, a "they"/"it" standing for them, and the
+other of the pair whose statement one of it answers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from bilat.nlp.syntax.antecedents import previous_subject
+from bilat.nlp.syntax.mention_phrases import mention_root
+from bilat.nlp.syntax.role_spans import role_span
+from bilat.nlp.words import Words
+from bilat.records import Actor, Mention
+
+WORDS = Words("sides")  # resources/words.yaml, section sides
+
+# "the two countries", "both sides": the article's main pair of actors.
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the two|both)\s+(?:countries|sides|nations|states|governments|neighbou?rs|capitals|"
+    r"delegations|leaders|ministers|armies|militaries|partners)\b",
+    re.IGNORECASE,
+)
+# "his Turkish counterpart", "their Greek counterparts": an office-holder of another state
+# than the one whose counterpart it is.
+OWNED_COUNTERPART = re.compile(
+    r"^(?:his|her|their|its)\s+(?:[\w'.-]+\s+){1,3}counterparts?\b", re.IGNORECASE
+)
+
+
+def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | None:
+    """The pair of actors most often named in the same sentence: what "both sides" means."""
+    counts: Counter[tuple[Actor, Actor]] = Counter()
+    for sent in doc.sents:
+        actors = {
+            m.actor
+            for m in mentions
+            if m.actor is not None and sent.start_char <= m.start < sent.end_char
+        }
+        # A total order: one code may come with two sectors, and a set's order varies
+        # from process to process, which made the pair (and stored events) vary too.
+        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if a.code != b.code:
+                    counts[(a, b)] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def pair_named(
+    mention: Mention, pair: tuple[Actor, Actor] | None
+) -> tuple[Mention, Mention] | None:
+    """ "the two countries", "both sides": the article's main pair, at ``mention``."""
+    if pair is None or not PAIR_ANAPHOR.search(mention.text):
+        return None
+    a, b = pair
+    return (
+        Mention(mention.text, mention.start, mention.end, a),
+        Mention(mention.text, mention.start, mention.end, b),
+    )
+
+
+def answered(
+    source: Mention,
+    target: Mention,
+    doc: Doc,
+    pair: tuple[Actor, Actor] | None,
+    answered_acts: frozenset[str],
+) -> Mention | None:
+    """ "China rejected *the protest*": a definite noun of another's statement, naming
+    nobody, answers the other side of the article's main pair when one of it answers."""
+    # by code: "the Greek government" (a sector) answers for Greece of the pair
+    if pair is None or source.code not in (pair[0].code, pair[1].code):
+        return None
+    head = mention_root(target, doc)
+    if head is None or head.lemma_.lower() not in answered_acts:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in WORDS.ANAPHORIC_DETERMINERS for c in head.children):
+        return None
+    if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
+        return None  # "the protest by farmers", "the request that ...": said here
+    a, b = pair
+    return replace(target, actor=b if source.code == a.code else a)
+
+
+def counterpart_of(
+    owner: Mention, counterpart: Mention, pair: tuple[Actor, Actor] | None
+) -> Mention | None:
+    """ "(he) met *his Turkish counterpart*": a counterpart is of another state than its
+    owner, so an owner left unresolved (or read as the counterpart's own state) is the
+    other of the article's main pair, when the counterpart's state is one of it."""
+    if pair is None or not OWNED_COUNTERPART.match(counterpart.text):
+        return None
+    if counterpart.code not in (pair[0].code, pair[1].code):
+        return None
+    if owner.code and owner.code != counterpart.code:
+        return None
+    a, b = pair
+    return replace(owner, actor=b if counterpart.code == a.code else a)
+
+
+def pair_before(
+    heads: Sequence[Token], pair: tuple[Actor, Actor] | None
+) -> tuple[Mention, Mention] | None:
+    """ "The two sides met. *They* agreed ...": a "they" standing for the previous
+    sentence's "the two sides", or for the pair named there by name ("Chile and Peru
+    met. *They* agreed ..."), is the article's main pair too."""
+    earlier = previous_subject(heads[0]) if len(heads) == 1 else None
+    if earlier is None or pair is None or heads[0].lower_ != "they":
+        return None
+    named = {role_span(t).text for t in (earlier, *earlier.conjuncts)}
+    if not PAIR_ANAPHOR.search(role_span(earlier).text) and named != {a.name for a in pair}:
+        return None
+    pronoun = heads[0]
+    a, b = pair
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Mention(pronoun.text, start, end, a), Mention(pronoun.text, start, end, b)
+
+
+def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None) -> Mention | None:
+    """ "Algeria cut ties with Morocco. *It* also closed its airspace": an "it" standing
+    for the previous sentence's subject that is one of the main pair by name is that one."""
+    earlier = previous_subject(heads[0]) if len(heads) == 1 and heads[0].lower_ == "it" else None
+    if earlier is None or pair is None:
+        return None
+    named = [a for a in pair if a.name == role_span(earlier).text]
+    pronoun = heads[0]
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Mention(pronoun.text, start, end, named[0]) if named else None
+
+
+def pair_targets(
+    targets: Sequence[Mention], sources: Sequence[Mention], pair: tuple[Actor, Actor] | None
+) -> list[Mention]:
+    """ "Uruguay and Paraguay urged *both governments* to settle": a target that names the
+    main pair by "both sides" is each of it, when the act is a third party's."""
+    if not targets or targets[0].code or pair is None:
+        return []
+    if any(s.actor in pair for s in sources):
+        return []
+    both = pair_named(targets[0], pair)
+    return list(both) if both else []

@@ -1,0 +1,117 @@
+"""The other side of an act read as done by a country to itself.
+
+An event's target with the source's own code is kept when its phrase names that country
+("Croatia investigated Croatian extremists"). Otherwise:
+
+* a phrase naming both sides together ("reviewed *Pak-Russia relations*") is the other
+  side;
+* a phrase naming nobody took the code from the rest of the sentence; unless the
+  sentence names the source's country outside the source, it is the one other country
+  the sentence names, or, when the sentence names none, for a cooperative act, the
+  other side of the article's main pair ("the agreement under which Pakistan purchased
+  helicopters" in a Pakistan-Russia article). Conflictual acts stay domestic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from bilat.nlp.sides.participants import Participants
+from bilat.nlp.syntax.conjuncts import first_conjunct
+from bilat.nlp.syntax.mention_phrases import mention_root
+from bilat.nlp.words import Words
+from bilat.records import Actor, Mention
+
+WORDS = Words("sides")  # resources/words.yaml, section sides
+
+
+def other_side(
+    source: Mention,
+    target: Mention | None,
+    named: Sequence[Mention],
+    pair: tuple[Actor, Actor] | None,
+    cooperative: bool,
+) -> Mention | None:
+    """``target``, or its phrase resolved to the other side when it had the source's code."""
+    if target is None or source.code is None or target.code != source.code:
+        return target
+    own = [m for m in named if _within(m, target) and m.actor]
+    if own:
+        inside = _others(own, source.code)
+        mine = [m for m in own if m.code == source.code]
+        both = len(inside) == 1 and any(_joined(a, b) for a in mine for b in own if b not in mine)
+        return replace(target, actor=inside[0]) if both else target
+    outside = [m for m in named if m.code == source.code and not _within(m, source)]
+    if outside:
+        # "Croatia tried war crimes by Croatian extremists": the code may be that naming's.
+        return target
+    others = _others(named, source.code)
+    if len(others) == 1:
+        return replace(target, actor=others[0])
+    if others or not cooperative or pair is None:
+        return target
+    codes = (pair[0].code, pair[1].code)
+    if source.code not in codes:
+        return target
+    return replace(target, actor=pair[1] if codes[0] == source.code else pair[0])
+
+
+def _others(mentions: Sequence[Mention], code: str) -> list[Actor]:
+    """The distinct actors other than ``code``, in text order."""
+    return list({m.code: m.actor for m in mentions if m.actor and m.code != code}.values())
+
+
+def _joined(a: Mention, b: Mention) -> bool:
+    """Named together ("Pak-Russia", "India and China"), not in separate phrases."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return 0 <= second.start - first.end <= len(" and ")
+
+
+def _within(mention: Mention, phrase: Mention) -> bool:
+    return phrase.start <= mention.start and mention.end <= phrase.end
+
+
+def without_opponents(found: Participants, trigger: Token) -> Participants:
+    """The participants of a cooperative act minus the targets the act itself is aimed
+    against: in "close collaboration against the Taliban" the Taliban are not the
+    partner (in "lifted sanctions against Sudan" the phrase belongs to the sanctions)."""
+    target = found.target
+    if target is not None and _opposed(target, trigger):
+        target = None
+    also = tuple((s, t) for s, t in found.also if t is None or not _opposed(t, trigger))
+    if target is found.target and also == found.also:
+        return found
+    return replace(found, target=target, also=also)
+
+
+def _opposed(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` is the object of an opposing preposition on ``trigger``."""
+    named = mention_root(mention, trigger.doc)
+    if named is None:
+        return False
+    root = first_conjunct(named)  # "against Iraq and Syria"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in WORDS.OPPOSING_PREPS and prep.head.i == trigger.i
+
+
+def without_topics(found: Participants, trigger: Token) -> Participants:
+    """A deliberation with nobody named as holding it keeps no topic as its other side:
+    in "matters like the situation in Mali were discussed" Mali is what was discussed."""
+    target = found.target
+    if found.source.code is not None or target is None:
+        return found
+    if trigger.lemma_.lower() not in WORDS.TOPIC_VERBS or not _topic(target, trigger):
+        return found
+    return replace(found, target=None, also=())
+
+
+def _topic(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` lies in the object (or passive subject) of ``trigger``."""
+    root = mention_root(mention, trigger.doc)
+    if root is None:
+        return False
+    topics = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.i == root.i or t in root.ancestors for t in topics)

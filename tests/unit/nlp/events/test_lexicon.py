@@ -1,0 +1,38 @@
+"""The trigger lexicon: statements, complements and two-word nouns load and extend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.records import EventType
+
+
+def test_shipped_lexicon_marks_appeals_and_comments_as_statements() -> None:
+    lexicon = TriggerLexicon.load()
+    assert {"urge", "appeal"} <= lexicon.statements
+    assert lexicon.phrasal[("call", "on")] is None
+    assert lexicon.complements["decline"]["comment"] is None
+    assert lexicon.complements["lift"]["sanction"] == (EventType.RETREAT, None)
+    assert lexicon.nouns["hunger strike"] == (EventType.PROTEST, "hunger")
+    assert "say" in lexicon.reporting
+
+
+def test_a_user_file_extends_statements_and_complements(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "statements: [muse]\ncomplements:\n  shrug: {criticism: null, blame: [ACCUSE, null]}\n"
+    )
+    lexicon = TriggerLexicon.load(extra)
+    assert "muse" in lexicon.statements and "urge" in lexicon.statements
+    assert lexicon.complements["shrug"] == {"criticism": None, "blame": (EventType.ACCUSE, None)}
+    assert "decline" in lexicon.complements
+
+
+def test_a_user_file_extends_insistent_appeals(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("insistent:\n  lobby for: [REQUEST, null]\ninsistent_adverbs: [doggedly]\n")
+    lexicon = TriggerLexicon.load(extra)
+    assert lexicon.insistent[("lobby", "for")] == (EventType.REQUEST, None)
+    assert ("push", "for") in lexicon.insistent
+    assert {"doggedly", "hard"} <= lexicon.insistent_adverbs

@@ -1,0 +1,181 @@
+"""Status and stated intentions, through the extractor, on hand-built parses."""
+
+from __future__ import annotations
+
+from bilat.nlp.events.contexts import ContextCues
+from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.events.modality import future_in_past, status_of, told_in_present
+from bilat.nlp.extract import Extractor
+from bilat.records import EventType, Status
+from tests.unit.nlp.handmade import facts, mention, parsed
+
+
+def test_cooperation_withheld_is_a_rejection(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Britain", 3, "nsubj", "PROPN", "Britain"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("not", 3, "neg", "PART", "not"),
+        ("lift", 3, "ROOT", "VERB", "lift"),
+        ("sanctions", 3, "dobj", "NOUN", "sanction"),
+        ("on", 4, "prep", "ADP", "on"),
+        ("Iran", 5, "pobj", "PROPN", "Iran"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Britain", "GBR"), mention(doc, "Iran", "IRN")])
+    )
+    assert [(e.type, e.status, e.target.code if e.target else None) for e in found] == [
+        (EventType.REJECT, Status.DENIED, "IRN")
+    ]
+
+
+def test_a_stated_intention_to_cooperate_is_an_agreement(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Finland", 2, "nsubj", "PROPN", "Finland"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("give", 2, "ROOT", "VERB", "give"),
+        ("Tanzania", 2, "dative", "PROPN", "Tanzania"),
+        ("aid", 2, "dobj", "NOUN", "aid"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(
+        doc, facts(doc, [mention(doc, "Finland", "FIN"), mention(doc, "Tanzania", "TZA")])
+    )
+    # the promise, and the aid it promises reported beside it, planned
+    assert [(e.type, e.status) for e in found] == [
+        (EventType.AGREE, Status.PLANNED),
+        (EventType.AID, Status.PLANNED),
+    ]
+
+
+def test_a_stated_intention_of_material_conflict_is_a_threat(extractor: Extractor) -> None:
+    doc = parsed([
+        ("Leaders", 2, "nsubj", "NOUN", "leader"),
+        ("would", 2, "aux", "AUX", "would"),
+        ("boycott", 2, "ROOT", "VERB", "boycott"),
+        ("Washington", 2, "dobj", "PROPN", "Washington"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = extractor.extract(doc, facts(doc, [mention(doc, "Washington", "USA")]))
+    assert [e.type for e in found] == [EventType.THREATEN]
+
+
+def _demanded(aux: str | None) -> bool:
+    """ "Chile (has|had) demanded talks": the tense of the clause."""
+    head = 2 if aux else 1
+    words = [("Chile", head, "nsubj", "PROPN", "Chile")]
+    if aux:
+        words.append((aux, head, "aux", "AUX", "have"))
+    words += [
+        ("demanded", head, "ROOT", "VERB", "demand"),
+        ("talks", head, "dobj", "NOUN", "talk"),
+    ]
+    doc = parsed(words)
+    return told_in_present(doc[head])
+
+
+def test_a_present_perfect_is_told_as_of_the_writing() -> None:
+    assert _demanded("has")
+
+
+def test_a_past_or_past_perfect_is_told_of_its_own_time() -> None:
+    assert not _demanded("had")
+    assert not _demanded(None)
+
+
+def _announced_talks(condition: bool) -> list[tuple[EventType, Status]]:
+    """ "Chile announced the two sides would hold talks [if Peru withdrew]"."""
+    words = [
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("Peru", 5, "nsubj", "PROPN", "Peru"),
+        ("would", 5, "aux", "AUX", "would"),
+        ("jointly", 5, "advmod", "ADV", "jointly"),
+        ("hold", 1, "ccomp", "VERB", "hold"),
+        ("talks", 5, "dobj", "NOUN", "talk"),
+        ("with", 6, "prep", "ADP", "with"),
+        ("Chile", 7, "pobj", "PROPN", "Chile"),
+    ]
+    if condition:
+        words += [
+            ("if", 11, "mark", "SCONJ", "if"),
+            ("Peru", 11, "nsubj", "PROPN", "Peru"),
+            ("withdrew", 5, "advcl", "VERB", "withdraw"),
+        ]
+    doc = parsed([*words, (".", 1, "punct", "PUNCT", ".")])
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc,
+        facts(doc, [mention(doc, "Chile", "CHL", 1), mention(doc, "Peru", "PER")]),
+    )
+    return [(e.type, e.status) for e in found if e.evidence.trigger == "hold"]
+
+
+def test_would_after_a_past_report_is_a_planned_meeting() -> None:
+    assert _announced_talks(condition=False) == [(EventType.CONSULT, Status.PLANNED)]
+
+
+def test_would_with_a_condition_stays_a_hypothetical_intention() -> None:
+    assert _announced_talks(condition=True) == [
+        (EventType.AGREE, Status.HYPOTHETICAL),
+        (EventType.CONSULT, Status.HYPOTHETICAL),
+    ]
+
+
+def test_could_is_never_read_as_a_reported_future() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("could", 4, "aux", "AUX", "could"),
+        ("meet", 1, "ccomp", "VERB", "meet"),
+        ("Peru", 4, "dobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    assert not future_in_past(doc[4])
+    assert status_of(doc[4], None, None) is Status.HYPOTHETICAL
+
+
+def _planned(verb: str, lemma: str, act: str, act_lemma: str) -> list[EventType]:
+    """ "Chile <verb> to <act> Peru"."""
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("to", 3, "aux", "PART", "to"),
+        (act, 1, "xcomp", "VERB", act_lemma),
+        ("Peru", 3, "dobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: 1.0).extract(
+        doc, facts(doc, [mention(doc, "Chile", "CHL"), mention(doc, "Peru", "PER")])
+    )
+    return [e.type for e in found]
+
+
+def test_a_plan_to_sanction_is_a_threat_and_a_plan_to_aid_an_agreement() -> None:
+    assert _planned("plans", "plan", "sanction", "sanction") == [EventType.THREATEN]
+    assert _planned("plans", "plan", "aid", "aid") == [EventType.AGREE, EventType.AID]
+
+
+def test_starting_to_sanction_is_no_stated_intention() -> None:
+    assert _planned("started", "start", "sanction", "sanction") == [EventType.SANCTION]
+
+
+def test_a_second_would_clause_shares_the_reported_future() -> None:
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("announced", 1, "ROOT", "VERB", "announce"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("would", 4, "aux", "AUX", "would"),
+        ("close", 1, "ccomp", "VERB", "close"),
+        ("ports", 4, "dobj", "NOUN", "port"),
+        ("and", 4, "cc", "CCONJ", "and"),
+        ("would", 8, "aux", "AUX", "would"),
+        ("expel", 4, "conj", "VERB", "expel"),
+        ("envoys", 8, "dobj", "NOUN", "envoy"),
+        ("Peru", 1, "npadvmod", "PROPN", "Peru"),
+        ("hoped", 1, "conj", "VERB", "hope"),
+        ("they", 14, "nsubj", "PRON", "they"),
+        ("would", 14, "aux", "AUX", "would"),
+        ("talk", 11, "ccomp", "VERB", "talk"),
+    ])  # fmt: skip
+    assert future_in_past(doc[4]) and future_in_past(doc[8])
+    # "hoped" is no verb of saying: its "would" stays a wish
+    assert not future_in_past(doc[14])

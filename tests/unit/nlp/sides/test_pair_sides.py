@@ -1,0 +1,60 @@
+"""A counterpart is of another state than its owner: "he met his Chilean counterpart"
+(invented sentences)."""
+
+from __future__ import annotations
+
+from bilat.nlp.sides.pair_sides import counterpart_of
+from bilat.records import Actor, Mention
+
+CHILE = Actor("CHL", "Chile")
+PERU = Actor("PER", "Peru")
+PAIR = (CHILE, PERU)
+
+
+def _owner(code: Actor | None = None) -> Mention:
+    return Mention("Foreign Minister Ana Quispe", 0, 27, code)
+
+
+def _counterpart(text: str, actor: Actor | None) -> Mention:
+    return Mention(text, 32, 32 + len(text), actor)
+
+
+def test_unresolved_owner_of_a_counterpart_is_the_other_of_the_main_pair() -> None:
+    owner = counterpart_of(_owner(), _counterpart("her Chilean counterpart", CHILE), PAIR)
+    assert owner is not None and owner.code == "PER"
+    assert owner.text == "Foreign Minister Ana Quispe"
+
+
+def test_owner_read_as_the_counterparts_own_state_is_the_other_of_the_pair() -> None:
+    # "he met his Peruvian counterpart Luis Soto": "he" misread as Peru's
+    owner = counterpart_of(
+        Mention("he", 0, 2, PERU), _counterpart("his Peruvian counterpart Luis Soto", PERU), PAIR
+    )
+    assert owner is not None and owner.code == "CHL"
+
+
+def test_counterpart_owned_with_a_longer_title_still_names_another_state() -> None:
+    owner = counterpart_of(
+        _owner(), _counterpart("their Peruvian defence counterparts", PERU), PAIR
+    )
+    assert owner is not None and owner.code == "CHL"
+
+
+def test_counterpart_owner_already_of_another_state_is_kept() -> None:
+    assert (
+        counterpart_of(_owner(CHILE), _counterpart("her Peruvian counterpart", PERU), PAIR) is None
+    )
+
+
+def test_counterpart_of_a_state_outside_the_main_pair_names_no_owner() -> None:
+    bolivia = Actor("BOL", "Bolivia")
+    assert counterpart_of(_owner(), _counterpart("her Bolivian counterpart", bolivia), PAIR) is None
+
+
+def test_counterpart_without_a_main_pair_names_no_owner() -> None:
+    assert counterpart_of(_owner(), _counterpart("her Chilean counterpart", CHILE), None) is None
+
+
+def test_unowned_counterpart_phrase_names_no_owner() -> None:
+    # "the Chilean envoy": no counterpart, no other state implied
+    assert counterpart_of(_owner(), _counterpart("the Chilean envoy", CHILE), PAIR) is None
