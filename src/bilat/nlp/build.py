@@ -176,9 +176,10 @@ def make_events(
 ) -> EventsComponent:
     ontology = load_ontology()
     kb = ActorResolver.load(Path(actors_file) if actors_file else None).kb
-    extractor = Extractor(
-        TriggerLexicon.load(), ContextCues.load(), ontology.intensity, Eras.from_kb(kb)
-    )
+    lexicon = TriggerLexicon.load()
+    # Sentence coding follows CAMEO, where an appeal is neutral; documents the news gold.
+    lexicon = lexicon if keep_uncoded else lexicon.with_appeals_as_requests()
+    extractor = Extractor(lexicon, ContextCues.load(), ontology.intensity, Eras.from_kb(kb))
     return EventsComponent(extractor, keep_uncoded)
 
 

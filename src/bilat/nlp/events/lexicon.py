@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ class TriggerLexicon:
     # Speech PLOVER does not code (CAMEO 01 "make statement", 02 "appeal"): such a verb
     # reports no event, but what it says ("urged Iran to release ...") is not one either.
     statements: frozenset[str] = frozenset()
+    # Appeals among the statements ("urged X to ..."), which the news gold codes REQUEST.
+    appeals: frozenset[str] = frozenset()
     # Verbs that report speech: "said that X must ..." is a demand (CAMEO 10).
     reporting: frozenset[str] = frozenset()
     # verb -> {object or complement lemma -> sense, or None for a statement}, checked
@@ -54,11 +56,23 @@ class TriggerLexicon:
             user = _parse(extra.read_text("utf-8"), str(extra))
             for key in ("verbs", "nouns", "support", "phrasal", "complements", "insistent"):
                 data.setdefault(key, {}).update(user.get(key) or {})
-            lists = ("transfer", "aid_objects", "blockers", "statements", "reporting")
+            lists = ("transfer", "aid_objects", "blockers", "statements", "appeals", "reporting")
             crowds = ("demonstration_verbs", "demonstration_places", "demonstrators")
             for key in (*lists, "insistent_adverbs", *crowds):
                 data[key] = list(data.get(key) or []) + list(user.get(key) or [])
         return cls._from_data(data, str(extra or "triggers.yaml"))
+
+    def with_appeals_as_requests(self) -> TriggerLexicon:
+        """The lexicon with its appeals coded as REQUEST, as news event gold codes them."""
+        request: Sense = (EventType.REQUEST, None)
+        verbs = {a for a in self.appeals if " " not in a}
+        phrases = [_phrase(a, "appeals") for a in self.appeals if " " in a]
+        return replace(
+            self,
+            verbs={**self.verbs, **dict.fromkeys(verbs, request)},
+            phrasal={**self.phrasal, **dict.fromkeys(phrases, request)},
+            statements=self.statements - verbs,
+        )
 
     @classmethod
     def _from_data(cls, data: dict[str, Any], where: str) -> TriggerLexicon:
@@ -79,6 +93,7 @@ class TriggerLexicon:
             aid_objects=_words(data.get("aid_objects")),
             blockers=_words(data.get("blockers")),
             statements=_words(data.get("statements")),
+            appeals=_words(data.get("appeals")),
             reporting=_words(data.get("reporting")),
             complements=_by_object(data.get("complements"), f"{where}: complements"),
             insistent=insistent,

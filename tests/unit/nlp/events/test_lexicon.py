@@ -18,6 +18,17 @@ def test_shipped_lexicon_marks_appeals_and_comments_as_statements() -> None:
     assert "say" in lexicon.reporting
 
 
+def test_appeals_are_requests_for_documents_and_statements_for_cameo() -> None:
+    cameo = TriggerLexicon.load()
+    news = cameo.with_appeals_as_requests()
+    request = (EventType.REQUEST, None)
+    assert news.verbs["urge"] == request and "urge" not in news.statements
+    assert news.phrasal[("call", "on")] == request
+    assert "urge" not in cameo.verbs and "urge" in cameo.statements
+    # Statements that are no appeal stay statements.
+    assert "comment" in news.statements and news.phrasal[("call", "for")] is None
+
+
 def test_a_user_file_extends_statements_and_complements(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
