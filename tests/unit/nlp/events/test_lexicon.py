@@ -22,7 +22,7 @@ def test_appeals_are_requests_for_documents_and_statements_for_cameo() -> None:
     cameo = TriggerLexicon.load()
     news = cameo.with_appeals_as_requests()
     request = (EventType.REQUEST, None)
-    assert news.verbs["urge"] == request and "urge" not in news.statements
+    assert news.verbs["urge"] == news.verbs["ask"] == request and "urge" not in news.statements
     assert news.phrasal[("call", "on")] == request
     assert "urge" not in cameo.verbs and "urge" in cameo.statements
     # Statements that are no appeal stay statements.
