@@ -63,10 +63,7 @@ def load_lexicon(file: str) -> Lexicon:
 def parse_lexicon(source: str, text: str) -> Lexicon:
     """A Lexicon from YAML text; ResourceInvalid naming the file and entry when an entry
     is not what the schema says."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ResourceInvalid(f"{source}: not valid YAML: {exc}") from exc
+    raw = read_yaml(source, text)
     if not isinstance(raw, dict) or not raw:
         raise ResourceInvalid(f"{source}: expected a mapping of named entries")
     lists: dict[str, tuple[str, ...]] = {}
@@ -75,10 +72,18 @@ def parse_lexicon(source: str, text: str) -> Lexicon:
         where = f"{source}: {name}"
         kind = _kind(where, entry)
         if kind == "words":
-            lists[name] = _words(where, entry["words"])
+            lists[name] = checked_words(where, entry["words"])
         else:
             tables[name] = _table(where, entry["table"])
     return Lexicon(source, MappingProxyType(lists), MappingProxyType(tables))
+
+
+def read_yaml(source: str, text: str) -> Any:
+    """YAML text as Python values; ResourceInvalid naming ``source`` when it is not YAML."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceInvalid(f"{source}: not valid YAML: {exc}") from exc
 
 
 def _kind(where: str, entry: Any) -> str:
@@ -95,7 +100,8 @@ def _kind(where: str, entry: Any) -> str:
     return kinds[0]
 
 
-def _words(where: str, words: Any) -> tuple[str, ...]:
+def checked_words(where: str, words: Any) -> tuple[str, ...]:
+    """``words`` when a non-empty list of distinct words, else ResourceInvalid at ``where``."""
     if not isinstance(words, list) or not words:
         raise ResourceInvalid(f"{where}: words must be a non-empty list")
     for i, word in enumerate(words):
