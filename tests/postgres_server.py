@@ -12,7 +12,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 from uuid import uuid4
+
+from served import free_port
 
 SUPERUSER = "postgres"
 
@@ -78,13 +79,6 @@ def unavailable() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @contextmanager
 def running() -> Iterator[Server]:
     """Start a server in a fresh temp dir; stop it and delete everything on leaving."""
@@ -112,7 +106,7 @@ def running() -> Iterator[Server]:
     try:
         initdb = ["--no-sync", "--auth=trust", f"--username={SUPERUSER}", "--encoding=UTF8"]
         run(str(bin_dir / "initdb"), *initdb, "--locale=C", "-D", str(data))
-        port = _free_port()
+        port = free_port()
         options = (
             f"-c listen_addresses=127.0.0.1 -p {port} -k {root}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"

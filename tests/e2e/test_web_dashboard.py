@@ -7,22 +7,20 @@ Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bilat.report.pdf import CHROMIUM, CHROMIUM_ARGS
+from bilat.report.pdf import CHROMIUM
+from served import serving
+from tests.e2e.watched import ARTIFACTS, watched_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
-ARTIFACTS = ROOT / "test-artifacts"
 HOSTILE = (
     "Officials in Islamabad and Moscow spoke again on Monday about trade, energy and "
     "security, and about the long road of the relationship between the two countries. "
@@ -43,13 +41,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of `bilat serve` over the seeds plus one hostile article."""
@@ -66,59 +57,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    port = _free_port()
-    log = (folder / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [*bilat, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/openapi.json", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail("bilat serve did not start: " + (folder / "serve.log").read_text())
-                time.sleep(0.2)
+    with serving(bilat, folder / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])"
-    )
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def test_dyad_page_shows_an_events_evidence_in_the_drawer(server: str, browser: object) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    page = context.new_page()
-    outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_dyad_page_shows_an_events_evidence_in_the_drawer(server: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = watched_page(context, server)
     page.goto(f"{server}/dyads/PAK/RUS", wait_until="load")
     assert "Pakistan" in page.title() and "Russia" in page.title()
     page.locator("section.chart svg").first.wait_for(state="visible", timeout=10_000)
@@ -141,14 +86,13 @@ def test_dyad_page_shows_an_events_evidence_in_the_drawer(server: str, browser: 
     assert page.locator(".body .ev").count() >= 1
     assert page.locator(".body .actor").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "web_article.png"), full_page=False)
-    assert errors == []
-    assert outside == []
+    assert page.errors == []
+    assert page.outside == []
     context.close()
 
 
-def test_script_in_an_article_is_shown_not_run(server: str, browser: object) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context()  # type: ignore[attr-defined]
+def test_script_in_an_article_is_shown_not_run(server: str, browser: Any) -> None:
+    context = browser.new_context()
     page = context.new_page()
     page.goto(f"{server}/search?q=wheat+shipment", wait_until="load")
     link = page.locator("ol.hits a").first
@@ -165,14 +109,9 @@ def test_script_in_an_article_is_shown_not_run(server: str, browser: object) -> 
     context.close()
 
 
-def test_home_network_window_and_search_work_in_the_browser(server: str, browser: object) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    page = context.new_page()
-    outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_home_network_window_and_search_work_in_the_browser(server: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = watched_page(context, server)
     page.goto(f"{server}/", wait_until="load")
     assert page.locator('a[href="/dyads/PAK/RUS"]').count() >= 1
     # The network over all time, then over a window with nothing in it.
@@ -199,14 +138,14 @@ def test_home_network_window_and_search_work_in_the_browser(server: str, browser
         hits.first.click()
     assert "/articles/" in page.url
     page.screenshot(path=str(ARTIFACTS / "web_search.png"), full_page=False)
-    assert errors == []
-    assert outside == []
+    assert page.errors == []
+    assert page.outside == []
     context.close()
 
 
-def test_the_html_brief_keeps_its_styles_under_the_csp(server: str, browser: object) -> None:
+def test_the_html_brief_keeps_its_styles_under_the_csp(server: str, browser: Any) -> None:
     """Issue #16.5: the pages' policy (style-src 'self') dropped the brief's inline <style>."""
-    context = browser.new_context()  # type: ignore[attr-defined]
+    context = browser.new_context()
     page = context.new_page()
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)

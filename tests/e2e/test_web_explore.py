@@ -11,23 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bilat.report.pdf import CHROMIUM, CHROMIUM_ARGS
+from bilat.report.pdf import CHROMIUM
+from served import serving
+from tests.e2e.watched import ARTIFACTS, watched_page
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "interop"
-ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,13 +33,6 @@ pytestmark = [
         reason="/usr/bin/chromium is absent: apt-get install chromium (CI installs it)",
     ),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -55,62 +45,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             capture_output=True, text=True, timeout=300, check=False,
         )  # fmt: skip
         assert done.returncode == 3, done.stderr  # each sample has rows bilat must refuse
-    port = _free_port()
-    log = (folder / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [*bilat, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/openapi.json", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail("bilat serve did not start: " + (folder / "serve.log").read_text())
-                time.sleep(0.2)
+    with serving(bilat, folder / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[Any]:
+def page(server: str, browser: Any) -> Iterator[Any]:
     """A fresh page that records requests leaving the server and script errors."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])"
-    )
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
-        )
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        tab = context.new_page()
-        tab.outside = []
-        tab.errors = []
-        tab.on("request", lambda r: None if r.url.startswith(server) else tab.outside.append(r.url))
-        tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-        try:
-            yield tab
-            assert tab.errors == []
-            assert tab.outside == []
-        finally:
-            context.close()
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    tab = watched_page(context, server)
+    try:
+        yield tab
+        assert tab.errors == []
+        assert tab.outside == []
+    finally:
+        context.close()
 
 
 def test_home_page_has_a_monthly_chart(server: str, page: Any) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import pytest
 
 import bilat
 import postgres_server
+import served
 
 # The tree under test, whichever checkout pytest imported bilat from.
 SRC = Path(bilat.__file__).resolve().parents[1]
@@ -45,13 +45,6 @@ def bilat_run(
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[postgres_server.Server]:
     """A throwaway PostgreSQL server, or a skip that says why there is none."""
@@ -64,41 +57,15 @@ def postgres() -> Iterator[postgres_server.Server]:
 
 @contextmanager
 def serving(db: str, *, ready_within: float = 60) -> Iterator[str]:
-    """`bilat serve` on a free loopback port, as a subprocess; yields its base URL."""
-    import httpx
-
-    port = free_port()
-    child = subprocess.Popen(
-        [*BILAT, "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + ready_within
-        while True:
-            if child.poll() is not None:
-                assert child.stderr is not None
-                pytest.fail(f"bilat serve ended: {child.stderr.read().decode()}")
-            try:
-                httpx.get(f"{base}/openapi.json", timeout=5)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    pytest.fail("bilat serve did not start listening")
-                time.sleep(0.1)
-        yield base
-    finally:
-        child.terminate()
-        try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        assert child.stderr is not None
-        errors = child.stderr.read().decode()
-        child.stderr.close()
+    """`bilat serve` on a free loopback port, as a subprocess; yields its base URL.
+    Whatever it wrote must hold no traceback."""
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "serve.log"
+        with served.serving(
+            [*BILAT, "--db", db], log, ready_within=ready_within, env=child_env()
+        ) as base:
+            yield base
+        errors = log.read_text(encoding="utf-8")
         assert "Traceback" not in errors, errors
 
 

@@ -12,7 +12,7 @@ from bilat.client import Client
 from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.store import open_store
-from tests.unit.web.web_corpus import articles, make_store
+from tests.unit.interfaces.web.web_corpus import articles, make_store
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,19 +10,8 @@ from hypothesis import strategies as st
 from bilat.article_info import ArticleInfo
 from bilat.dedup import estimated_jaccard, jaccard, shingles, signature
 from bilat.fuse import cluster_date, cluster_id, evidence_similarity, fuse, source_groups
-from bilat.records import (
-    Actor,
-    Article,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-)
-
-NAMES = {"PAK": "Pakistan", "RUS": "Russia", "CHN": "China", "IND": "India"}
+from bilat.records import Event, EventType, Status
+from factories import article, day, event, month
 
 JMCC_A = (
     "Pakistan and Russia held the third round of the Joint Military Consultative Committee "
@@ -42,44 +30,13 @@ WIRE = (
 )
 
 
-def day(y: int, m: int, d: int) -> DateSpan:
-    return DateSpan(date(y, m, d), date(y, m, d), Granularity.DAY)
-
-
-def month(y: int, m: int) -> DateSpan:
-    end = date(y, m, calendar.monthrange(y, m)[1])
-    return DateSpan(date(y, m, 1), end, Granularity.MONTH)
-
-
-def mention(code: str) -> Mention:
-    return Mention(NAMES[code], 0, len(NAMES[code]), Actor(code, NAMES[code]))
-
-
-def ev(
-    id_: str,
-    sentence: str,
-    article: str,
-    *,
-    type_: EventType = EventType.CONSULT,
-    pair: tuple[str, str] = ("PAK", "RUS"),
-    when: DateSpan | None = None,
-    status: Status = Status.OCCURRED,
-    start: int = 0,
-) -> Event:
-    return Event(
-        id=id_,
-        type=type_,
-        source=mention(pair[0]),
-        target=mention(pair[1]),
-        evidence=Evidence(article, sentence, start, start + len(sentence)),
-        date=when,
-        status=status,
-        symmetric=True,
-    )
+def ev(id_: str, sentence: str, article: str, **fields: Any) -> Event:
+    """A symmetric event (PAK-RUS CONSULT unless ``fields`` say otherwise), as fusion sees them."""
+    return event(id_=id_, sentence=sentence, article=article, symmetric=True, **fields)
 
 
 def info(id_: str, body: str, url: str | None = None) -> ArticleInfo:
-    return ArticleInfo.from_article(Article(id=id_, source=f"{id_}.txt", body=body, url=url))
+    return ArticleInfo.from_article(article(body, id_=id_, url=url))
 
 
 def test_two_articles_on_one_jmcc_meeting_make_one_cluster_with_two_sources() -> None:
@@ -141,7 +98,7 @@ def test_different_months_stay_apart() -> None:
 def test_different_dyads_stay_apart() -> None:
     events = [
         ev("e1", JMCC_A, "a1", when=day(2021, 9, 30)),
-        ev("e2", JMCC_A, "a2", when=day(2021, 9, 30), pair=("PAK", "CHN")),
+        ev("e2", JMCC_A, "a2", when=day(2021, 9, 30), source="PAK", target="CHN"),
     ]
     assert len(fuse(events)) == 2
 
@@ -202,13 +159,7 @@ def test_undated_event_joins_only_when_evidence_is_similar() -> None:
 
 
 def test_event_without_dyad_is_a_singleton() -> None:
-    lone = Event(
-        id="e9",
-        type=EventType.CONSULT,
-        source=mention("PAK"),
-        evidence=Evidence("a1", JMCC_A, 0, len(JMCC_A)),
-        date=day(2021, 9, 30),
-    )
+    lone = event(id_="e9", target=None, sentence=JMCC_A, when=day(2021, 9, 30))
     clusters = fuse([lone, ev("e1", JMCC_A, "a1", when=day(2021, 9, 30), start=5)])
     assert len(clusters) == 2
     assert all(c.sources == 1 for c in clusters)
@@ -250,7 +201,7 @@ def test_fusion_does_not_depend_on_input_order(order: list[int]) -> None:
         ev("e2", JMCC_B, "a2", when=day(2021, 9, 30)),
         ev("e3", JMCC_A.replace(" on 30 September 2021", ""), "a3"),
         ev("e4", "Pakistan and Russia met on energy.", "a4", when=day(2022, 2, 24)),
-        ev("e5", JMCC_A, "a5", when=day(2021, 9, 30), pair=("IND", "RUS")),
+        ev("e5", JMCC_A, "a5", when=day(2021, 9, 30), source="IND", target="RUS"),
         ev("e6", JMCC_A, "a6", when=month(2021, 11)),
     ]
     expected = fuse(events)

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factories
 from bilat import fuse
-from bilat.records import (
-    Actor,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-)
+from bilat.records import DateSpan, Event, EventType, Status
 
 WORDS = ["talks", "pipeline", "gas", "visit", "minister", "summit", "wheat", "deal", "third"]
 START = date(2021, 1, 1)
@@ -28,14 +19,13 @@ START = date(2021, 1, 1)
 @st.composite
 def _span(draw: st.DrawFn) -> DateSpan | None:
     kind = draw(st.sampled_from(["day", "day", "day", "month", "year", "none"]))
-    day = START + timedelta(days=draw(st.integers(0, 90)))
+    when = START + timedelta(days=draw(st.integers(0, 90)))
     if kind == "day":
-        return DateSpan(day, day, Granularity.DAY)
+        return factories.day(when.year, when.month, when.day)
     if kind == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return DateSpan(day.replace(day=1), day.replace(day=last), Granularity.MONTH)
+        return factories.month(when.year, when.month)
     if kind == "year":
-        return DateSpan(date(day.year, 1, 1), date(day.year, 12, 31), Granularity.YEAR)
+        return factories.year(when.year)
     return None
 
 
@@ -43,13 +33,14 @@ def _span(draw: st.DrawFn) -> DateSpan | None:
 def _event(draw: st.DrawFn, n: int) -> Event:
     sentence = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=7)))
     article = f"{draw(st.integers(0, 5)):064d}"
-    return Event(
-        id=f"e{n:05d}",
-        type=draw(st.sampled_from([EventType.CONSULT, EventType.AGREE, EventType.ACCUSE])),
-        source=Mention("Pakistan", 0, 8, Actor("PAK", "Pakistan")),
-        target=Mention("Russia", 13, 19, Actor("RUS", "Russia")),
-        evidence=Evidence(article, sentence, n * 100, n * 100 + len(sentence)),
-        date=draw(_span()),
+    return factories.event(
+        draw(st.sampled_from([EventType.CONSULT, EventType.AGREE, EventType.ACCUSE])),
+        target=factories.mention("RUS", start=13),
+        id_=f"e{n:05d}",
+        article=article,
+        sentence=sentence,
+        start=n * 100,
+        when=draw(_span()),
         status=draw(st.sampled_from([Status.OCCURRED, Status.OCCURRED, Status.PLANNED])),
     )
 

@@ -14,6 +14,7 @@ import bilat.dates.calendar as cal
 from bilat.dates.base import MODIFIER, Found, part_named, word_after, word_before
 from bilat.dates.context import direction_at, month_day_near, month_year_near
 from bilat.dates.lexicon import (
+    DATE_WORDS,
     DECADE_WORDS,
     MONTHS,
     STRONG_PREPOSITIONS,
@@ -194,48 +195,7 @@ _YEAR = re.compile(
     r"(?P<poss>'s)?(?![\w']|-[A-Za-z])"
 )
 # A number followed by one of these counts things; it is not a year.
-_COUNTED = frozenset(
-    [
-        "people",
-        "persons",
-        "troops",
-        "soldiers",
-        "men",
-        "women",
-        "children",
-        "dollars",
-        "euros",
-        "pounds",
-        "rupees",
-        "yuan",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "tonnes",
-        "tons",
-        "barrels",
-        "feet",
-        "metres",
-        "meters",
-        "units",
-        "cases",
-        "deaths",
-        "votes",
-        "percent",
-        "%",
-        "mw",
-        "gw",
-        "kg",
-        "acres",
-        "hectares",
-        "square",
-        "hours",
-        "minutes",
-        "gmt",
-        "utc",
-    ]
-)
+_COUNTED = frozenset(DATE_WORDS.words("COUNTED"))
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|or|to|through|until|till|-|–)?\s*(?:and\s+|or\s+)?$")
 
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import bilat.dates.calendar as cal
 from bilat.dates.base import Found
-from bilat.dates.lexicon import NUMBER, number_value
+from bilat.dates.lexicon import DATE_WORDS, NUMBER, number_value
 from bilat.records import DateSpan, Granularity
 
 _SG = r"day|morning|afternoon|evening|night|week|weekend|month|year"
@@ -40,19 +40,8 @@ _RANK = {
     Granularity.YEAR: 5,
     Granularity.DECADE: 6,
 }
-_UNIT = {
-    "day": Granularity.DAY,
-    "morning": Granularity.DAY,
-    "afternoon": Granularity.DAY,
-    "evening": Granularity.DAY,
-    "night": Granularity.DAY,
-    "weekend": Granularity.DAY,
-    "week": Granularity.WEEK,
-    "month": Granularity.MONTH,
-    "year": Granularity.YEAR,
-    "decade": Granularity.DECADE,
-}
-_BACK = frozenset(["previous", "preceding", "prior", "before", "earlier", "previously"])
+_UNIT = {word: Granularity(g) for word, g in DATE_WORDS.strings("PERIOD_UNITS").items()}
+_BACK = frozenset(DATE_WORDS.words("BACKWARD"))
 
 
 def resolve_anaphora(text: str, anchor: date | None, taken: list[Found]) -> list[Found]:

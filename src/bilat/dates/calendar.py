@@ -17,6 +17,7 @@ import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 
+from bilat.dates.lexicon import DATE_WORDS
 from bilat.records import DateSpan, Granularity
 
 
@@ -34,7 +35,7 @@ class Part(StrEnum):
     LAST_WEEK = "last_week"
 
 
-SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON_START_MONTH = DATE_WORDS.ints("SEASONS")
 
 
 def last_day(year: int, month: int) -> int:

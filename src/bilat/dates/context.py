@@ -20,7 +20,7 @@ import re
 from datetime import date, timedelta
 from enum import Enum
 
-from bilat.dates.lexicon import SENTENCE_END
+from bilat.dates.lexicon import DATE_WORDS, SENTENCE_END
 
 
 class Direction(Enum):
@@ -29,91 +29,10 @@ class Direction(Enum):
     UNKNOWN = "unknown"
 
 
-_FUTURE_WORDS = frozenset(
-    [
-        "will",
-        "'ll",
-        "shall",
-        "would",
-        "wo",
-        "planned",
-        "plans",
-        "plan",
-        "planning",
-        "scheduled",
-        "expected",
-        "expects",
-        "expect",
-        "due",
-        "intends",
-        "intend",
-        "intended",
-        "aims",
-        "upcoming",
-        "hopes",
-        "hope",
-        "going",
-    ]
-)
-_PAST_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "was",
-        "were",
-        "had",
-        "did",
-        "told",
-        "met",
-        "left",
-        "took",
-        "came",
-        "went",
-        "made",
-        "gave",
-        "held",
-        "began",
-        "fled",
-        "sent",
-        "won",
-        "lost",
-        "brought",
-        "saw",
-        "found",
-        "got",
-        "kept",
-        "put",
-        "ran",
-        "spoke",
-        "wrote",
-        "struck",
-        "shot",
-        "hit",
-        "fought",
-        "led",
-        "paid",
-        "sold",
-        "thought",
-        "felt",
-        "became",
-        "broke",
-        "chose",
-        "drove",
-        "fell",
-        "flew",
-        "knew",
-        "rose",
-        "sat",
-        "stood",
-        "threw",
-        "wore",
-        "ago",
-        "last",
-        "since",
-    ]
-)
-_AUXILIARIES = frozenset(["will", "'ll", "shall", "would", "wo"])
-_BE = frozenset(["be", "been", "being"])
+_FUTURE_WORDS = frozenset(DATE_WORDS.words("FUTURE_WORDS"))
+_PAST_WORDS = frozenset(DATE_WORDS.words("PAST_WORDS"))
+_AUXILIARIES = frozenset(DATE_WORDS.words("AUXILIARIES"))
+_BE = frozenset(DATE_WORDS.words("BE"))
 # Phrases right before the expression that point ahead: "as early as Tuesday".
 _FUTURE_BEFORE = re.compile(
     r"(?i)(?:as\s+(?:early|soon|late)\s+as|no\s+later\s+than|(?<=\w\s)until|by|"

@@ -1,4 +1,4 @@
-"""Words and regex fragments shared by the date rules.
+"""Words (resources/dates.yaml) and regex fragments shared by the date rules.
 
 Month and weekday names are matched case-sensitively (Title or UPPER case) so
 that "may", "march" and "sun" as ordinary words are not read as dates; every
@@ -8,99 +8,24 @@ other keyword is matched case-insensitively through scoped ``(?i:...)`` groups.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+from bilat.resources.lexicons import load_lexicon
+
+DATES_FILE = "dates.yaml"
+
+# The words are data (resources/dates.yaml), read and checked once, when bilat.dates is
+# first imported: the regular expressions below are built from them.
+DATE_WORDS = load_lexicon(DATES_FILE)
+MONTHS: Mapping[str, int] = DATE_WORDS.ints("MONTHS")
 _FULL_MONTHS = [name for name, _ in sorted(MONTHS.items(), key=lambda kv: kv[1]) if len(name) > 4]
 _FULL_MONTHS += ["may", "june", "july"]
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-DECADE_WORDS: dict[str, int] = {
-    "twenties": 20,
-    "thirties": 30,
-    "forties": 40,
-    "fifties": 50,
-    "sixties": 60,
-    "seventies": 70,
-    "eighties": 80,
-    "nineties": 90,
-}
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
+WEEKDAYS: Mapping[str, int] = DATE_WORDS.ints("WEEKDAYS")
+_UNITS = DATE_WORDS.ints("NUMBER_UNITS")
+_TENS = DATE_WORDS.ints("NUMBER_TENS")
+DECADE_WORDS: Mapping[str, int] = DATE_WORDS.ints("DECADE_WORDS")
+ORDINALS: Mapping[str, int] = DATE_WORDS.ints("ORDINALS")
 
 
 def _cased(words: list[str]) -> str:
@@ -157,75 +82,10 @@ _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(_TENS)
 NUMBER = rf"(?:\d{{1,3}}|(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|an?)"
 
-# Words before a bare year or month that make it a date ("in 1998", "since April").
-TIME_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "through",
-        "throughout",
-        "during",
-        "from",
-        "to",
-        "between",
-        "before",
-        "after",
-        "around",
-        "circa",
-        "about",
-        "early",
-        "late",
-        "mid",
-        "of",
-        "and",
-        "or",
-        "for",
-        "as",
-        "than",
-        "last",
-        "this",
-        "next",
-        "that",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-    ]
-)
-# The subset strong enough for "May" (the modal verb, Theresa May) and bare years.
-STRONG_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "through",
-        "throughout",
-        "during",
-        "from",
-        "before",
-        "after",
-        "around",
-        "circa",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "this",
-        "next",
-        "between",
-    ]
-)
+# Words before a bare year or month that make it a date ("in 1998", "since April"), and
+# the subset strong enough for "May" (the modal verb, Theresa May) and bare years.
+TIME_PREPOSITIONS = frozenset(DATE_WORDS.words("TIME_PREPOSITIONS"))
+STRONG_PREPOSITIONS = frozenset(DATE_WORDS.words("STRONG_PREPOSITIONS"))
 
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import bilat.dates.calendar as cal
 from bilat.dates.base import MODIFIER, Found, part_named, word_before
 from bilat.dates.context import Direction, choose, direction_at, month_day_near
-from bilat.dates.lexicon import ORDINALS, year
+from bilat.dates.lexicon import DATE_WORDS, ORDINALS, year
 from bilat.records import DateSpan, Granularity
 
 # --- seasons and quarters ----------------------------------------------------
@@ -24,21 +24,7 @@ _SEASON = re.compile(
     r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?P<poss>'s)?"
     rf"(?:,?\s+(?:(?i:of)\s+)?{year('y')})?(?![\w])"
 )
-_SEASON_CUES = frozenset(
-    [
-        "in",
-        "during",
-        "by",
-        "until",
-        "till",
-        "since",
-        "over",
-        "through",
-        "throughout",
-        "early",
-        "late",
-    ]
-)
+_SEASON_CUES = frozenset(DATE_WORDS.words("SEASON_CUES"))
 
 
 def seasons(text: str, anchor: date | None) -> Iterator[Found]:

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 import bilat.dates.calendar as cal
 from bilat.dates.base import MODIFIER, Found, part_named
 from bilat.dates.context import Direction, direction_at, weekday_near
-from bilat.dates.lexicon import NUMBER, PART_OF_DAY, WEEKDAYS, number_value, weekday
+from bilat.dates.lexicon import DATE_WORDS, NUMBER, PART_OF_DAY, WEEKDAYS, number_value, weekday
 from bilat.records import DateSpan, Granularity
 
 _B = r"(?<![\w'-])"  # word start
@@ -44,13 +44,7 @@ _DEICTIC = re.compile(
     r"|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))"
     rf"(?:\s+{PART_OF_DAY})?)" + _E
 )
-_DEICTIC_SHIFT = {
-    "the day before yesterday": -2,
-    "yesterday": -1,
-    "last night": -1,
-    "tomorrow": 1,
-    "the day after tomorrow": 2,
-}
+_DEICTIC_SHIFT = DATE_WORDS.ints("DEICTIC_SHIFT")
 
 
 def deictic_days(text: str, anchor: date | None) -> Iterator[Found]:

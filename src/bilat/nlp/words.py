@@ -15,9 +15,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from bilat.errors import ResourceInvalid
+from bilat.resources.lexicons import checked_words, read_yaml
 
 WORDS_FILE = "words.yaml"
 STAGES = ("actors", "syntax", "events", "sides")
@@ -36,10 +35,7 @@ def load_words() -> WordLists:
 def parse_words(source: str, text: str) -> WordLists:
     """Word lists from YAML text; ResourceInvalid naming the file and list when a list
     is not what the schema says."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ResourceInvalid(f"{source}: not valid YAML: {exc}") from exc
+    raw = read_yaml(source, text)
     if not isinstance(raw, dict):
         raise ResourceInvalid(f"{source}: expected a mapping of stages to word lists")
     unknown = sorted(set(raw) - set(STAGES))
@@ -62,18 +58,7 @@ def _words(where: str, entry: Any) -> frozenset[str]:
     for key in ("about", "read_by"):
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise ResourceInvalid(f"{where}: {key} must be a non-empty string")
-    words = entry["words"]
-    if not isinstance(words, list) or not words:
-        raise ResourceInvalid(f"{where}: words must be a non-empty list")
-    for i, word in enumerate(words):
-        if not isinstance(word, str) or not word.strip():
-            raise ResourceInvalid(
-                f"{where}: words[{i}] is {word!r}, not a word (quote words such as on, no, 's)"
-            )
-    repeated = sorted({w for w in words if words.count(w) > 1})
-    if repeated:
-        raise ResourceInvalid(f"{where}: words repeated: {repeated}")
-    return frozenset(words)
+    return frozenset(checked_words(where, entry["words"]))
 
 
 class Words:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
 import pytest
 
@@ -16,48 +16,20 @@ from bilat.analysis.dyads import (
     timeline,
 )
 from bilat.fuse import fuse
-from bilat.records import (
-    Actor,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-)
-
-
-def _mention(code: str) -> Mention:
-    return Mention(code, 0, len(code), Actor(code, code))
-
-
-def _day(y: int, m: int, d: int) -> DateSpan:
-    return DateSpan(date(y, m, d), date(y, m, d), Granularity.DAY)
+from bilat.records import Event, EventType, Status
+from factories import day, event, year
 
 
 def _event(
     id_: str,
     type_: EventType = EventType.CONSULT,
     *,
-    when: DateSpan | None = None,
     pair: tuple[str, str] = ("PAK", "RUS"),
-    intensity: float = 0.0,
-    status: Status = Status.OCCURRED,
-    contexts: tuple[str, ...] = (),
+    **fields: Any,
 ) -> Event:
+    """An event of its own article, its sentence naming its id, so no two fuse by wording."""
     sentence = f"Sentence {id_} about {pair[0]} and {pair[1]}."
-    return Event(
-        id=id_,
-        type=type_,
-        source=_mention(pair[0]),
-        target=_mention(pair[1]),
-        evidence=Evidence(f"art-{id_}", sentence, 0, len(sentence)),
-        date=when,
-        intensity=intensity,
-        status=status,
-        contexts=contexts,
-    )
+    return event(type_, *pair, id_=id_, article=f"art-{id_}", sentence=sentence, **fields)
 
 
 def _point(period: str, cooperation: float) -> SeriesPoint:
@@ -84,15 +56,15 @@ def test_cooperation_index_on_a_known_mix() -> None:
 
 def test_series_counts_per_month_with_gaps_filled() -> None:
     events = [
-        _event("a", EventType.CONSULT, when=_day(2021, 9, 30), intensity=2.0),
-        _event("b", EventType.AID, when=_day(2021, 9, 2), intensity=7.0),
-        _event("c", EventType.THREATEN, when=_day(2021, 11, 5), intensity=-4.0),
-        _event("d", EventType.ASSAULT, when=_day(2021, 11, 6), intensity=-9.0),
+        _event("a", EventType.CONSULT, when=day(2021, 9, 30), intensity=2.0),
+        _event("b", EventType.AID, when=day(2021, 9, 2), intensity=7.0),
+        _event("c", EventType.THREATEN, when=day(2021, 11, 5), intensity=-4.0),
+        _event("d", EventType.ASSAULT, when=day(2021, 11, 6), intensity=-9.0),
         _event("e", EventType.AGREE),  # undated: left out
         _event(
             "f",
             EventType.AGREE,
-            when=DateSpan(date(2021, 1, 1), date(2021, 12, 31), Granularity.YEAR),
+            when=year(2021),
         ),  # too coarse for a monthly series
     ]
     points = series(events)
@@ -111,7 +83,7 @@ def test_series_of_nothing_is_empty() -> None:
 
 
 def test_series_crosses_year_boundaries() -> None:
-    events = [_event("a", when=_day(2021, 11, 1)), _event("b", when=_day(2022, 2, 1))]
+    events = [_event("a", when=day(2021, 11, 1)), _event("b", when=day(2022, 2, 1))]
     periods = [p.period for p in series(events)]
     assert periods == ["2021-11", "2021-12", "2022-01", "2022-02"]
 
@@ -186,13 +158,13 @@ def test_drivers_ranking() -> None:
 
 def test_timeline_is_date_ordered_with_undated_last() -> None:
     events = [
-        _event("b", when=_day(2022, 2, 24)),
+        _event("b", when=day(2022, 2, 24)),
         _event("u"),
-        _event("a", when=_day(2019, 3, 1)),
-        _event("x", when=_day(2020, 1, 1), pair=("IND", "USA")),
+        _event("a", when=day(2019, 3, 1)),
+        _event("x", when=day(2020, 1, 1), pair=("IND", "USA")),
     ]
     items = timeline(fuse(events), "RUS", "PAK")
     assert [i.lead.id for i in items] == ["a", "b", "u"]
-    assert items[0].date == _day(2019, 3, 1)
+    assert items[0].date == day(2019, 3, 1)
     assert items[-1].date is None
     assert items[0].sources == 1 and items[0].source == "PAK" and items[0].target == "RUS"

@@ -7,11 +7,8 @@ from datetime import date
 import pytest
 
 from bilat.analysis.network import Centrality, Edge, Node, build_network, centrality, triads
-from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention, Status
-
-
-def _mention(code: str) -> Mention:
-    return Mention(code, 0, len(code), Actor(code, f"Name of {code}"))
+from bilat.records import Event, EventType, Status
+from factories import event
 
 
 def _ev(
@@ -24,17 +21,7 @@ def _ev(
     when: date | None = None,
     status: Status = Status.OCCURRED,
 ) -> Event:
-    span = None if when is None else DateSpan(when, when, Granularity.DAY)
-    return Event(
-        id=id_,
-        type=type_,
-        source=_mention(a),
-        target=_mention(b),
-        evidence=Evidence(f"art-{id_}", f"{a} and {b}.", 0, 8),
-        date=span,
-        intensity=intensity,
-        status=status,
-    )
+    return event(type_, a, b, id_=id_, when=when, intensity=intensity, status=status)
 
 
 def _warming_and_cooling() -> list[Event]:
@@ -66,7 +53,7 @@ def test_edge_weight_is_cooperation_minus_conflict() -> None:
     assert edge.sign == 1
     assert edge.score == pytest.approx(3.5 / 6.5)
     assert [n.code for n in net.nodes] == ["PAK", "RUS"]
-    assert net.nodes[0].name == "Name of PAK"
+    assert net.nodes[0].name == "Pakistan"
 
 
 def test_conflict_edge_is_negative_and_neutral_edge_is_zero() -> None:
@@ -154,12 +141,7 @@ def test_window_and_status_filter() -> None:
 
 
 def test_events_without_a_dyad_are_ignored() -> None:
-    lone = Event(
-        id="x",
-        type=EventType.CONSULT,
-        source=_mention("PAK"),
-        evidence=Evidence("a", "PAK met.", 0, 8),
-    )
+    lone = event(EventType.CONSULT, "PAK", None, id_="x")
     net = build_network([lone])
     assert net.nodes == ()
     assert net.edges == ()

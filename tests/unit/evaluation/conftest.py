@@ -7,26 +7,17 @@ from datetime import date
 
 import pytest
 
-from bilat.records import (
-    Actor,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-)
+from bilat.records import DateSpan, Event, EventType, Granularity, Mention
+from factories import event, mention
 
 MakeEvent = Callable[..., Event]
 
 
-def _mention(spec: tuple[str | None, int, int] | str | None) -> Mention | None:
-    if spec is None:
-        return None
+def _side(spec: tuple[str | None, int, int] | str) -> Mention:
     if isinstance(spec, str):
-        return Mention(spec, 0, 0, Actor(spec, spec))
+        return mention(spec, spec, end=0, name=spec)
     code, start, end = spec
-    return Mention("x", start, end, Actor(code, code) if code else None)
+    return mention(code, "x", start, end=end)
 
 
 def build_event(
@@ -45,15 +36,14 @@ def build_event(
     if when is not None:
         day = date(*when)
         span = DateSpan(day, day, granularity)
-    src = _mention(source)
-    assert src is not None
-    return Event(
-        id=f"e{id(sentence)}{type_}",
-        type=EventType(type_),
-        source=src,
-        target=_mention(target),
-        evidence=Evidence("article", sentence, 0, len(sentence)),
-        date=span,
+    return event(
+        type_,
+        _side(source),
+        None if target is None else _side(target),
+        id_=f"e{id(sentence)}{type_}",
+        article="article",
+        sentence=sentence,
+        when=span,
         intensity=intensity,
         symmetric=symmetric,
     )

@@ -1,4 +1,7 @@
-"""Hand-built spaCy Docs: parse trees written out, so logic tests need no model."""
+"""Hand-built spaCy Docs: parse trees written out, so logic tests need no model.
+
+The records over them (mentions) come from tests/factories.py.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,9 @@ from datetime import date
 import spacy
 from spacy.tokens import Doc
 
+import factories
 from bilat.nlp.facts import DatedText, DocFacts
-from bilat.records import Actor, Mention
+from bilat.records import Mention
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -50,7 +54,7 @@ def _tag(text: str, pos: str, lemma: str) -> str:
 def mention(doc: Doc, word: str, code: str, nth: int = 0) -> Mention:
     """A Mention over the nth token spelled ``word``, resolved to ``code``."""
     token = [t for t in doc if t.text == word][nth]
-    return Mention(word, token.idx, token.idx + len(word), Actor(code, code))
+    return factories.mention(code, word, token.idx, name=code)
 
 
 def facts(

@@ -5,33 +5,25 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from bilat.article_info import ArticleInfo
 from bilat.fuse import fuse
 from bilat.records import (
     Actor,
     Amount,
-    Article,
     DateSpan,
     Event,
     EventCluster,
     EventType,
-    Evidence,
     Granularity,
-    Mention,
     Status,
 )
 from bilat.report import Party, build_brief, render_html, render_markdown
 from bilat.report.brief import describe
+from factories import NAMES, article, day, event, month
 
 PAK, RUS = Party("PAK", "Pakistan"), Party("RUS", "Russia")
-NAMES = {
-    "PAK": "Pakistan",
-    "RUS": "Russia",
-    "IND": "India",
-    "USA": "United States",
-    "CHN": "China",
-}
 
 JMCC_A = (
     "Pakistan and Russia held the third round of the Joint Military Consultative Committee "
@@ -47,61 +39,33 @@ PIPELINE = "Russia proposed building the Pakistan Stream gas pipeline."
 DENIAL = "Pakistan denied that it had agreed to buy Russian fighter jets."
 
 
-def _mention(code: str) -> Mention:
-    return Mention(NAMES[code], 0, len(NAMES[code]), Actor(code, NAMES[code]))
-
-
-def _span(y: int, m: int, d: int | None = None) -> DateSpan:
-    if d is None:
-        return DateSpan(date(y, m, 1), date(y, m, 28), Granularity.MONTH)
-    return DateSpan(date(y, m, d), date(y, m, d), Granularity.DAY)
-
-
-def _event(
-    id_: str,
-    sentence: str,
-    article: str,
-    type_: EventType,
-    *,
-    when: DateSpan | None,
-    status: Status = Status.OCCURRED,
-    pair: tuple[str, str] = ("PAK", "RUS"),
-    symmetric: bool = True,
-    **extra: object,
-) -> Event:
-    return Event(
-        id=id_,
-        type=type_,
-        source=_mention(pair[0]),
-        target=_mention(pair[1]),
-        evidence=Evidence(article, sentence, 0, len(sentence)),
-        date=when,
-        status=status,
-        symmetric=symmetric,
-        **extra,  # type: ignore[arg-type]
-    )
+def _event(id_: str, sentence: str, article: str, type_: EventType, **fields: Any) -> Event:
+    """A brief's event: symmetric (PAK-RUS) unless ``fields`` say otherwise."""
+    fields.setdefault("symmetric", True)
+    return event(type_, id_=id_, sentence=sentence, article=article, **fields)
 
 
 def _events() -> list[Event]:
     return [
-        _event("e1", JMCC_A, "a1", EventType.CONSULT, when=_span(2021, 9, 30), intensity=2.5),
+        _event("e1", JMCC_A, "a1", EventType.CONSULT, when=day(2021, 9, 30), intensity=2.5),
         _event(
             "e2",
             JMCC_B,
             "a2",
             EventType.CONSULT,
-            when=_span(2021, 9, 30),
+            when=day(2021, 9, 30),
             intensity=2.5,
             contexts=("military",),
         ),
-        _event("e3", JMCC_A, "a3", EventType.CONSULT, when=_span(2021, 9, 30), intensity=2.5),
+        _event("e3", JMCC_A, "a3", EventType.CONSULT, when=day(2021, 9, 30), intensity=2.5),
         _event(
             "e4",
             SCRIPT,
             "a4",
             EventType.AID,
-            when=_span(2021, 4),
-            pair=("RUS", "PAK"),
+            when=month(2021, 4),
+            source="RUS",
+            target="PAK",
             symmetric=False,
             intensity=7.5,
             contexts=("health",),
@@ -113,13 +77,16 @@ def _events() -> list[Event]:
             PIPELINE,
             "a4",
             EventType.COOPERATE,
-            when=_span(2021, 5),
+            when=month(2021, 5),
             status=Status.PROPOSED,
-            pair=("RUS", "PAK"),
+            source="RUS",
+            target="PAK",
             symmetric=False,
         ),
-        _event("e7", DENIAL, "a1", EventType.AGREE, when=_span(2022, 1), status=Status.DENIED),
-        _event("e8", JMCC_A, "a5", EventType.CONSULT, when=_span(2021, 9, 30), pair=("IND", "USA")),
+        _event("e7", DENIAL, "a1", EventType.AGREE, when=month(2022, 1), status=Status.DENIED),
+        _event(
+            "e8", JMCC_A, "a5", EventType.CONSULT, when=day(2021, 9, 30), source="IND", target="USA"
+        ),
     ]
 
 
@@ -137,14 +104,13 @@ def _articles() -> dict[str, ArticleInfo]:
     }
     return {
         k: ArticleInfo.from_article(
-            Article(
-                id=k,
-                source=f"{k}.txt",
-                body=body,
+            article(
+                body,
+                id_=k,
                 title=f"Title {k}",
                 publisher=publisher,
                 url=url,
-                published=_span(2021, 10, int(k[1])),
+                published=day(2021, 10, int(k[1])),
             )
         )
         for k, (body, publisher, url) in bodies.items()
@@ -302,7 +268,14 @@ def _neighbourhood_events() -> list[Event]:
     ]
     return _events() + [
         _event(
-            id_, f"Sentence {id_}.", "a9", type_, when=_span(2021, 6), pair=pair, intensity=weight
+            id_,
+            f"Sentence {id_}.",
+            "a9",
+            type_,
+            when=month(2021, 6),
+            source=pair[0],
+            target=pair[1],
+            intensity=weight,
         )
         for id_, type_, pair, weight in extra
     ]

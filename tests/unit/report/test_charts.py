@@ -9,20 +9,13 @@ from datetime import date
 from PIL import Image
 
 from bilat.analysis.network import build_network, layout
-from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
+from bilat.records import Event, EventType
 from bilat.report import charts
+from factories import day, event
 
 
 def _event(i: str, a: str, b: str, type_: EventType, intensity: float) -> Event:
-    return Event(
-        id=i,
-        type=type_,
-        source=Mention(a, 0, 3, Actor(a, f"{a} name")),
-        target=Mention(b, 4, 7, Actor(b, f"{b} name")),
-        evidence=Evidence("x", "s", 0, 1),
-        date=DateSpan(date(2021, 5, 1), date(2021, 5, 1), Granularity.DAY),
-        intensity=intensity,
-    )
+    return event(type_, a, b, id_=i, when=day(2021, 5, 1), intensity=intensity)
 
 
 def _net() -> list[Event]:

@@ -21,23 +21,17 @@ from bilat.codec.json_form import article_record
 from bilat.config import Settings
 from bilat.errors import ImportInvalid
 from bilat.records import (
-    Actor,
     Amount,
     Article,
-    DateSpan,
     Event,
     EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-    article_id,
 )
 from bilat.report import exports
 from bilat.report.graphml import GRAPHML_NS, network_graphml
 from bilat.store import EventQuery
 from bilat.store.duckdb import DuckDBStore
 from bilat.store.files import read_parquet
+from factories import article, day, event, mention, month
 from strategies import batches
 
 Batch = list[tuple[Article, list[Event]]]
@@ -48,45 +42,44 @@ MANUAL_FIELDS = {
     "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment",
 }  # fmt: skip
 BODY = "Pakistan and Russia agreed on a pipeline. The US sanctioned Russia."
-ARTICLE = Article(
-    id=article_id(BODY),
+ARTICLE = article(
+    BODY,
     source="seed.txt",
-    body=BODY,
     title="Pipeline",
     publisher="Dawn",
     url="https://example.org/a",
-    published=DateSpan(date(2021, 9, 30), date(2021, 9, 30), Granularity.DAY),
+    published=day(2021, 9, 30),
 )
 
 
-def _mention(code: str, text: str, start: int) -> Mention:
-    return Mention(text, start, start + len(text), Actor(code, text, "GOV"))
-
-
 def _events() -> list[Event]:
-    agree = Event(
-        id="e1",
-        type=EventType.AGREE,
-        source=_mention("PAK", "Pakistan", 0),
-        target=_mention("RUS", "Russia", 13),
-        evidence=Evidence(ARTICLE.id, BODY[:41], 0, 41, "agreed"),
+    agree = event(
+        EventType.AGREE,
+        mention("PAK", "Pakistan", 0, sector="GOV"),
+        mention("RUS", "Russia", 13, sector="GOV"),
+        id_="e1",
+        article=ARTICLE.id,
+        sentence=BODY[:41],
+        trigger="agreed",
+        when=month(2021, 9, "September"),
         mode="agreement",
         contexts=("economic", "natural resource"),
         symmetric=True,
-        date=DateSpan(date(2021, 9, 1), date(2021, 9, 30), Granularity.MONTH, "September"),
         amounts=(Amount(Decimal("2E+9"), "USD", "US$ 2 billion", Decimal("2E+9")),),
         intensity=4.0,
         confidence=0.8,
         extractor_version="test",
     )
-    sanction = Event(
-        id="e2",
-        type=EventType.SANCTION,
-        source=_mention("USA", "The US", 42),
-        target=_mention("RUS", "Russia", 60),
-        evidence=Evidence(ARTICLE.id, BODY[42:], 42, len(BODY), "sanctioned"),
+    sanction = event(
+        EventType.SANCTION,
+        mention("USA", "The US", 42, sector="GOV"),
+        mention("RUS", "Russia", 60, sector="GOV"),
+        id_="e2",
+        article=ARTICLE.id,
+        sentence=BODY[42:],
+        start=42,
+        trigger="sanctioned",
         intensity=-8.0,
-        status=Status.OCCURRED,
     )
     return [agree, sanction]
 
@@ -221,12 +214,13 @@ def test_plover_json_uses_the_manual_field_names() -> None:
 
 def _triangle() -> list[Event]:
     def ev(i: str, a: str, b: str, type_: EventType, intensity: float) -> Event:
-        return Event(
-            id=i,
-            type=type_,
-            source=_mention(a, a, 0),
-            target=_mention(b, b, 4),
-            evidence=Evidence(ARTICLE.id, "x", 0, 1),
+        return event(
+            type_,
+            mention(a, sector="GOV"),
+            mention(b, start=4, sector="GOV"),
+            id_=i,
+            article=ARTICLE.id,
+            sentence="x",
             intensity=intensity,
         )
 
@@ -262,7 +256,7 @@ def test_graphml_weights_are_unsigned_so_networkx_finds_shortest_paths(tmp_path:
     path = tmp_path / "net.graphml"
     path.write_text(network_graphml(build_network(_triangle())), encoding="utf-8")
     graph = nx.read_graphml(path)
-    assert graph.nodes["PAK"]["label"] == "PAK"
+    assert graph.nodes["PAK"]["label"] == "Pakistan"
     assert graph.edges["RUS", "USA"]["weight"] == 8.0
     assert graph.edges["RUS", "USA"]["sign"] == -1
     assert graph.edges["PAK", "RUS"]["sign"] == 1

@@ -11,27 +11,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from bilat.records import (
-    Actor,
-    Article,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-    article_id,
-)
+import duckdb
+
+from bilat.records import Article, DateSpan, Event, Granularity, Mention, Status
+from bilat.store import sql
 from bilat.store.common import SQLStore
+from factories import article, event, mention
 
 Batch = list[tuple[Article, list[Event]]]
 # The factories conftest.py hands out: a fresh store's URL, a fresh open store.
 NewUrl = Callable[[], str]
 NewStore = Callable[[], SQLStore]
 
-ARTICLES = {name: Article(article_id(name), f"{name}.txt", name) for name in ("A1", "A2", "A3")}
-_NAMES = {"PAK": "Pakistan", "RUS": "Russia", "USA": "USA", "IND": "India", "CHN": "China"}
+ARTICLES = {name: article(name, source=f"{name}.txt") for name in ("A1", "A2", "A3")}
 
 # id, article, source, target ("" = unresolved, None = no target), type, status,
 # date start, date end, granularity, confidence
@@ -50,23 +42,24 @@ _TABLE = [
 
 
 def _side(code: str) -> Mention:
-    return Mention(code or "militants", 0, 3, Actor(code, _NAMES[code]) if code else None)
+    return mention(code or None, code or "militants", end=3)
 
 
 def _event(row: tuple[Any, ...]) -> Event:
-    id_, article, source, target, type_, status, start, end, granularity, confidence = row
+    id_, name, source, target, type_, status, start, end, granularity, confidence = row
     when = None
     if start is not None:
         when = DateSpan(
             date.fromisoformat(start), date.fromisoformat(end), Granularity(granularity)
         )
-    return Event(
-        id=id_,
-        type=EventType(type_),
-        source=_side(source),
-        evidence=Evidence(ARTICLES[article].id, f"sentence of {id_}", 0, 10),
-        target=None if target is None else _side(target),
-        date=when,
+    return event(
+        type_,
+        _side(source),
+        None if target is None else _side(target),
+        id_=id_,
+        article=ARTICLES[name].id,
+        sentence=f"sentence of {id_}",
+        when=when,
         status=Status(status),
         confidence=confidence,
     )
@@ -93,3 +86,15 @@ def nothing_stored(store: SQLStore) -> bool:
 
 def with_contexts(sample: Batch) -> Batch:
     return [(a, [dataclasses.replace(e, contexts=("energy",)) for e in es]) for a, es in sample]
+
+
+def raw_sql(url: str, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Run SQL on a store's database behind bilat's back (DuckDB file or PostgreSQL URL)."""
+    if url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            cursor = conn.execute(sql.pyformat(query), params)
+            return cursor.fetchall() if cursor.description else []
+    with duckdb.connect(url) as conn:
+        return conn.execute(query, params).fetchall()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import duckdb
 import pytest
-from store_corpus import Batch, NewUrl
+from store_corpus import Batch, NewUrl, raw_sql
 
 import bilat
 from bilat.codec import sql_rows as rows
@@ -16,24 +13,12 @@ from bilat.store import EventQuery, migrations, open_store, sql
 from bilat.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 
 
-def _raw(url: str, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-    """Run SQL on a store's database behind bilat's back (DuckDB file or PostgreSQL URL)."""
-    if url.startswith("postgresql://"):
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as conn:
-            cursor = conn.execute(sql.pyformat(query), params)
-            return cursor.fetchall() if cursor.description else []
-    with duckdb.connect(url) as conn:
-        return conn.execute(query, params).fetchall()
-
-
 def _versions(url: str) -> list[int]:
-    return [v for (v,) in _raw(url, "SELECT version FROM schema_version ORDER BY 1")]
+    return [v for (v,) in raw_sql(url, "SELECT version FROM schema_version ORDER BY 1")]
 
 
 def _columns(url: str, table: str) -> set[str]:
-    found = _raw(
+    found = raw_sql(
         url,
         "SELECT column_name FROM information_schema.columns"
         " WHERE table_name = ? AND table_schema = current_schema()",
@@ -54,7 +39,7 @@ def test_fresh_database_gets_every_version(new_url: NewUrl) -> None:
 def test_newer_database_is_refused(new_url: NewUrl) -> None:
     url = new_url()
     open_store(url).close()
-    _raw(url, "INSERT INTO schema_version VALUES (?, now())", [LATEST_VERSION + 1])
+    raw_sql(url, "INSERT INTO schema_version VALUES (?, now())", [LATEST_VERSION + 1])
     for read_only in (False, True):
         with pytest.raises(StoreError, match=f"schema version {LATEST_VERSION + 1}.*upgrade bilat"):
             open_store(url, read_only=read_only)
@@ -75,7 +60,7 @@ def test_older_database_is_upgraded_in_place(
     with open_store(url) as store:
         assert store.articles() == [a for a, _ in sample]  # data survives the upgrade
     assert _versions(url)[-1] == LATEST_VERSION + 1
-    assert _raw(url, "SELECT COUNT(note) FROM articles") == [(0,)]
+    assert raw_sql(url, "SELECT COUNT(note) FROM articles") == [(0,)]
 
 
 def test_failed_migration_changes_nothing(new_url: NewUrl, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,7 +78,7 @@ def test_failed_migration_changes_nothing(new_url: NewUrl, monkeypatch: pytest.M
 
 def test_foreign_database_is_not_taken_over(new_url: NewUrl) -> None:
     url = new_url()
-    _raw(url, "CREATE TABLE prices (day DATE, close DOUBLE PRECISION)")
+    raw_sql(url, "CREATE TABLE prices (day DATE, close DOUBLE PRECISION)")
     with pytest.raises(StoreError, match=r"(DuckDB|PostgreSQL) database but not a bilat store"):
         open_store(url)
     assert _columns(url, "articles") == set()
@@ -150,7 +135,7 @@ def test_events_stored_before_side_rules_read_back_with_no_rule(
             store.write_batch([(article, []) for article, _ in sample])
     events = [e for _, found in sample for e in found]
     old_rows = [rows.event_row(e)[:-1] for e in events]
-    _raw(
+    raw_sql(
         url,
         sql.bulk_insert("events", sql.EVENT_SPEC[:-1]),
         [list(c) for c in zip(*old_rows, strict=True)],

@@ -2,58 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
 from bilat.analysis.dyads import monthly_series
-from bilat.records import (
-    Actor,
-    Article,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-    article_id,
-)
+from bilat.records import DateSpan, Event, EventType, Status
 from bilat.store.common import SQLStore
+from factories import article, day, event, mention, month, year
 
 BODY = "Pakistan and Russia met. Russia accused Pakistan. They met again."
+ARTICLE = article(BODY, source="m.txt")
 
 
-def _event(n: int, type_: EventType, span: DateSpan | None, **kw: object) -> Event:
-    return Event(
-        id=f"m{n}",
-        type=type_,
-        source=Mention("Pakistan", 0, 8, Actor("PAK", "Pakistan")),
-        target=Mention("Russia", 13, 19, Actor("RUS", "Russia")),
-        evidence=Evidence(article_id(BODY), BODY[:24], 0, 24),
-        date=span,
-        **kw,  # type: ignore[arg-type]
+def _event(n: int, type_: EventType, span: DateSpan | None, **kw: Any) -> Event:
+    target = mention("RUS", start=13)
+    return event(
+        type_, "PAK", target, id_=f"m{n}", article=ARTICLE.id, sentence=BODY[:24], when=span, **kw
     )
-
-
-def _span(start: date, end: date, granularity: Granularity) -> DateSpan:
-    return DateSpan(start, end, granularity)
 
 
 def test_occurred_events_dated_to_a_month_are_tallied_by_month_and_type(
     store: SQLStore,
 ) -> None:
-    day = _span(date(2021, 9, 3), date(2021, 9, 3), Granularity.DAY)
-    month = _span(date(2021, 11, 1), date(2021, 11, 30), Granularity.MONTH)
-    year = _span(date(2021, 1, 1), date(2021, 12, 31), Granularity.YEAR)
+    on_day, in_month, in_year = day(2021, 9, 3), month(2021, 11), year(2021)
     events = [
-        _event(1, EventType.CONSULT, day, intensity=1.0),
-        _event(2, EventType.CONSULT, day),  # unscored: weighs 1
-        _event(3, EventType.ACCUSE, month, intensity=-2.0),
-        _event(4, EventType.ACCUSE, year, intensity=-2.0),  # a year is no month
-        _event(5, EventType.ACCUSE, day, status=Status.PLANNED),  # not occurred
+        _event(1, EventType.CONSULT, on_day, intensity=1.0),
+        _event(2, EventType.CONSULT, on_day),  # unscored: weighs 1
+        _event(3, EventType.ACCUSE, in_month, intensity=-2.0),
+        _event(4, EventType.ACCUSE, in_year, intensity=-2.0),  # a year is no month
+        _event(5, EventType.ACCUSE, on_day, status=Status.PLANNED),  # not occurred
         _event(6, EventType.ACCUSE, None),  # undated
-        _event(7, EventType.AID, day, intensity=7.0, confidence=0.1),
+        _event(7, EventType.AID, on_day, intensity=7.0, confidence=0.1),
     ]
-    store.write_batch([(Article(article_id(BODY), "m.txt", BODY), events)])
+    store.write_batch([(ARTICLE, events)])
     assert store.monthly_types(0.0) == [
         ("2021-09", "AID", 1, 7.0),
         ("2021-09", "CONSULT", 2, 2.0),

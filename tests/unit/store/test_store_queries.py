@@ -73,7 +73,7 @@ def test_actor_counts_count_each_event_once(filled: SQLStore) -> None:
         ("PAK", "Pakistan", 4),
         ("RUS", "Russia", 4),
         ("CHN", "China", 2),
-        ("USA", "USA", 2),
+        ("USA", "United States", 2),
     ]
 
 

@@ -8,25 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pytest
-from store_corpus import NewStore, NewUrl
+from store_corpus import NewStore, NewUrl, raw_sql
 
 from bilat.errors import SearchTooBroad
-from bilat.records import (
-    Actor,
-    Article,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    article_id,
-)
+from bilat.records import Article, Event, EventType
 from bilat.store import open_store
 from bilat.store.common import SQLStore
 from bilat.store.search import holds_phrases, parse_query, query_terms, words
+from factories import article, event, mention
 
 Doc = tuple[Article, list[Event]]
 
@@ -35,23 +25,24 @@ def _doc(
     body: str, title: str | None = None, events: tuple[tuple[str, str, float], ...] = ()
 ) -> Doc:
     """An article; each event is (sentence, ISO day, confidence), the sentence inside the body."""
-    article = Article(article_id(body), f"{body[:10]}.txt", body, title=title)
+    page = article(body, source=f"{body[:10]}.txt", title=title)
     made = []
     for n, (sentence, day, confidence) in enumerate(events):
         at = body.index(sentence)
-        when = date.fromisoformat(day)
         made.append(
-            Event(
-                id=f"{article.id[:8]}-{n}",
-                type=EventType.CONSULT,
-                source=Mention("Pakistan", at, at + 8, Actor("PAK", "Pakistan")),
-                target=Mention("Russia", at, at + 6, Actor("RUS", "Russia")),
-                evidence=Evidence(article.id, sentence, at, at + len(sentence)),
-                date=DateSpan(when, when, Granularity.DAY),
+            event(
+                EventType.CONSULT,
+                mention("PAK", start=at),
+                mention("RUS", start=at),
+                id_=f"{page.id[:8]}-{n}",
+                article=page.id,
+                sentence=sentence,
+                start=at,
+                when=date.fromisoformat(day),
                 confidence=confidence,
             )
         )
-    return article, made
+    return page, made
 
 
 GAS_TWICE = "Gas talks: the gas pipeline was discussed."
@@ -164,16 +155,8 @@ def _as_version_1(url: str) -> None:
         "DROP TABLE event_terms",
         "DELETE FROM schema_version WHERE version >= 2",
     ]
-    if url.startswith("postgresql://"):
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as conn:
-            for statement in statements:
-                conn.execute(statement)
-        return
-    with duckdb.connect(url) as conn:
-        for statement in statements:
-            conn.execute(statement)
+    for statement in statements:
+        raw_sql(url, statement)
 
 
 def test_words_match_by_their_stem(searchable: SQLStore) -> None:
@@ -216,16 +199,8 @@ def _as_version_2_with_words(url: str) -> None:
         "UPDATE article_terms SET term = 'pipeline' WHERE term = 'pipelin'",
         "DELETE FROM schema_version WHERE version >= 3",
     ]
-    if url.startswith("postgresql://"):
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as conn:
-            for statement in statements:
-                conn.execute(statement)
-        return
-    with duckdb.connect(url) as conn:
-        for statement in statements:
-            conn.execute(statement)
+    for statement in statements:
+        raw_sql(url, statement)
 
 
 def test_queries_split_into_words_and_quoted_phrases() -> None:

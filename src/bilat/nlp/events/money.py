@@ -23,213 +23,37 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bilat.records import Amount
+from bilat.resources.lexicons import load_lexicon
 
+# The words and tables are data (resources/money.yaml), read and checked once, when this
+# module is first imported: the regular expressions below are built from them.
+_MONEY_WORDS = load_lexicon("money.yaml")
 # Approximate 2021 annual averages, US dollars per unit of each currency.
-# A single reference year keeps figures comparable; they are not for accounting.
 USD_PER_UNIT: dict[str, Decimal] = {
-    "USD": Decimal(1),
-    "EUR": Decimal("1.18"),
-    "GBP": Decimal("1.38"),
-    "CHF": Decimal("1.09"),
-    "JPY": Decimal("0.0091"),
-    "CNY": Decimal("0.155"),
-    "HKD": Decimal("0.129"),
-    "TWD": Decimal("0.0357"),
-    "KRW": Decimal("0.00087"),
-    "SGD": Decimal("0.744"),
-    "AUD": Decimal("0.751"),
-    "NZD": Decimal("0.705"),
-    "CAD": Decimal("0.798"),
-    "INR": Decimal("0.0135"),
-    "PKR": Decimal("0.0062"),
-    "BDT": Decimal("0.0118"),
-    "LKR": Decimal("0.0050"),
-    "NPR": Decimal("0.0084"),
-    "AFN": Decimal("0.0120"),
-    "IRR": Decimal("0.0000238"),
-    "RUB": Decimal("0.0136"),
-    "UAH": Decimal("0.0367"),
-    "TRY": Decimal("0.113"),
-    "SAR": Decimal("0.2667"),
-    "AED": Decimal("0.2723"),
-    "QAR": Decimal("0.2747"),
-    "KWD": Decimal("3.32"),
-    "EGP": Decimal("0.0637"),
-    "ILS": Decimal("0.310"),
-    "ZAR": Decimal("0.0677"),
-    "NGN": Decimal("0.0025"),
-    "BRL": Decimal("0.185"),
-    "MXN": Decimal("0.0493"),
-    "IDR": Decimal("0.000070"),
+    code: Decimal(rate) for code, rate in _MONEY_WORDS.strings("USD_PER_UNIT").items()
 }
-
-SCALES: dict[str, Decimal] = {
-    "k": Decimal(10) ** 3,
-    "thousand": Decimal(10) ** 3,
-    "lakh": Decimal(10) ** 5,
-    "lakhs": Decimal(10) ** 5,
-    "lac": Decimal(10) ** 5,
-    "lacs": Decimal(10) ** 5,
-    "m": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "million": Decimal(10) ** 6,
-    "millions": Decimal(10) ** 6,
-    "crore": Decimal(10) ** 7,
-    "crores": Decimal(10) ** 7,
-    "cr": Decimal(10) ** 7,
-    "b": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "billion": Decimal(10) ** 9,
-    "billions": Decimal(10) ** 9,
-    "tn": Decimal(10) ** 12,
-    "trn": Decimal(10) ** 12,
-    "trillion": Decimal(10) ** 12,
-}
-
+SCALES: dict[str, Decimal] = {w: Decimal(n) for w, n in _MONEY_WORDS.ints("SCALES").items()}
 # Signs and codes written before the number. "Rs" is resolved per text.
-_SIGNS: dict[str, str] = {
-    "US$": "USD",
-    "U.S.$": "USD",
-    "$": "USD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "HK$": "HKD",
-    "NZ$": "NZD",
-    "S$": "SGD",
-    "NT$": "TWD",
-    "R$": "BRL",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "₽": "RUB",
-    "₺": "TRY",
-    "₩": "KRW",
-    "₪": "ILS",
-    "Rs": "RUPEE",
-    "Rs.": "RUPEE",
-    "₨": "RUPEE",
-    "Tk": "BDT",
-    "RMB": "CNY",
-    "Dh": "AED",
-    "Dhs": "AED",
-    "SR": "SAR",
-}
+_SIGNS = _MONEY_WORDS.strings("SIGNS")
 _CODES = frozenset(USD_PER_UNIT) | {"RMB"}
-
 # Currency names written after the number (or before it: "rupees 300 crore").
-_NAMES: dict[str, str] = {
-    "dollar": "USD",
-    "us dollar": "USD",
-    "u.s. dollar": "USD",
-    "american dollar": "USD",
-    "canadian dollar": "CAD",
-    "australian dollar": "AUD",
-    "hong kong dollar": "HKD",
-    "singapore dollar": "SGD",
-    "new zealand dollar": "NZD",
-    "taiwan dollar": "TWD",
-    "euro": "EUR",
-    "pounds sterling": "GBP",
-    "pound sterling": "GBP",
-    "british pound": "GBP",
-    "sterling": "GBP",
-    "rupee": "RUPEE",
-    "pakistani rupee": "PKR",
-    "indian rupee": "INR",
-    "sri lankan rupee": "LKR",
-    "nepalese rupee": "NPR",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "riyal": "SAR",
-    "saudi riyal": "SAR",
-    "qatari riyal": "QAR",
-    "dirham": "AED",
-    "lira": "TRY",
-    "turkish lira": "TRY",
-    "swiss franc": "CHF",
-    "taka": "BDT",
-    "afghani": "AFN",
-    "rial": "IRR",
-    "iranian rial": "IRR",
-    "hryvnia": "UAH",
-    "shekel": "ILS",
-    "south african rand": "ZAR",
-    "naira": "NGN",
-    "brazilian real": "BRL",
-    "mexican peso": "MXN",
-    "rupiah": "IDR",
-    "korean won": "KRW",
-    "south korean won": "KRW",
-}
-
-
-def _words(spaced: str) -> tuple[str, ...]:
-    return tuple(spaced.split())
-
+_NAMES = _MONEY_WORDS.strings("CURRENCY_NAMES")
 
 # Counted things, as plural nouns; each is also found in the singular ("1 helicopter").
-_PLURALS = _words(
-    "troops soldiers personnel officers policemen fighters militants refugees migrants "
-    "civilians prisoners detainees students scholarships visas pilgrims workers doctors people "
-    "doses vaccines ventilators masks kits tonnes barrels units vehicles trucks buses wagons "
-    "locomotives containers tanks aircraft jets helicopters drones missiles rockets warships "
-    "ships vessels submarines frigates rifles weapons guns howitzers satellites reactors houses "
-    "homes schools hospitals projects agreements contracts jobs acres hectares kilometres miles"
-)
-_IRREGULAR = {
-    "person": "people",
-    "policeman": "policemen",
-    "bus": "buses",
-    "tons": "tonnes",
-    "ton": "tonnes",
-    "metric tons": "tonnes",
-    "metric tonnes": "tonnes",
-    "kilometers": "kilometres",
-    "kilometer": "kilometres",
-    "km": "kilometres",
-    "fighter jets": "jets",
-    "MoUs": "MoUs",
-    "MoU": "MoUs",
-    "megawatts": "MW",
-    "megawatt": "MW",
-    "gigawatts": "GW",
-    "gigawatt": "GW",
-    "barrels per day": "barrels/day",
-    "barrels a day": "barrels/day",
-    "bpd": "barrels/day",
-}
-_SYMBOLS = ("MW", "GW", "kW", "MWh", "GWh", "TWh", "bcm", "mmcfd")
+_PLURALS = _MONEY_WORDS.words("COUNTED_PLURALS")
+_SYMBOLS = _MONEY_WORDS.words("UNIT_SYMBOLS")
 # Surface form -> unit: plural nouns, their singulars, and standard symbols.
 _COUNT_NOUNS: dict[str, str] = {
     **{w.removesuffix("s"): w for w in _PLURALS if w.endswith("s") and not w.endswith("ses")},
     **{w: w for w in _PLURALS},
     **{w: w for w in _SYMBOLS},
-    **_IRREGULAR,
+    **_MONEY_WORDS.strings("IRREGULAR_UNITS"),
 }
 # Measured rather than counted: fractions are normal ("1.5 tonnes").
-_MEASURES = frozenset(
-    ("tonnes", "barrels", "barrels/day", "kilometres", "miles", "acres", "hectares", *_SYMBOLS)
-)
+_MEASURES = frozenset((*_MONEY_WORDS.words("MEASURES"), *_SYMBOLS))
 
-_WORD_UNITS = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_TENS = {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_WORD_UNITS = {w: i for i, w in enumerate(_MONEY_WORDS.words("NUMBER_UNITS"))}
+_WORD_TENS = {w: 10 * (i + 2) for i, w in enumerate(_MONEY_WORDS.words("NUMBER_TENS"))}
 _SMALL_WORD = (
     rf"(?:(?:{'|'.join(_WORD_TENS)})(?:[- ](?:{'|'.join(list(_WORD_UNITS)[1:10])}))?"
     rf"|{'|'.join(sorted(_WORD_UNITS, key=len, reverse=True))}|a|an|half\s+a|a\s+dozen|dozen)"
@@ -239,9 +63,11 @@ _NUM = (
     rf"(?:(?P<digits>{_DIGITS})(?:\s*(?:-|–|to)\s*{_DIGITS})?"
     rf"|(?P<words>(?i:{_SMALL_WORD})(?:\s+(?i:hundred))?))(?![\d%])"
 )
+# A scale word after a space, longest first; a one-letter scale only right after digits.
+_SCALE_WORDS = "|".join(sorted((w for w in SCALES if len(w) > 1), key=len, reverse=True))
 _SCALE = (
-    r"(?:\s*(?P<scale>(?i:thousand|millions?|billions?|trillion|crores?|lakhs?|lacs?|mln|mn|"
-    r"bln|bn|trn|tn|cr))(?![\w])|(?<=\d)(?P<tight>[mbk])(?![\w]))"
+    rf"(?:\s*(?P<scale>(?i:{_SCALE_WORDS}))(?![\w])"
+    rf"|(?<=\d)(?P<tight>[{''.join(w for w in SCALES if len(w) == 1)}])(?![\w]))"
 )
 _SIGN_RE = "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True))
 _CODE_RE = "|".join(sorted(_CODES))

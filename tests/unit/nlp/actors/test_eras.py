@@ -9,6 +9,7 @@ import pytest
 from bilat.nlp.actors.eras import Eras
 from bilat.nlp.actors.kb import shipped_kb
 from bilat.records import Actor, DateSpan, Granularity, Mention
+from factories import mention
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def _year(year: int) -> DateSpan:
 
 
 def _named(code: str, text: str = "Moscow") -> Mention:
-    return Mention(text, 0, len(text), Actor(code, code, "GOV"))
+    return mention(code, text, name=code, sector="GOV")
 
 
 def test_a_capital_before_its_state_existed_is_the_historical_state(eras: Eras) -> None:

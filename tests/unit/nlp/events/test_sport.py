@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bilat.nlp.events.sport import SportCues, without_fixtures
-from bilat.records import Actor, Event, EventType, Evidence, Mention
+from bilat.records import Event, EventType, Mention
+from factories import event, mention
 
 CUES = SportCues.load()
 REPORT = (
@@ -13,19 +14,8 @@ REPORT = (
 TALKS = "Spain and Croatia signed a border agreement; the foreign ministers met in Zagreb."
 
 
-def _side(text: str, code: str, sector: str | None = None) -> Mention:
-    return Mention(text, 0, len(text), Actor(code, code, sector))
-
-
-def _event(source: Mention, target: Mention) -> Event:
-    return Event(
-        id=f"{source.text}-{target.text}",
-        type=EventType.SUPPORT,
-        source=source,
-        target=target,
-        intensity=1.0,
-        evidence=Evidence("a1", "s", 0, 1),
-    )
+def _fixture(source: Mention, target: Mention) -> Event:
+    return event(EventType.SUPPORT, source, target, intensity=1.0)
 
 
 def test_a_page_speaks_sport_with_enough_different_sport_words() -> None:
@@ -36,7 +26,7 @@ def test_a_page_speaks_sport_with_enough_different_sport_words() -> None:
 
 
 def test_on_a_sport_page_only_fixtures_between_teams_go() -> None:
-    teams = _event(_side("Spain", "ESP"), _side("Croatia", "HRV"))
-    office = _event(_side("President Putin", "RUS", "GOV"), _side("Croatia", "HRV"))
+    teams = _fixture(mention("ESP", "Spain"), mention("HRV", "Croatia"))
+    office = _fixture(mention("RUS", "President Putin", sector="GOV"), mention("HRV", "Croatia"))
     assert without_fixtures([teams, office], REPORT, CUES) == [office]
     assert without_fixtures([teams, office], TALKS, CUES) == [teams, office]

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+import factories
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.dominance import is_adjunct, sequence_phrase
 from bilat.nlp.events.lexicon import TriggerLexicon
@@ -13,7 +14,7 @@ from bilat.nlp.events.reportable import without_partial_repeats
 from bilat.nlp.events.triggers import find_triggers, noun_sense
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText
-from bilat.records import Actor, DateSpan, Event, EventType, Evidence, Granularity, Mention
+from bilat.records import DateSpan, Event, EventType, Granularity, Mention
 from tests.unit.nlp.handmade import facts, mention, parsed
 
 
@@ -61,15 +62,13 @@ def test_an_act_during_another_is_not_put_in_sequence() -> None:
 
 
 def _event(trigger: str, type_: EventType, source: str | None, target: str | None) -> Event:
-    def side(code: str | None) -> Mention:
-        return Mention(code or "", 0, 0, Actor(code, code) if code else None)
-
-    return Event(
-        id=f"{trigger}-{source}-{target}",
-        type=type_,
-        source=side(source),
-        target=side(target) if target is not None else None,
-        evidence=Evidence("a1", "Iran found a market for arms and cooperation.", 0, 45, trigger),
+    return factories.event(
+        type_,
+        factories.mention(source, source or "", end=0),
+        None if target is None else factories.mention(target, target, end=0),
+        id_=f"{trigger}-{source}-{target}",
+        sentence="Iran found a market for arms and cooperation.",
+        trigger=trigger,
     )
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from bilat.nlp.learned.encoder import TYPES, SentenceReading
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, needs_reading, words_of
-from bilat.records import Event, EventType, Evidence, Mention, Status
+from bilat.records import Event, EventType, Mention, Status
+from factories import event
 from tests.unit.nlp.handmade import mention, parsed
 
 # "Russia sent troops to Syria ." with a parse
@@ -59,13 +60,14 @@ def sentence() -> SentenceFacts:
 def rule_event(facts: SentenceFacts, type_: EventType, swap: bool = False) -> Event:
     russia, syria = facts.mentions
     source, target = (syria, russia) if swap else (russia, syria)
-    return Event(
-        id=f"e-{type_.value}",
-        type=type_,
-        source=source,
-        target=target,
+    return event(
+        type_,
+        source,
+        target,
+        id_=f"e-{type_.value}",
+        sentence=facts.sent.text,
+        start=facts.sent.start_char,
         intensity=float(type_.quad),
-        evidence=Evidence("a1", facts.sent.text, facts.sent.start_char, facts.sent.end_char),
     )
 
 

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from bilat.config import Settings
 from bilat.interfaces.web import create_app
-from tests.unit.web.conftest import TOKEN
-from tests.unit.web.web_corpus import articles
+from tests.unit.interfaces.web.conftest import TOKEN
+from tests.unit.interfaces.web.web_corpus import articles
 
 
 def _hostile_id() -> str:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from bilat.config import Settings
 from bilat.interfaces.web import create_app
 from bilat.records import article_id
-from tests.unit.web.web_corpus import AGREE_SENTENCE, BODY, articles
+from tests.unit.interfaces.web.web_corpus import AGREE_SENTENCE, BODY, articles
 
 
 def test_api_lists_articles_with_paging(client: TestClient) -> None:
@@ -164,7 +164,7 @@ def test_api_dyad_is_cached_until_the_store_changes(
     from bilat import api
     from bilat.client import Client
     from bilat.store.duckdb import DuckDBStore
-    from tests.unit.web.web_corpus import SCRIPT_BODY
+    from tests.unit.interfaces.web.web_corpus import SCRIPT_BODY
 
     calls: list[str] = []
     real = Client.dyad_overview

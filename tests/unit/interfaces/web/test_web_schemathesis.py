@@ -26,8 +26,8 @@ from schemathesis.core.failures import FailureGroup
 
 from bilat.config import Settings
 from bilat.interfaces.web import create_app
-from tests.unit.web.conftest import TOKEN
-from tests.unit.web.web_corpus import articles, make_store
+from tests.unit.interfaces.web.conftest import TOKEN
+from tests.unit.interfaces.web.web_corpus import articles, make_store
 
 CHECKS = [
     not_a_server_error,

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from bilat.records import (
-    Actor,
-    Article,
-    DateSpan,
-    Event,
-    EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
-    article_id,
-    event_id,
-)
+from bilat.records import Article, DateSpan, Event, EventType, Mention, event_id
 from bilat.store.duckdb import DuckDBStore
+from factories import NAMES, article, day, event, mention, month
 
-PAKISTAN, RUSSIA = Actor("PAK", "Pakistan"), Actor("RUS", "Russia")
 AGREE_SENTENCE = "Pakistan and Russia signed a gas pipeline agreement in Moscow in September 2021."
 ACCUSE_SENTENCE = "Russia accused Pakistan of delaying the pipeline in March 2022."
 BODY = (
@@ -39,55 +26,55 @@ SCRIPT_BODY = (
 SCRIPT_TITLE = "<b>Bold</b> <script>alert(1)</script> claims"
 
 
-def _mention(body: str, text: str, actor: Actor, after: int) -> Mention:
-    start = body.index(text, after)
-    return Mention(text, start, start + len(text), actor)
+def _side(body: str, code: str, after: int) -> Mention:
+    """The first mention of ``code``'s name in ``body`` at or after ``after``."""
+    text = NAMES[code]
+    return mention(code, text, body.index(text, after))
 
 
 def _event(
     article: Article, sentence: str, type_: EventType, when: DateSpan, trigger: str
 ) -> Event:
     start = article.body.index(sentence)
-    source_text = sentence.split(maxsplit=1)[0]
-    source_actor = PAKISTAN if source_text == "Pakistan" else RUSSIA
-    target_actor = RUSSIA if source_actor is PAKISTAN else PAKISTAN
-    source = _mention(article.body, source_text, source_actor, start)
-    target = _mention(article.body, target_actor.name, target_actor, source.end)
-    return Event(
-        id=event_id(article.id, start, type_.value, source_actor.code, target_actor.code),
-        type=type_,
-        source=source,
-        target=target,
-        evidence=Evidence(article.id, sentence, start, start + len(sentence), trigger),
-        date=when,
-        status=Status.OCCURRED,
-        intensity=3.0 if type_ is EventType.AGREE else -2.0,
+    source_code = "PAK" if sentence.startswith("Pakistan") else "RUS"
+    target_code = "RUS" if source_code == "PAK" else "PAK"
+    source = _side(article.body, source_code, start)
+    target = _side(article.body, target_code, source.end)
+    agree = type_ is EventType.AGREE
+    return event(
+        type_,
+        source,
+        target,
+        id_=event_id(article.id, start, type_.value, source_code, target_code),
+        article=article.id,
+        sentence=sentence,
+        start=start,
+        trigger=trigger,
+        when=when,
+        intensity=3.0 if agree else -2.0,
         confidence=0.9,
-        symmetric=type_ is EventType.AGREE,
-        rule="joint-subjects" if type_ is EventType.AGREE else "subject-object",
+        symmetric=agree,
+        rule="joint-subjects" if agree else "subject-object",
     )
 
 
 def articles() -> list[tuple[Article, list[Event]]]:
-    main = Article(
-        id=article_id(BODY),
+    main = article(
+        BODY,
         source="seed/pipeline.txt",
-        body=BODY,
         title="Pakistan and Russia sign pipeline deal",
         publisher="Example Times",
         url="https://example.invalid/pipeline",
-        published=DateSpan(date(2022, 3, 20), date(2022, 3, 20), Granularity.DAY),
+        published=day(2022, 3, 20),
     )
-    sept = DateSpan(date(2021, 9, 1), date(2021, 9, 30), Granularity.MONTH, "September 2021")
-    march = DateSpan(date(2022, 3, 1), date(2022, 3, 31), Granularity.MONTH, "March 2022")
-    hostile = Article(
-        id=article_id(SCRIPT_BODY),
+    sept, march = month(2021, 9, "September 2021"), month(2022, 3, "March 2022")
+    hostile = article(
+        SCRIPT_BODY,
         source="seed/<script>.html",
-        body=SCRIPT_BODY,
         title=SCRIPT_TITLE,
         url="javascript:alert(3)",
     )
-    may = DateSpan(date(2022, 5, 1), date(2022, 5, 31), Granularity.MONTH, "May 2022")
+    may = month(2022, 5, "May 2022")
     return [
         (
             main,

@@ -14,7 +14,7 @@ from bilat.errors import NotFound
 from bilat.interfaces.web.cache import AnswerCache
 from bilat.interfaces.web.pages import ChartFilter
 from bilat.store import open_store
-from tests.unit.web.web_corpus import articles
+from tests.unit.interfaces.web.web_corpus import articles
 
 
 def test_every_spelling_of_a_pair_shares_one_entry(client: TestClient) -> None:

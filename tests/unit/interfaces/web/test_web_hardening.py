@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from bilat.config import Settings
 from bilat.interfaces.web import create_app
 from bilat.interfaces.web.limits import host_name
-from tests.unit.web.conftest import TOKEN
+from tests.unit.interfaces.web.conftest import TOKEN
 
 HUGE = "99999999999999999999999"
 

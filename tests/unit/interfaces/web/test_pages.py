@@ -6,7 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.unit.web.web_corpus import AGREE_SENTENCE, articles
+from tests.unit.interfaces.web.web_corpus import AGREE_SENTENCE, articles
 
 
 def test_home_shows_active_dyads_and_latest_events(client: TestClient) -> None:

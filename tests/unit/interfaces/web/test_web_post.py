@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.unit.web.conftest import TOKEN
+from tests.unit.interfaces.web.conftest import TOKEN
 
 pytestmark = pytest.mark.model
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
 from bilat.records import Actor, Mention
-from tests.unit.web.web_corpus import AGREE_SENTENCE, BODY, articles
+from tests.unit.interfaces.web.web_corpus import AGREE_SENTENCE, BODY, articles
 
 
 def test_article_pieces_rebuild_the_body_and_mark_spans() -> None:

@@ -11,11 +11,13 @@ from fastapi import FastAPI
 from typer.testing import CliRunner
 
 from bilat.interfaces.cli import app
+from tests.unit.interfaces.web.web_corpus import make_store
 
 
 def test_serve_runs_the_app_on_the_given_address(
-    monkeypatch: pytest.MonkeyPatch, web_db: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    web_db = make_store(tmp_path / "web.duckdb")
     seen: dict[str, Any] = {}
 
     def fake_run(application: FastAPI, **kwargs: Any) -> None:

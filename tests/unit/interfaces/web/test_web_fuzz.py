@@ -6,7 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.unit.web.conftest import TOKEN
+from tests.unit.interfaces.web.conftest import TOKEN
 
 ODD = ["", "<script>", "0" * 64, "RUS-PAK", "-", "2021-13-45", "1e309", "%00", "é" * 50]
 PAGES = {

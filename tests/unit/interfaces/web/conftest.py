@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from bilat.config import Settings
 from bilat.interfaces.web import create_app
-from tests.unit.web.web_corpus import make_store
+from tests.unit.interfaces.web.web_corpus import make_store
 
 TOKEN = "test-token-0123456789"
 
