@@ -60,16 +60,15 @@ class SentenceReading:
 class EventEncoder:
     """The exported model and its tokenizer; loads once, reads batches of sentences."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int = 1) -> None:
+    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int = 2) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         if not model_path.is_file() or not tokenizer_path.is_file():
             raise ModelMissing(f"event model not found at {model_path.parent}")
         options = ort.SessionOptions()
-        # One thread that sleeps when idle: a sentence is too short for a second thread to
-        # pay, spaCy runs in the same process, and the local engine runs one process per
-        # core; spinning threads starved both (2 threads read 2-5x slower on a busy machine).
+        # Threads that sleep when idle: spinning ones starved spaCy and the local engine's
+        # other processes on a busy machine (2 spinning threads read 2-5x slower there).
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -80,7 +79,7 @@ class EventEncoder:
         self.tokenizer.enable_truncation(MAX_PIECES)
 
     @classmethod
-    def load(cls, directory: Path | None = None, threads: int = 1) -> EventEncoder:
+    def load(cls, directory: Path | None = None, threads: int = 2) -> EventEncoder:
         """The model shipped in ``bilat.resources`` (or the one in ``directory``)."""
         if directory is not None:
             return cls(directory / MODEL_FILE, directory / TOKENIZER_FILE, threads)
