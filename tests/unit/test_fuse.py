@@ -162,16 +162,6 @@ def test_different_status_stays_apart() -> None:
     assert len(fuse(events)) == 2
 
 
-def test_same_sentence_consult_and_agree_merge() -> None:
-    sentence = "At the JMCC meeting, Pakistan and Russia agreed to hold joint naval drills."
-    events = [
-        ev("e1", sentence, "a1", when=day(2021, 9, 30)),
-        ev("e2", sentence, "a1", when=day(2021, 9, 30), type_=EventType.AGREE),
-    ]
-    [cluster] = fuse(events)
-    assert cluster.sources == 1
-
-
 def test_dissimilar_types_in_one_quad_stay_apart() -> None:
     events = [
         ev("e1", JMCC_A, "a1", when=day(2021, 9, 30)),

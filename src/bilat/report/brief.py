@@ -1,8 +1,9 @@
 """Cited briefs on one dyad: extractive, deterministic, every item tied to its sources.
 
-An item's text is assembled from its event record (actors, type in plain
-words, mode, contexts, amounts); its citations quote the evidence sentence of
-each independent article that reports it. Nothing is paraphrased or invented.
+An item is one fused act (``bilat.fuse``). Its text is assembled from its event record
+(actors, type in plain words, mode, contexts, amounts); its citations quote every
+sentence that tells it, under the number of the independent source that says so.
+Nothing is paraphrased or invented.
 """
 
 from __future__ import annotations
@@ -187,22 +188,29 @@ class _Numbering:
 
 
 def _item(item: TimelineItem, display: Mapping[str, str], numbering: _Numbering) -> BriefItem:
-    # One citation per independent source, quoting that source's own sentence.
-    best: dict[int, Event] = {}
-    for event in sorted(item.members, key=_quote_rank):
-        best.setdefault(numbering.number(event.evidence.article_id), event)
-    citations = tuple(
-        Citation(n, e.evidence.article_id, " ".join(e.evidence.sentence.split()))
-        for n, e in sorted(best.items())
-    )
+    # Sources are numbered as first met in the order of their most confident sentences.
+    numbered = [
+        (numbering.number(e.evidence.article_id), e) for e in sorted(item.members, key=_quote_rank)
+    ]
+    # Every sentence that tells the act, under its source's number, in the order the source
+    # tells them; a syndicated copy repeating a sentence is quoted once.
+    quotes: dict[tuple[int, str], Citation] = {}
+    for number, event in sorted(numbered, key=_reading_order):
+        quote = " ".join(event.evidence.sentence.split())
+        quotes.setdefault((number, quote), Citation(number, event.evidence.article_id, quote))
     return BriefItem(
         cluster_id=item.cluster_id,
         date=item.date.label() if item.date else "",
         status=item.status,
         type=item.type,
         text=describe(_merged(item), display),
-        citations=citations,
+        citations=tuple(quotes.values()),
     )
+
+
+def _reading_order(numbered: tuple[int, Event]) -> tuple[int, int, str]:
+    number, event = numbered
+    return (number, event.evidence.start, event.evidence.article_id)
 
 
 def describe(event: Event, names: Mapping[str, str] | None = None) -> str:
