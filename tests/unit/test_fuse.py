@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilat.analysis.articles import ArticleInfo
-from bilat.dedup import estimated_jaccard, jaccard, shingles, signature
+from bilat.dedup import _coefficients, _hash64, estimated_jaccard, jaccard, shingles, signature
 from bilat.fuse import cluster_date, cluster_id, evidence_similarity, fuse, source_groups
 from bilat.records import (
     Actor,
@@ -23,6 +23,7 @@ from bilat.records import (
     Status,
 )
 
+_COEFFS = _coefficients(64)
 NAMES = {"PAK": "Pakistan", "RUS": "Russia", "CHN": "China", "IND": "India"}
 
 JMCC_A = (
@@ -274,3 +275,13 @@ def test_minhash_estimates_near_duplicates_and_differences() -> None:
     )
     assert signature("") == ()
     assert estimated_jaccard((), ()) == 0.0
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(WIRE.split()), min_size=1, max_size=40))
+def test_signature_is_the_minhash_its_formula_gives(words: list[str]) -> None:
+    # Each value is the least (a * h + b) mod (2**61 - 1) over the shingle hashes h.
+    text = " ".join(words)
+    hashes = [_hash64(s) for s in shingles(text)]
+    expected = tuple(min((a * h + b) % ((1 << 61) - 1) for h in hashes) for a, b in _COEFFS)
+    assert signature(text) == expected
