@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
+from bilat.analysis.dyads import DyadOverview
 from bilat.config import Settings
-from bilat.records import Actor, Article, Event
+from bilat.records import Article, Event
 
 if TYPE_CHECKING:
-    from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
+    from bilat.analysis.dyads import Freq, SeriesPoint
 
 
 def articles_by_id(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Article]:
@@ -76,48 +77,22 @@ def article_events(article_id: str, settings: Settings | None = None) -> list[Ev
         return store.events(query)
 
 
-@dataclass(frozen=True, slots=True)
-class DyadOverview:
-    """The fused timeline of a pair with its period series and sectors, from its own events."""
-
-    a: Actor
-    b: Actor
-    events: int
-    timeline: list[TimelineItem]
-    series: list[SeriesPoint]
-    sectors: list[tuple[str, int]]
-
-
 def dyad_overview(
     a: str, b: str, freq: Freq = "month", settings: Settings | None = None
 ) -> DyadOverview:
     """Timeline, series and sectors of the pair a–b.
 
-    Reads only the pair's events (fast on a large store); drivers, which need
-    every event as a baseline, are in ``dyad_brief``.
+    Reads only the pair's events and the articles they cite (fast on a large store);
+    drivers, which need the store's tallies too, are in ``dyad_brief``.
     """
-    from bilat.analysis.dyads import sectors
-    from bilat.analysis.dyads import series as build_series
-    from bilat.analysis.dyads import timeline as build_timeline
-    from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
+    from bilat._dyad import overview, read_pair
 
     settings = settings or Settings.load()
     resolver = resolver_for(settings)
     first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
-    query = EventQuery(dyad=(first.code, second.code), min_confidence=settings.min_confidence)
     with opened_store(settings, read_only=True) as store:
-        found = store.events(query)
-    items = build_timeline(fuse(found), first.code, second.code)
-    leads = [i.lead for i in items]
-    return DyadOverview(
-        a=first,
-        b=second,
-        events=len(found),
-        timeline=items,
-        series=build_series(leads, freq),
-        sectors=sectors(leads),
-    )
+        read = read_pair(store, resolver, first, second, settings.min_confidence)
+    return overview(read, freq)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Literal
 
 from bilat._reading import (
     ArticleHit,
-    DyadOverview,
     SearchResult,
     article,
     article_events,
@@ -23,12 +22,12 @@ from bilat._reading import (
     search_terms,
 )
 from bilat._session import EventFilter, event_query, lookup_actor, opened_store, resolver_for
+from bilat.analysis.dyads import DyadOverview
 from bilat.config import Settings
 from bilat.errors import BilatError
-from bilat.records import Actor, Event, EventCluster, RunSummary
+from bilat.records import Actor, Event, RunSummary
 
 if TYPE_CHECKING:
-    from bilat.analysis.articles import ArticleInfo
     from bilat.analysis.compare import Comparison
     from bilat.analysis.dyads import TimelineItem
     from bilat.analysis.network import Network
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArticleHit",
     "DyadOverview",
+    "DyadReport",
     "EventFilter",
     "NewArticle",
     "SearchResult",
@@ -53,8 +53,10 @@ __all__ = [
     "brief",
     "brief_pdf",
     "compare",
+    "drivers_baseline",
     "dyad_brief",
     "dyad_overview",
+    "dyad_report",
     "dyads",
     "event_page",
     "events",
@@ -171,45 +173,22 @@ def top_dyad(settings: Settings | None = None) -> tuple[str, str]:
     return a, b
 
 
-@dataclass(frozen=True, slots=True)
-class _DyadMaterial:
-    clusters: list[EventCluster]
-    articles: dict[str, ArticleInfo]
-    all_events: list[Event]
-
-
-def _network_of(material: _DyadMaterial) -> Network:
-    """The network of every fused event, the dyad's as the brief fused them (with articles)."""
-    from bilat.analysis.network import build_network
-    from bilat.fuse import fuse
-
-    own = {e.id for c in material.clusters for e in c.events}
-    others = [e for e in material.all_events if e.id not in own]
-    leads = [c.lead for c in material.clusters] + [c.lead for c in fuse(others)]
-    return build_network(leads)
-
-
-def _dyad_material(a: str, b: str, settings: Settings) -> _DyadMaterial:
-    from bilat.analysis.articles import ArticleInfo
-    from bilat.fuse import fuse
-    from bilat.store.base import EventQuery
-
-    with opened_store(settings, read_only=True) as store:
-        everything = store.events(EventQuery(min_confidence=settings.min_confidence))
-        found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
-        stored = store.articles_in(e.evidence.article_id for e in found)
-        articles = {aid: ArticleInfo.from_article(stored[aid]) for aid in sorted(stored)}
-    return _DyadMaterial(fuse(found, articles), articles, everything)
-
-
 def timeline(a: str, b: str, settings: Settings | None = None) -> list[TimelineItem]:
     """The fused events of the pair a–b in date order."""
     from bilat.analysis.dyads import timeline as build_timeline
 
     settings = settings or Settings.load()
-    first, second = resolve_actor(a, settings), resolve_actor(b, settings)
-    material = _dyad_material(first.code, second.code, settings)
-    return build_timeline(material.clusters, first.code, second.code)
+    read = _read_pair(a, b, settings)
+    return build_timeline(read.clusters, read.a.code, read.b.code)
+
+
+def _read_pair(a: str, b: str, settings: Settings) -> PairRead:
+    from bilat._dyad import read_pair
+
+    resolver = resolver_for(settings)
+    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
+    with opened_store(settings, read_only=True) as store:
+        return read_pair(store, resolver, first, second, settings.min_confidence)
 
 
 def brief(
@@ -330,8 +309,11 @@ def bench(
 # -- reads and writes for the web interface ---------------------------------------
 
 if TYPE_CHECKING:
+    from bilat._dyad import PairRead
+    from bilat.analysis.dyads import Baseline, Freq
     from bilat.records import Mention
     from bilat.report.model import Brief
+    from bilat.store.base import CitedArticle
 
 
 def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]:
@@ -340,34 +322,56 @@ def actor_mentions(text: str, settings: Settings | None = None) -> list[Mention]
 
 
 def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
-    """The brief on a–b as a record (what ``brief`` renders), drivers included."""
-    from bilat.report.brief import build_brief
+    """The brief on a–b as a record (what ``brief`` renders), drivers and network included:
+    one read of the pair, one fusion, and the store's tallies for the rest."""
+    from bilat._dyad import neighbourhood, pair_brief, read_pair, store_baseline
 
     settings = settings or Settings.load()
     resolver = resolver_for(settings)
     first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
-    material = _dyad_material(first.code, second.code, settings)
-    # Third parties named in each evidence sentence: the candidates for drivers.
-    mentions: dict[str, tuple[str, ...]] = {}
-    names: dict[str, str] = {}
-    by_sentence: dict[str, tuple[str, ...]] = {}  # a sentence often carries several events
-    for event in material.all_events:
-        sentence = event.evidence.sentence
-        if sentence not in by_sentence:
-            found = resolver.find_mentions(sentence, when=None)
-            by_sentence[sentence] = tuple(sorted({m.actor.code for m in found if m.actor}))
-            names.update({m.actor.code: m.actor.name for m in found if m.actor})
-        mentions[event.id] = by_sentence[sentence]
-    return build_brief(
-        first,
-        second,
-        material.clusters,
-        material.articles,
-        mentions=mentions,
-        all_events=material.all_events,
-        names=names,
-        network=_network_of(material),
-    )
+    with opened_store(settings, read_only=True) as store:
+        read = read_pair(store, resolver, first, second, settings.min_confidence)
+        base = store_baseline(store, settings.min_confidence)
+        network = neighbourhood(store, read, settings.min_confidence)
+    return pair_brief(read, base, network)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadReport:
+    """What the dyad page shows, from one read and one fusion: the overview (at the brief's
+    period length), the brief without its network picture, and the cited articles."""
+
+    overview: DyadOverview
+    brief: Brief
+    cited: dict[str, CitedArticle]
+
+
+def dyad_report(
+    a: str, b: str, settings: Settings | None = None, baseline: Baseline | None = None
+) -> DyadReport:
+    """The dyad page's material; ``baseline`` (``drivers_baseline``, which a server keeps
+    while the store is unchanged) spares the store-wide tally."""
+    from bilat._dyad import overview, pair_brief, read_pair, store_baseline
+
+    settings = settings or Settings.load()
+    resolver = resolver_for(settings)
+    first, second = lookup_actor(resolver, a), lookup_actor(resolver, b)
+    with opened_store(settings, read_only=True) as store:
+        read = read_pair(store, resolver, first, second, settings.min_confidence)
+        base = baseline or store_baseline(store, settings.min_confidence)
+    report = pair_brief(read, base)
+    freq: Freq = "year" if report.series_freq == "year" else "month"
+    return DyadReport(overview(read, freq), report, read.cited)
+
+
+def drivers_baseline(settings: Settings | None = None) -> Baseline:
+    """What a brief's drivers are measured against: the store's events and, per actor, how
+    many of them involve it or name it."""
+    from bilat._dyad import store_baseline
+
+    settings = settings or Settings.load()
+    with opened_store(settings, read_only=True) as store:
+        return store_baseline(store, settings.min_confidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from bilat.errors import BilatError
 from bilat.pipeline import batched as pipeline_batched
 from bilat.records import Article, Event, Rejection, RunSummary
 from bilat.store.duckdb import DuckDBStore
+from bilat.store.pair_reads import NamedActors
 from bilat.synthetic import SyntheticDoc, paragraphs_from, seed_folder, synthesize, write_jsonl
 
 if TYPE_CHECKING:
@@ -206,8 +207,10 @@ class TimedStore(DuckDBStore):
         result: set[str] = self._timed(super().article_ids, ids)
         return result
 
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
-        result: int = self._timed(super().write_batch, items)
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int:
+        result: int = self._timed(super().write_batch, items, named)
         return result
 
     def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:

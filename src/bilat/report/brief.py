@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from bilat.analysis.articles import ArticleInfo
 from bilat.analysis.dyads import (
+    Baseline,
     Freq,
     TimelineItem,
     change_points,
@@ -96,14 +97,15 @@ def build_brief(
     articles: Mapping[str, ArticleInfo],
     *,
     mentions: Mapping[str, tuple[str, ...]] | None = None,
-    all_events: Sequence[Event] | None = None,
+    all_events: Sequence[Event] | Baseline | None = None,
     names: Mapping[str, str] | None = None,
     network: Network | None = None,
 ) -> Brief:
     """Brief on the dyad {a, b} from fused ``clusters`` (other dyads' clusters are ignored).
 
     ``mentions`` (event id -> third-party codes in its evidence) and
-    ``all_events`` (the baseline) enable the drivers section; ``names`` maps
+    ``all_events`` (the baseline: events, or their tallies) enable the drivers section;
+    ``names`` maps
     third-party codes to display names. ``network`` (e.g. ``build_network`` of
     every fused event) gives the network picture its third parties; without it
     the picture shows the dyad's own edge only.
@@ -297,7 +299,7 @@ def _drivers(
     a: str,
     b: str,
     mentions: Mapping[str, tuple[str, ...]] | None,
-    all_events: Sequence[Event] | None,
+    all_events: Sequence[Event] | Baseline | None,
     names: Mapping[str, str],
 ) -> tuple[Driver, ...]:
     if mentions is None:
@@ -308,7 +310,7 @@ def _drivers(
         for i in items
     }
     leads = [i.lead for i in items]
-    baseline = list(all_events) if all_events is not None else leads
+    baseline = all_events if all_events is not None else leads
     ranked = drivers(leads, baseline, a, b, {**mentions, **merged})
     return tuple(Driver(code, names.get(code, code), score) for code, score in ranked)
 

@@ -20,6 +20,7 @@ from bilat.errors import SchemaOutdated, StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
 from bilat.store import migrations, rows, search, sql
 from bilat.store.base import EventQuery, RunInfo
+from bilat.store.pair_reads import NamedActors, PairReads, pair_tables
 
 
 class Writer(Protocol):
@@ -71,16 +72,20 @@ def first_occurrences(
 
 
 def child_tables(
-    articles: Sequence[Article], events: Sequence[Event]
+    articles: Sequence[Article], events: Sequence[Event], named: NamedActors | None = None
 ) -> list[tuple[str, list[rows.Row]]]:
-    """The bulk inserts (statement, rows) that store events with their contexts and amounts,
-    and the search index of both, once the articles themselves are in."""
+    """The bulk inserts (statement, rows) that store events with their contexts, amounts and
+    named actors (``named``: those of other events are left out), the articles'
+    fingerprints, and the search index of both, once the articles themselves are in."""
     contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
     amounts = [rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
+    ids = {e.id for e in events}
+    own = {event_id: found for event_id, found in (named or {}).items() if event_id in ids}
     return [
         (sql.INSERT_EVENTS, [rows.event_row(e) for e in events]),
         (sql.INSERT_CONTEXTS, contexts),
         (sql.INSERT_AMOUNTS, amounts),
+        *pair_tables(articles, events, own),
         *index_tables(articles, events),
     ]
 
@@ -109,7 +114,7 @@ def _searchable(terms: Sequence[str]) -> list[str]:
     return [] if any("\x00" in t for t in wanted) else wanted
 
 
-class SQLStore(ABC):
+class SQLStore(PairReads, ABC):
     """A ``Store`` over a SQL database, given the backend's primitives."""
 
     _where: str
@@ -138,7 +143,9 @@ class SQLStore(ABC):
         return statement
 
     @abstractmethod
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int: ...
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int: ...
 
     @abstractmethod
     def close(self) -> None: ...

@@ -70,10 +70,18 @@ def bulk_insert(table: str, spec: Columns) -> str:
     return f"INSERT INTO {table} ({_names(spec)}) SELECT {lists}"
 
 
+# Schema version 6: kept beside events and articles for a pair's page.
+PAIR_SPEC: Columns = (("event_id", _V), ("pair", _V))
+EVENT_ACTOR_SPEC: Columns = (("event_id", _V), ("position", "INTEGER"), ("code", _V), ("name", _V))
+FINGERPRINT_SPEC: Columns = (("article_id", _V), ("fingerprint", _V))
+
 ARTICLE_COLUMNS = _names(ARTICLE_SPEC)
 EVENT_COLUMNS = _names(EVENT_SPEC)
 INSERT_ARTICLES = bulk_insert("articles", ARTICLE_SPEC)
 INSERT_EVENTS = bulk_insert("events", EVENT_SPEC)
+INSERT_PAIRS = bulk_insert("event_pairs", PAIR_SPEC)
+INSERT_EVENT_ACTORS = bulk_insert("event_actors", EVENT_ACTOR_SPEC)
+INSERT_FINGERPRINTS = bulk_insert("article_fingerprints", FINGERPRINT_SPEC)
 INSERT_CONTEXTS = bulk_insert("event_contexts", CONTEXT_SPEC)
 INSERT_AMOUNTS = bulk_insert("event_amounts", AMOUNT_SPEC)
 INSERT_ARTICLE_TERMS = bulk_insert("article_terms", ARTICLE_TERM_SPEC)
@@ -155,12 +163,13 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
     """The WHERE clause (with its leading space, or empty) and parameters for a query."""
     clauses: list[str] = []
     params: list[Any] = []
-    if q.dyad is not None:
-        a, b = q.dyad
-        clauses.append(
-            "((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))"
-        )
-        params += [a, b, b, a]
+    if q.dyad is not None and q.dyad[0] != q.dyad[1]:
+        # by the index of pairs: no scan of every event
+        clauses.append("id IN (SELECT event_id FROM event_pairs WHERE pair = ?)")
+        params.append(pair_key(*q.dyad))
+    elif q.dyad is not None:
+        clauses.append("(source_code = ? AND target_code = ?)")
+        params += list(q.dyad)
     if q.actor is not None:
         clauses.append("(source_code = ? OR target_code = ?)")
         params += [q.actor, q.actor]
@@ -185,6 +194,11 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
         clauses.append("article_id = ?")
         params.append(q.article_id)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def pair_key(a: str, b: str) -> str:
+    """The ``event_pairs.pair`` of the codes a and b (in either order)."""
+    return f"{a} {b}" if a <= b else f"{b} {a}"
 
 
 def page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
@@ -269,6 +283,55 @@ def count_search_events(n_terms: int) -> str:
     return (
         f"SELECT COUNT(*) FROM ({_hits('event_terms', 'event_id', n_terms)}) AS hits"
         " JOIN events ON events.id = hits.event_id WHERE events.confidence >= ?"
+    )
+
+
+# -- a pair's page (schema version 6) ----------------------------------------------------
+
+ACTORS_OF = (
+    "SELECT event_id, code, name FROM event_actors WHERE event_id = ANY(?)"
+    " ORDER BY event_id, position"
+)
+# An article as a citation shows it: its row with an empty body, and its stored fingerprint
+# (NULL for an article stored before version 6).
+CITED_ARTICLES = (
+    "SELECT "
+    + ", ".join("'' AS body" if c == "body" else f"articles.{c}" for c, _ in ARTICLE_SPEC)
+    + ", fingerprint FROM articles LEFT JOIN article_fingerprints ON article_id = articles.id"
+    " WHERE articles.id = ANY(?)"
+)
+# Events per actor they involve or their sentence names (the baseline of a brief's
+# drivers): an event counts once per actor. Parameters: the least confidence, thrice.
+INVOLVEMENT = """
+SELECT code, COUNT(DISTINCT event_id) FROM (
+    SELECT event_actors.event_id, event_actors.code FROM event_actors
+    JOIN events ON events.id = event_actors.event_id WHERE events.confidence >= ?
+    UNION ALL
+    SELECT id, source_code FROM events WHERE source_code IS NOT NULL AND confidence >= ?
+    UNION ALL
+    SELECT id, target_code FROM events WHERE target_code IS NOT NULL AND confidence >= ?
+) AS involved
+GROUP BY code
+"""
+COUNT_CONFIDENT = "SELECT COUNT(*) FROM events WHERE confidence >= ?"
+
+
+def pair_weights(among: bool) -> str:
+    """Occurred events per pair of actors, with the names of both and the summed weights
+    (as ``MONTHLY_TYPES``) of cooperative and conflictual ones. Pairs with a side in the
+    given codes, or with both sides in them when ``among``. Parameters: the cooperative
+    types, the codes twice, the least confidence."""
+    either = "AND" if among else "OR"
+    weight = "CASE WHEN intensity = 0 THEN 1 ELSE ABS(intensity) END"
+    lower = "source_code < target_code"
+    return (
+        "SELECT LEAST(source_code, target_code) AS a, GREATEST(source_code, target_code) AS b,"
+        f" MIN(CASE WHEN {lower} THEN source_name ELSE target_name END),"
+        f" MIN(CASE WHEN {lower} THEN target_name ELSE source_name END), COUNT(*),"
+        f" SUM(CASE WHEN event_type = ANY(?) THEN {weight} ELSE 0 END), SUM({weight})"
+        f" FROM events WHERE (source_code = ANY(?) {either} target_code = ANY(?))"
+        " AND source_code <> target_code AND status = 'occurred' AND confidence >= ?"
+        " GROUP BY a, b ORDER BY a, b"
     )
 
 

@@ -1,0 +1,109 @@
+"""What a pair's page and brief read besides the pair's events, and what ingest keeps for them
+(schema version 6): the actors each evidence sentence names, the fingerprints of articles'
+bodies, and store-wide tallies (the drivers' baseline, the network around the pair).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from bilat.dedup import signature
+from bilat.records import Actor, Article, Event, EventType
+from bilat.store import rows, sql
+from bilat.store.base import CitedArticle, PairWeight
+
+# Named actors by event id: what ingest found in each event's evidence sentence.
+NamedActors = Mapping[str, Sequence[Actor]]
+_HEX = 16  # digits per signature value (each is below 2**61)
+_COOPERATIVE = [t.value for t in EventType if t.quad <= 2]
+
+
+def pair_tables(
+    articles: Sequence[Article], events: Sequence[Event], named: NamedActors | None
+) -> list[tuple[str, list[rows.Row]]]:
+    """The bulk inserts of what version 6 keeps beside articles and events."""
+    pairs = [(e.id, sql.pair_key(*e.dyad)) for e in events if e.dyad is not None]
+    actors = [
+        (event_id, i, actor.code, actor.name)
+        for event_id, found in sorted((named or {}).items())
+        for i, actor in enumerate(found)
+    ]
+    fingerprints = [(a.id, encode(signature(a.body))) for a in articles]
+    return [
+        (sql.INSERT_PAIRS, pairs),
+        (sql.INSERT_EVENT_ACTORS, actors),
+        (sql.INSERT_FINGERPRINTS, fingerprints),
+    ]
+
+
+def encode(fingerprint: Sequence[int]) -> str:
+    return "".join(f"{value:0{_HEX}x}" for value in fingerprint)
+
+
+def decode(text: str) -> tuple[int, ...]:
+    return tuple(int(text[i : i + _HEX], 16) for i in range(0, len(text), _HEX))
+
+
+class PairReads(ABC):
+    """The reads of a pair's page and brief, for a store with ``_all``."""
+
+    @abstractmethod
+    def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def evidence_actors(self, event_ids: Iterable[str]) -> dict[str, tuple[Actor, ...]]:
+        """The actors each event's evidence sentence names, as found at ingest; an event
+        stored without them (before version 6, or imported) is absent."""
+        wanted = sorted(set(event_ids))
+        found: defaultdict[str, list[Actor]] = defaultdict(list)
+        if wanted:
+            for event_id, code, name in self._all(sql.ACTORS_OF, [wanted]):
+                found[event_id].append(Actor(code, name))
+        return {event_id: tuple(actors) for event_id, actors in found.items()}
+
+    def cited_articles(self, ids: Iterable[str]) -> dict[str, CitedArticle]:
+        """The stored articles among ``ids`` without their bodies, by id, in one query."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        out = {}
+        for row in self._all(sql.CITED_ARTICLES, [wanted]):
+            a = rows.article(row[:-1])  # the article's codec, on a row without its body
+            fingerprint = None if row[-1] is None else decode(row[-1])
+            out[a.id] = CitedArticle(
+                a.id, a.source, a.title, a.publisher, a.url, a.published, fingerprint
+            )
+        return out
+
+    def involvement(self, min_confidence: float) -> tuple[int, dict[str, int]]:
+        """How many events have at least ``min_confidence``, and how many of them involve
+        each actor or name it in their sentence (as found at ingest)."""
+        total = int(self._all(sql.COUNT_CONFIDENT, [min_confidence])[0][0])
+        counts = self._all(sql.INVOLVEMENT, [min_confidence] * 3)
+        return total, {code: int(n) for code, n in counts}
+
+    def pair_weights(
+        self, codes: Sequence[str], min_confidence: float, *, among: bool = False
+    ) -> list[PairWeight]:
+        """Occurred events per pair with a side in ``codes`` (both sides, when ``among``),
+        unfused: their number and summed weights, cooperative and conflictual."""
+        wanted = sorted(set(codes))
+        if not wanted:
+            return []
+        params = [_COOPERATIVE, wanted, wanted, min_confidence]
+        out = []
+        for a, b, name_a, name_b, n, cooperation, total in self._all(
+            sql.pair_weights(among), params
+        ):
+            out.append(
+                PairWeight(
+                    Actor(a, name_a),
+                    Actor(b, name_b),
+                    int(n),
+                    float(cooperation),
+                    float(total) - float(cooperation),
+                )
+            )
+        return out
