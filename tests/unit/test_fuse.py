@@ -285,3 +285,40 @@ def test_signature_is_the_minhash_its_formula_gives(words: list[str]) -> None:
     hashes = [_hash64(s) for s in shingles(text)]
     expected = tuple(min((a * h + b) % ((1 << 61) - 1) for h in hashes) for a, b in _COEFFS)
     assert signature(text) == expected
+
+
+@st.composite
+def _prints(draw: st.DrawFn) -> dict[str, ArticleInfo]:
+    """Articles whose fingerprints are copies of a few originals with some values changed."""
+    originals = draw(st.lists(st.lists(st.integers(0, 9), min_size=64, max_size=64), min_size=1))
+    out = {}
+    for n in range(draw(st.integers(1, 12))):
+        values = list(draw(st.sampled_from(originals)))
+        for at in draw(st.lists(st.integers(0, 63), max_size=20)):
+            values[at] = draw(st.integers(10, 12))
+        url = draw(st.sampled_from([None, "https://a.example/x", "https://a.example/x/"]))
+        out[f"a{n:02d}"] = ArticleInfo(f"a{n:02d}", url=url, fingerprint=tuple(values))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_prints())
+def test_source_groups_find_every_pair_of_one_source(articles: dict[str, ArticleInfo]) -> None:
+    ids = sorted(articles)
+    # Every pair compared, as source_groups did before it looked in bands.
+    linked = {i: {i} for i in ids}
+    for i in ids:
+        for j in ids:
+            a, b = articles[i], articles[j]
+            same_url = a.url and b.url and a.url.rstrip("/") == b.url.rstrip("/")
+            if same_url or estimated_jaccard(a.fingerprint, b.fingerprint) >= 0.8:
+                linked[i].add(j)
+    changed = True
+    while changed:  # transitive closure
+        changed = False
+        for i in ids:
+            grown = set().union(*(linked[j] for j in linked[i]))
+            if grown != linked[i]:
+                linked[i], changed = grown, True
+    expected = sorted({tuple(sorted(group)) for group in linked.values()})
+    assert sorted(tuple(sorted(g)) for g in source_groups(ids, articles)) == expected

@@ -233,8 +233,14 @@ class SQLStore(PairReads, ABC):
         return int(self._one(sql.COUNT_ARTICLES))
 
     def events(self, query: EventQuery) -> list[Event]:
-        text, params = sql.select_events(query)
+        text, params = sql.select_events(query, self._pair_ids(query))
         return self._events(self._all(text, params))
+
+    def _pair_ids(self, query: EventQuery) -> list[str] | None:
+        """The ids of the events of the query's pair (by the pairs' index), if it has one."""
+        if query.dyad is None or query.dyad[0] == query.dyad[1]:
+            return None
+        return [r[0] for r in self._all(sql.PAIR_EVENT_IDS, [sql.pair_key(*query.dyad)])]
 
     def _events(self, found: Sequence[Sequence[Any]]) -> list[Event]:
         """Events from rows of ``sql.EVENT_COLUMNS`` (extra columns after them are ignored)."""
@@ -242,9 +248,10 @@ class SQLStore(PairReads, ABC):
         contexts: defaultdict[str, list[str]] = defaultdict(list)
         amounts: defaultdict[str, list[Amount]] = defaultdict(list)
         if ids:
-            for event_id, context in self._all(sql.CONTEXTS_OF, [ids]):
+            params = sql.id_params(ids)
+            for event_id, context in self._all(sql.contexts_of(len(ids)), params):
                 contexts[event_id].append(context)
-            for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
+            for event_id, *amount in self._all(sql.amounts_of(len(ids)), params):
                 amounts[event_id].append(rows.amount(amount))
         return [rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
 
@@ -308,7 +315,7 @@ class SQLStore(PairReads, ABC):
         )
 
     def count_events(self, query: EventQuery) -> int:
-        text, params = sql.count_events(query)
+        text, params = sql.count_events(query, self._pair_ids(query))
         return int(self._one(text, params))
 
     # -- runs and rejections ----------------------------------------------------

@@ -47,6 +47,59 @@ def decode(text: str) -> tuple[int, ...]:
     return tuple(int(text[i : i + _HEX], 16) for i in range(0, len(text), _HEX))
 
 
+def _actors_of(n: int) -> str:
+    return (
+        f"SELECT event_id, code, name FROM event_actors WHERE {sql.ids_in('event_id', n)}"
+        " ORDER BY event_id, position"
+    )
+
+
+# An article as a citation shows it: its row with an empty body, and its stored fingerprint
+# (NULL for an article stored before version 6).
+def _cited_articles(n: int) -> str:
+    return (
+        "SELECT "
+        + ", ".join("'' AS body" if c == "body" else f"articles.{c}" for c, _ in sql.ARTICLE_SPEC)
+        + ", fingerprint FROM articles LEFT JOIN article_fingerprints ON article_id = articles.id"
+        f" WHERE {sql.ids_in('articles.id', n)}"
+    )
+
+
+# Events per actor they involve or their sentence names (the baseline of a brief's
+# drivers): an event counts once per actor. Parameters: the least confidence, thrice.
+_INVOLVEMENT = """
+SELECT code, COUNT(DISTINCT event_id) FROM (
+    SELECT event_actors.event_id, event_actors.code FROM event_actors
+    JOIN events ON events.id = event_actors.event_id WHERE events.confidence >= ?
+    UNION ALL
+    SELECT id, source_code FROM events WHERE source_code IS NOT NULL AND confidence >= ?
+    UNION ALL
+    SELECT id, target_code FROM events WHERE target_code IS NOT NULL AND confidence >= ?
+) AS involved
+GROUP BY code
+"""
+_COUNT_CONFIDENT = "SELECT COUNT(*) FROM events WHERE confidence >= ?"
+
+
+def _pair_weights(among: bool) -> str:
+    """Occurred events per pair of actors, with the names of both and the summed weights
+    (as ``MONTHLY_TYPES``) of cooperative and conflictual ones. Pairs with a side in the
+    given codes, or with both sides in them when ``among``. Parameters: the cooperative
+    types, the codes twice, the least confidence."""
+    either = "AND" if among else "OR"
+    weight = "CASE WHEN intensity = 0 THEN 1 ELSE ABS(intensity) END"
+    lower = "source_code < target_code"
+    return (
+        "SELECT LEAST(source_code, target_code) AS a, GREATEST(source_code, target_code) AS b,"
+        f" MIN(CASE WHEN {lower} THEN source_name ELSE target_name END),"
+        f" MIN(CASE WHEN {lower} THEN target_name ELSE source_name END), COUNT(*),"
+        f" SUM(CASE WHEN event_type = ANY(?) THEN {weight} ELSE 0 END), SUM({weight})"
+        f" FROM events WHERE (source_code = ANY(?) {either} target_code = ANY(?))"
+        " AND source_code <> target_code AND status = 'occurred' AND confidence >= ?"
+        " GROUP BY a, b ORDER BY a, b"
+    )
+
+
 class PairReads(ABC):
     """The reads of a pair's page and brief, for a store with ``_all``."""
 
@@ -59,7 +112,7 @@ class PairReads(ABC):
         wanted = sorted(set(event_ids))
         found: defaultdict[str, list[Actor]] = defaultdict(list)
         if wanted:
-            for event_id, code, name in self._all(sql.ACTORS_OF, [wanted]):
+            for event_id, code, name in self._all(_actors_of(len(wanted)), sql.id_params(wanted)):
                 found[event_id].append(Actor(code, name))
         return {event_id: tuple(actors) for event_id, actors in found.items()}
 
@@ -69,7 +122,7 @@ class PairReads(ABC):
         if not wanted:
             return {}
         out = {}
-        for row in self._all(sql.CITED_ARTICLES, [wanted]):
+        for row in self._all(_cited_articles(len(wanted)), sql.id_params(wanted)):
             a = rows.article(row[:-1])  # the article's codec, on a row without its body
             fingerprint = None if row[-1] is None else decode(row[-1])
             out[a.id] = CitedArticle(
@@ -80,8 +133,8 @@ class PairReads(ABC):
     def involvement(self, min_confidence: float) -> tuple[int, dict[str, int]]:
         """How many events have at least ``min_confidence``, and how many of them involve
         each actor or name it in their sentence (as found at ingest)."""
-        total = int(self._all(sql.COUNT_CONFIDENT, [min_confidence])[0][0])
-        counts = self._all(sql.INVOLVEMENT, [min_confidence] * 3)
+        total = int(self._all(_COUNT_CONFIDENT, [min_confidence])[0][0])
+        counts = self._all(_INVOLVEMENT, [min_confidence] * 3)
         return total, {code: int(n) for code, n in counts}
 
     def pair_weights(
@@ -94,9 +147,7 @@ class PairReads(ABC):
             return []
         params = [_COOPERATIVE, wanted, wanted, min_confidence]
         out = []
-        for a, b, name_a, name_b, n, cooperation, total in self._all(
-            sql.pair_weights(among), params
-        ):
+        for a, b, name_a, name_b, n, cooperation, total in self._all(_pair_weights(among), params):
             out.append(
                 PairWeight(
                     Actor(a, name_a),

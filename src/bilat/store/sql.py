@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bilat.store.base import EventQuery
@@ -92,14 +93,37 @@ ARTICLE_IDS_IN = "SELECT id FROM articles WHERE id = ANY(?)"
 ARTICLES_IN = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY(?)"
 COUNT_ARTICLES = "SELECT COUNT(*) FROM articles"
 
-CONTEXTS_OF = (
-    "SELECT event_id, context FROM event_contexts WHERE event_id = ANY(?)"
-    " ORDER BY event_id, position"
-)
-AMOUNTS_OF = (
-    "SELECT event_id, amount_value, unit, amount_text, value_usd FROM event_amounts"
-    " WHERE event_id = ANY(?) ORDER BY event_id, position"
-)
+# DuckDB looks values up in an index only when each is a placeholder of its own (IN (?, ?,
+# ...)), and up to this many (its index_scan_max_count); past that one list parameter (=
+# ANY(?)), as it scans anyway. ``ids_in`` picks the form, ``id_params`` the parameters.
+INDEX_LOOKUPS = 2048
+
+
+def ids_in(column: str, n: int) -> str:
+    """The condition that ``column`` is one of ``n`` values (n >= 1)."""
+    if n > INDEX_LOOKUPS:
+        return f"{column} = ANY(?)"
+    return f"{column} IN ({', '.join('?' * n)})"
+
+
+def id_params(ids: Sequence[str]) -> list[Any]:
+    """The parameters of ``ids_in`` for these values."""
+    return [list(ids)] if len(ids) > INDEX_LOOKUPS else list(ids)
+
+
+def contexts_of(n: int) -> str:
+    return (
+        f"SELECT event_id, context FROM event_contexts WHERE {ids_in('event_id', n)}"
+        " ORDER BY event_id, position"
+    )
+
+
+def amounts_of(n: int) -> str:
+    return (
+        "SELECT event_id, amount_value, unit, amount_text, value_usd FROM event_amounts"
+        f" WHERE {ids_in('event_id', n)} ORDER BY event_id, position"
+    )
+
 
 INSERT_RUN = "INSERT INTO runs (id, started) VALUES (?, ?)"
 FINISH_RUN = (
@@ -159,14 +183,22 @@ COUNT_TABLES = (
 _EVENT_ORDER = " ORDER BY date_start NULLS LAST, id"
 
 
-def event_where(q: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with its leading space, or empty) and parameters for a query."""
+PAIR_EVENT_IDS = "SELECT event_id FROM event_pairs WHERE pair = ?"
+
+
+def event_where(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for a query.
+
+    A pair of two actors is looked up first (``PAIR_EVENT_IDS``, by index): ``pair_ids``
+    are its events, so no query scans every event for it.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if q.dyad is not None and q.dyad[0] != q.dyad[1]:
-        # by the index of pairs: no scan of every event
-        clauses.append("id IN (SELECT event_id FROM event_pairs WHERE pair = ?)")
-        params.append(pair_key(*q.dyad))
+        if pair_ids is None:
+            raise ValueError("a query for a pair needs the ids of the pair's events")
+        clauses.append(ids_in("id", len(pair_ids)) if pair_ids else "1 = 0")
+        params += id_params(pair_ids)
     elif q.dyad is not None:
         clauses.append("(source_code = ? AND target_code = ?)")
         params += list(q.dyad)
@@ -208,14 +240,14 @@ def page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     return " LIMIT ? OFFSET ?", [limit, offset]
 
 
-def select_events(q: EventQuery) -> tuple[str, list[Any]]:
-    where, params = event_where(q)
+def select_events(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    where, params = event_where(q, pair_ids)
     tail, more = page(q.limit, q.offset)
     return f"SELECT {EVENT_COLUMNS} FROM events{where}{_EVENT_ORDER}{tail}", params + more
 
 
-def count_events(q: EventQuery) -> tuple[str, list[Any]]:
-    where, params = event_where(q)
+def count_events(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    where, params = event_where(q, pair_ids)
     return f"SELECT COUNT(*) FROM events{where}", params
 
 
@@ -283,55 +315,6 @@ def count_search_events(n_terms: int) -> str:
     return (
         f"SELECT COUNT(*) FROM ({_hits('event_terms', 'event_id', n_terms)}) AS hits"
         " JOIN events ON events.id = hits.event_id WHERE events.confidence >= ?"
-    )
-
-
-# -- a pair's page (schema version 6) ----------------------------------------------------
-
-ACTORS_OF = (
-    "SELECT event_id, code, name FROM event_actors WHERE event_id = ANY(?)"
-    " ORDER BY event_id, position"
-)
-# An article as a citation shows it: its row with an empty body, and its stored fingerprint
-# (NULL for an article stored before version 6).
-CITED_ARTICLES = (
-    "SELECT "
-    + ", ".join("'' AS body" if c == "body" else f"articles.{c}" for c, _ in ARTICLE_SPEC)
-    + ", fingerprint FROM articles LEFT JOIN article_fingerprints ON article_id = articles.id"
-    " WHERE articles.id = ANY(?)"
-)
-# Events per actor they involve or their sentence names (the baseline of a brief's
-# drivers): an event counts once per actor. Parameters: the least confidence, thrice.
-INVOLVEMENT = """
-SELECT code, COUNT(DISTINCT event_id) FROM (
-    SELECT event_actors.event_id, event_actors.code FROM event_actors
-    JOIN events ON events.id = event_actors.event_id WHERE events.confidence >= ?
-    UNION ALL
-    SELECT id, source_code FROM events WHERE source_code IS NOT NULL AND confidence >= ?
-    UNION ALL
-    SELECT id, target_code FROM events WHERE target_code IS NOT NULL AND confidence >= ?
-) AS involved
-GROUP BY code
-"""
-COUNT_CONFIDENT = "SELECT COUNT(*) FROM events WHERE confidence >= ?"
-
-
-def pair_weights(among: bool) -> str:
-    """Occurred events per pair of actors, with the names of both and the summed weights
-    (as ``MONTHLY_TYPES``) of cooperative and conflictual ones. Pairs with a side in the
-    given codes, or with both sides in them when ``among``. Parameters: the cooperative
-    types, the codes twice, the least confidence."""
-    either = "AND" if among else "OR"
-    weight = "CASE WHEN intensity = 0 THEN 1 ELSE ABS(intensity) END"
-    lower = "source_code < target_code"
-    return (
-        "SELECT LEAST(source_code, target_code) AS a, GREATEST(source_code, target_code) AS b,"
-        f" MIN(CASE WHEN {lower} THEN source_name ELSE target_name END),"
-        f" MIN(CASE WHEN {lower} THEN target_name ELSE source_name END), COUNT(*),"
-        f" SUM(CASE WHEN event_type = ANY(?) THEN {weight} ELSE 0 END), SUM({weight})"
-        f" FROM events WHERE (source_code = ANY(?) {either} target_code = ANY(?))"
-        " AND source_code <> target_code AND status = 'occurred' AND confidence >= ?"
-        " GROUP BY a, b ORDER BY a, b"
     )
 
 
