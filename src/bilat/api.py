@@ -9,16 +9,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from bilat.analysis.dyads import DyadOverview
 from bilat.client import Client
-from bilat.client.reads import ArticleHit, DyadOverview, SearchResult, search_terms
+from bilat.client.reads import ArticleHit, SearchResult, search_terms
 from bilat.client.session import EventFilter
+from bilat.client.views import DyadReport
 from bilat.client.writes import NewArticle, fetching_available, planned_inputs
 from bilat.config import Settings
 from bilat.records import Actor, Article, Event, Mention, RunSummary
 
 if TYPE_CHECKING:
     from bilat.analysis.compare import Comparison
-    from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
+    from bilat.analysis.dyads import Baseline, Freq, SeriesPoint, TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
     from bilat.pipeline import Progress
@@ -30,6 +32,7 @@ __all__ = [
     "ArticleHit",
     "Client",
     "DyadOverview",
+    "DyadReport",
     "EventFilter",
     "NewArticle",
     "SearchResult",
@@ -43,8 +46,10 @@ __all__ = [
     "brief",
     "brief_pdf",
     "compare",
+    "drivers_baseline",
     "dyad_brief",
     "dyad_overview",
+    "dyad_report",
     "dyads",
     "event_page",
     "events",
@@ -217,6 +222,21 @@ def dyad_brief(a: str, b: str, settings: Settings | None = None) -> Brief:
     """The brief on a–b as a record (what ``brief`` renders), drivers included."""
     with Client(settings) as client:
         return client.dyad_brief(a, b)
+
+
+def dyad_report(
+    a: str, b: str, settings: Settings | None = None, baseline: Baseline | None = None
+) -> DyadReport:
+    """The dyad page's material: overview, brief and cited articles from one read of the
+    pair and one fusion; ``baseline`` (``drivers_baseline``) spares the store-wide tally."""
+    with Client(settings) as client:
+        return client.dyad_report(a, b, baseline)
+
+
+def drivers_baseline(settings: Settings | None = None) -> Baseline:
+    """The store's tallies a brief's drivers are measured against."""
+    with Client(settings) as client:
+        return client.drivers_baseline()
 
 
 def brief(

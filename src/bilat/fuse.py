@@ -1,70 +1,42 @@
 """Cross-document fusion: events that report the same real-world event become one cluster.
 
-Two events match when they share a dyad, a status and a type family, their
-dates are compatible, and their evidence sentences are similar enough. How
-similar depends on how much else agrees: two CONSULT events dated the same
-day need little textual overlap, an undated event or a different type in the
-same quad needs a lot. Clustering is greedy over a fixed order, so the output
-is deterministic. ``sources`` counts independent articles: copies of one
-wire story (near-identical bodies, see ``bilat.dedup``) count once.
+A cluster holds one act: its members share a dyad, a type and a status, so two acts told
+in one sentence ("agreed to strengthen cooperation during the JMCC meeting": an AGREE
+and a CONSULT) stay two clusters, and a cluster's type is its members' type. Two events
+of different articles match when their dates are compatible and their evidence sentences
+are similar enough; how similar depends on how much else agrees: two events dated the
+same day need little textual overlap, an undated one a lot. Within one article, a
+sentence that goes on telling the act of the sentence before ("The JMCC met in late
+September. The meeting was held between ...") joins it whatever its words. Clustering
+is greedy over a fixed order, so the output is deterministic. ``sources`` counts
+independent articles: copies of one wire story (near-identical bodies, see
+``bilat.dedup``) count once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from itertools import pairwise
 
 from bilat.article_info import ArticleInfo
-from bilat.dedup import SYNDICATED, estimated_jaccard, jaccard
-from bilat.records import DateSpan, Event, EventCluster, Granularity, Status
+from bilat.dedup import SYNDICATED, estimated_jaccard
+from bilat.fuse_similarity import Profile, Profiler, profile, similarity
+from bilat.records import DateSpan, Event, EventCluster, EventType, Granularity, Status
 
 # Required similarity, by how much of the rest agrees.
 SAME_DAY = 0.1
 SAME_MONTH = 0.25
 LOOSE = 0.45  # coarse or missing dates
-CROSS_TYPE = 0.6  # different types in one quad (CONSULT vs AGREE)
+# A sentence at most this many characters (a sentence or so) after another may go on
+# telling the act that one told.
+CONTINUATION_GAP = 250
+# Signature values per band when looking for syndicated copies (see _candidates).
+BAND = 4
 
 _FINE = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
-_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
-_ROUND = re.compile(
-    r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:round|session|meeting|edition|"
-    r"summit|dialogue|consultations?|sitting|iteration)\b",
-    re.IGNORECASE,
-)
-# The nouns _ROUND ends with: a sentence without one of them has no round.
-_ROUND_NOUN = re.compile(
-    r"round|session|meeting|edition|summit|dialogue|consultation|sitting|iteration", re.IGNORECASE
-)
-_STOPWORD_TEXT = """
-    a about above after again against all also am an and any are as at be been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers him his how i if in into is it its itself just me more
-    most my no nor not now of off on once only or other our ours out over own said same says she
-    should so some such than that the their theirs them then there these they this those through
-    to too under until up very was we were what when where which while who whom why will with
-    would you your two sides both countries country side new week month year told according
-    which whose amid upon within without per via"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 class _Dates(Enum):
@@ -72,16 +44,6 @@ class _Dates(Enum):
     FINE = "fine"
     LOOSE = "loose"
     CLASH = "clash"
-
-
-@dataclass(frozen=True, slots=True)
-class _Profile:
-    """An event with its evidence reduced to comparable word sets."""
-
-    event: Event
-    words: frozenset[str]
-    salient: frozenset[str]
-    ordinals: frozenset[int]
 
 
 def fuse(
@@ -130,10 +92,11 @@ def source_groups(
             i = parent[i]
         return i
 
-    for i, a in enumerate(ids):
-        for j in range(i + 1, len(ids)):
-            if _same_source(info.get(a), info.get(ids[j])):
-                parent[root(j)] = root(i)
+    for members in _candidates(ids, info):
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if root(i) != root(j) and _same_source(info.get(ids[i]), info.get(ids[j])):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[str]] = {}
     for i, a in enumerate(ids):
         groups.setdefault(root(i), []).append(a)
@@ -155,7 +118,26 @@ def cluster_id(event_ids: Iterable[str]) -> str:
 
 def evidence_similarity(a: Event, b: Event) -> float:
     """Similarity in [0, 1] of two events' evidence sentences (1.0 for the same sentence)."""
-    return _similarity(_profile(a), _profile(b))
+    return similarity(profile(a), profile(b))
+
+
+def _candidates(ids: Sequence[str], info: Mapping[str, ArticleInfo]) -> list[list[int]]:
+    """Groups of indexes into ``ids`` that only may hold two articles of one source: those
+    sharing a URL, and those sharing a band of BAND signature values. Two signatures that
+    agree in SYNDICATED of their values (52 of 64) disagree in at most 12, which spoil at
+    most 12 of the 16 bands: they share one, so no pair of one source is missed, and a
+    large corpus is not compared pair by pair."""
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    for i, article in enumerate(ids):
+        meta = info.get(article)
+        if meta is None:
+            continue
+        if meta.url:
+            buckets.setdefault(("url", meta.url.rstrip("/")), []).append(i)
+        prints = meta.fingerprint
+        for at in range(0, len(prints) - BAND + 1, BAND):
+            buckets.setdefault(("band", len(prints), at, *prints[at : at + BAND]), []).append(i)
+    return [members for members in buckets.values() if len(members) > 1]
 
 
 def _same_source(a: ArticleInfo | None, b: ArticleInfo | None) -> bool:
@@ -185,44 +167,93 @@ def _cluster_order(cluster: EventCluster) -> tuple[int, str, str]:
 
 
 def _group(events: Sequence[Event]) -> list[list[Event]]:
-    """Greedy clustering: each event joins the best-matching cluster so far, or starts one."""
-    groups: list[list[_Profile]] = []
+    """Greedy clustering: each unit (``_units``) joins the best-matching cluster so far, or
+    starts one."""
+    groups: list[list[Profile]] = []
     hulls: list[tuple[date, date] | None] = []  # span of each group's dated members
-    # An event joins a group only by matching a member of its status and quad, so all
+    # A unit joins a group only by matching a member of its status and type, so all
     # members of a group share both: other groups can never take it and are not tried.
-    kinds: dict[tuple[Status, int], list[int]] = {}
-    # Dated events come in order of start date, so a group whose hull ends before the
-    # current start (with the slack of _may_overlap) can take no later dated event:
-    # retiring it keeps the scan linear in the events. Undated events, last, see all groups.
-    active: dict[tuple[Status, int], list[int]] = {}
-    profiler = _Profiler()
-    for event in events:
-        profile = profiler(event)
-        kind = (event.status, event.type.quad)
+    kinds: dict[tuple[Status, EventType], list[int]] = {}
+    # Units come in order of their first start date, so a group whose hull ends before the
+    # current start (with the slack of _may_overlap) can take no later dated unit:
+    # retiring it keeps the scan linear in the events. Undated units, last, see all groups.
+    active: dict[tuple[Status, EventType], list[int]] = {}
+    profiler = Profiler()
+    for unit in _units(events):
+        profiles = [profiler(event) for event in unit]
+        first = unit[0]  # dated, when any member is
+        kind = (first.status, first.type)
         best: tuple[float, int] | None = None
-        if event.date is not None:
-            edge = event.date.start - timedelta(days=1)
+        if first.date is not None:
+            edge = first.date.start - timedelta(days=1)
             alive = [i for i in active.get(kind, ()) if (h := hulls[i]) is None or h[1] >= edge]
             active[kind] = alive
             candidates: Iterable[int] = alive
         else:
             candidates = kinds.get(kind, ())
         for index in candidates:
-            group = groups[index]
-            if not _may_overlap(event.date, hulls[index]):
+            if not all(_may_overlap(e.date, hulls[index]) for e in unit):
                 continue  # cheap pre-check: it would clash with some member
-            margin = _fit(profile, group)
+            margin = _fit(profiles, groups[index])
             if margin is not None and (best is None or margin > best[0]):
                 best = (margin, index)
         if best is None:
-            groups.append([profile])
-            hulls.append(_widen(None, event.date))
+            groups.append(profiles)
+            hulls.append(_hull(None, unit))
             kinds.setdefault(kind, []).append(len(groups) - 1)
             active.setdefault(kind, []).append(len(groups) - 1)
         else:
-            groups[best[1]].append(profile)
-            hulls[best[1]] = _widen(hulls[best[1]], event.date)
+            groups[best[1]].extend(profiles)
+            hulls[best[1]] = _hull(hulls[best[1]], unit)
     return [[p.event for p in group] for group in groups]
+
+
+def _units(events: Sequence[Event]) -> list[list[Event]]:
+    """Events of one dyad in units that tell one act, each unit in ``_order`` and the units
+    in the order of their first members: an event alone, or with the events of the next
+    sentences of its article that go on telling it (``_continues``)."""
+    parent = {e.id: e.id for e in events}
+
+    def root(event_id: str) -> str:
+        while parent[event_id] != event_id:
+            event_id = parent[event_id]
+        return event_id
+
+    by_article: dict[str, dict[int, list[Event]]] = {}
+    for event in sorted(events, key=_order):
+        sentences = by_article.setdefault(event.evidence.article_id, {})
+        sentences.setdefault(event.evidence.start, []).append(event)
+    for sentences in by_article.values():
+        starts = sorted(sentences)
+        for before, after in pairwise(starts):
+            for event in sentences[after]:
+                told = next((e for e in sentences[before] if _continues(event, e)), None)
+                if told is not None:
+                    parent[root(event.id)] = root(told.id)
+    units: dict[str, list[Event]] = {}
+    for event in sorted(events, key=_order):
+        units.setdefault(root(event.id), []).append(event)
+    return sorted(units.values(), key=lambda unit: _order(unit[0]))
+
+
+def _continues(event: Event, told: Event) -> bool:
+    """Whether ``event``, in the sentence after ``told``'s, goes on telling the act ``told``
+    tells: the same type, status and mode, no date read from its own sentence (it carries
+    the one before's, as "the meeting was held ..." does, or none), no clashing date, and
+    at most CONTINUATION_GAP characters between the two sentences."""
+    if (event.type, event.status, event.mode) != (told.type, told.status, told.mode):
+        return False
+    if event.evidence.start - told.evidence.end > CONTINUATION_GAP:
+        return False
+    span = event.date
+    if (
+        span is not None
+        and not span.inferred
+        and span.text
+        and span.text in event.evidence.sentence
+    ):
+        return False  # "In the same month, this was followed by a call": an act of its own
+    return _dates(event, told) is not _Dates.CLASH
 
 
 def _may_overlap(span: DateSpan | None, hull: tuple[date, date] | None) -> bool:
@@ -232,38 +263,38 @@ def _may_overlap(span: DateSpan | None, hull: tuple[date, date] | None) -> bool:
     return span.start <= hull[1] + slack and hull[0] <= span.end + slack
 
 
-def _widen(hull: tuple[date, date] | None, span: DateSpan | None) -> tuple[date, date] | None:
-    if span is None:
-        return hull
-    if hull is None:
-        return (span.start, span.end)
-    return (min(hull[0], span.start), max(hull[1], span.end))
+def _hull(hull: tuple[date, date] | None, events: Iterable[Event]) -> tuple[date, date] | None:
+    """``hull`` widened to the dates of ``events``."""
+    for event in events:
+        if event.date is not None:
+            start, end = event.date.start, event.date.end
+            hull = (start, end) if hull is None else (min(hull[0], start), max(hull[1], end))
+    return hull
 
 
-def _fit(profile: _Profile, group: Sequence[_Profile]) -> float | None:
-    """How far the best member match clears its threshold; None when it fits nowhere."""
+def _fit(unit: Sequence[Profile], group: Sequence[Profile]) -> float | None:
+    """How far the best match of a unit's event with a member clears its threshold; None
+    when the unit fits nowhere."""
     best: float | None = None
-    for member in group:
-        dates = _dates(profile.event, member.event)
-        if dates is _Dates.CLASH:
-            return None  # one member with an incompatible date rules the cluster out
-        threshold = _threshold(profile.event, member.event, dates)
-        if threshold is None:
-            continue
-        margin = _similarity(profile, member) - threshold
-        if margin >= 0 and (best is None or margin > best):
-            best = margin
+    for candidate in unit:
+        for member in group:
+            dates = _dates(candidate.event, member.event)
+            if dates is _Dates.CLASH:
+                return None  # one member with an incompatible date rules the cluster out
+            threshold = _threshold(candidate.event, member.event, dates)
+            if threshold is None:
+                continue
+            margin = similarity(candidate, member) - threshold
+            if margin >= 0 and (best is None or margin > best):
+                best = margin
     return best
 
 
 def _threshold(a: Event, b: Event, dates: _Dates) -> float | None:
     """Similarity two events (whose dates compare as ``dates``) need to match, or None."""
-    if a.status is not b.status:
+    # One act per cluster: another type is another act, even in the same sentence.
+    if a.status is not b.status or a.type is not b.type or dates is _Dates.CLASH:
         return None
-    if dates is _Dates.CLASH:
-        return None
-    if a.type is not b.type:
-        return CROSS_TYPE if a.type.quad == b.type.quad else None
     if dates is _Dates.SAME_DAY:
         return SAME_DAY
     if dates is _Dates.FINE:
@@ -285,105 +316,3 @@ def _dates(a: Event, b: Event) -> _Dates:
     if da.granularity in _FINE and db.granularity in _FINE:
         return _Dates.FINE
     return _Dates.LOOSE
-
-
-def _similarity(p: _Profile, q: _Profile) -> float:
-    ep, eq = p.event.evidence, q.event.evidence
-    if ep.article_id == eq.article_id and ep.start == eq.start:
-        return 1.0
-    if p.ordinals and q.ordinals and not p.ordinals & q.ordinals:
-        return 0.0  # "third round" and "fourth round" are different meetings
-    overlap = len(p.words & q.words)
-    smaller = min(len(p.words), len(q.words))
-    # Containment catches a short lead sentence restated inside a longer one.
-    containment = overlap / smaller if smaller >= 4 else 0.0
-    shared = len(p.salient & q.salient)
-    base = max(jaccard(p.words, q.words), 0.8 * containment)
-    if smaller < 3:
-        base *= smaller / 3  # one shared word in two near-empty sentences proves little
-    return min(1.0, base + 0.2 * min(shared, 2))
-
-
-def _profile(event: Event) -> _Profile:
-    return _Profiler()(event)
-
-
-class _Profiler:
-    """Profiles events, computing each dyad's actor words once: the busy part of a big fuse."""
-
-    def __init__(self) -> None:
-        self._actors: dict[tuple[object, ...], _ActorWords] = {}
-
-    def __call__(self, event: Event) -> _Profile:
-        sentence = event.evidence.sentence
-        actor_words = self._actor_words(event)
-        words = frozenset(
-            w
-            for w in {_normal(t) for t in _TOKEN.findall(sentence)}
-            if w not in _STOPWORDS and not _is_actor(w, actor_words) and (len(w) > 2 or w.isdigit())
-        )
-        ordinals: frozenset[int] = frozenset()
-        if _ROUND_NOUN.search(sentence):  # the full pattern is slow, and rarely matches
-            ordinals = frozenset(_ordinal(m.group(1)) for m in _ROUND.finditer(sentence))
-        salient = {f"round:{n}" for n in ordinals}
-        salient.update(
-            f"acr:{m.group(0)}"
-            for m in _ACRONYM.finditer(sentence)
-            if not _is_actor(m.group(0).casefold(), actor_words)
-        )
-        for m in _NUMBER.finditer(sentence):
-            value = float(m.group(0).replace(",", ""))
-            if value >= 100 and not (1900 <= value <= 2099 and "." not in m.group(0)):
-                salient.add(f"num:{value:g}")
-        salient.update(f"amt:{a.value.normalize()}{a.unit}" for a in event.amounts)
-        return _Profile(event, words, frozenset(salient), ordinals)
-
-    def _actor_words(self, event: Event) -> _ActorWords:
-        key = tuple(
-            (m.text, m.actor.code, m.actor.name) if m.actor else (m.text,)
-            for m in (event.source, event.target)
-            if m is not None
-        )
-        found = self._actors.get(key)
-        if found is None:
-            found = self._actors[key] = _actor_words(event)
-        return found
-
-
-def _actor_words(event: Event) -> _ActorWords:
-    out: set[str] = set()
-    for mention in (event.source, event.target):
-        if mention is None:
-            continue
-        out.update(_normal(t) for t in _TOKEN.findall(mention.text))
-        if mention.actor is not None:
-            out.add(mention.actor.code.casefold())
-            out.update(_normal(t) for t in _TOKEN.findall(mention.actor.name))
-    words = frozenset(w for w in out if len(w) > 2)
-    return _ActorWords(words, frozenset(w[:5] for w in words if len(w) >= 5))
-
-
-@dataclass(frozen=True, slots=True)
-class _ActorWords:
-    """Words naming the dyad's own actors: always shared, so not evidence of sameness."""
-
-    words: frozenset[str]
-    stems: frozenset[str]  # the first five letters of each word that long
-
-
-def _is_actor(word: str, actor: _ActorWords) -> bool:
-    # A shared five-letter stem covers demonyms: "Pakistani" for Pakistan, "Russian" for Russia.
-    return word in actor.words or (len(word) >= 5 and word[:5] in actor.stems)
-
-
-def _normal(token: str) -> str:
-    word = token.casefold()
-    # Crude plural folding: "talks" and "talk", "exercises" and "exercise".
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def _ordinal(text: str) -> int:
-    lowered = text.casefold()
-    return _ORDINALS.get(lowered) or int(re.sub(r"\D", "", lowered))

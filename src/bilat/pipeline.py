@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from bilat.config import Settings
 from bilat.engines import Batch, Nlp, WorkerPool, items_of
 from bilat.errors import BilatError, StoreError, StoreLocked
+from bilat.evidence_actors import EvidenceActors
 from bilat.ingest import read_sources
 from bilat.records import Article, Event, Rejection, RunSummary
 
 if TYPE_CHECKING:
     from bilat.engine_ray import RayEngine
     from bilat.store.base import Store
+    from bilat.store.pair_reads import NamedActors
 
 T = TypeVar("T")
 
@@ -118,20 +121,21 @@ def engine_for(settings: Settings, nlp: Nlp | None = None) -> Engine:
 
 
 def _write(
-    store: Store, items: list[tuple[Article, list[Event]]]
+    store: Store, items: list[tuple[Article, list[Event]]], named: NamedActors
 ) -> tuple[int, int, list[Rejection]]:
-    """Write a batch in one transaction; if the store refuses it, write article by article so
-    one bad article is rejected with its reason and the others are kept. Returns the
-    articles stored, their events and the rejections."""
+    """Write a batch (with the actors each event's sentence names) in one transaction; if
+    the store refuses it, write article by article so one bad article is rejected with its
+    reason and the others are kept. Returns the articles stored, their events and the
+    rejections."""
     try:
-        stored = store.write_batch(items)
+        stored = store.write_batch(items, named)
     except StoreLocked:
         raise  # no article's fault: the run stops, and a rerun goes on from here
     except StoreError:
         stored, events, failed = 0, 0, []
         for article, found in items:
             try:
-                stored += store.write_batch([(article, found)])
+                stored += store.write_batch([(article, found)], named)
             except StoreError as exc:
                 failed.append(Rejection("store", str(exc), article.source))
             else:
@@ -189,11 +193,13 @@ def run_items(
     run_id = store.start_run()
     summary = RunSummary()
     in_flight: set[str] = set()
+    named = _Named(settings)
     try:
         with engine:
             for batch, events in engine(_batches(items, settings, store, in_flight)):
                 new = list(batch.new)
-                written = _write(store, list(zip(new, events, strict=True)))
+                found = list(zip(new, events, strict=True))
+                written = _write(store, found, named(e for _, es in found for e in es))
                 in_flight.difference_update(a.id for a in new)
                 summary = _account(store, run_id, summary, batch, written)
                 if progress is not None:
@@ -205,6 +211,26 @@ def run_items(
         summary = replace(summary, interrupted=True)
     store.finish_run(run_id, summary)
     return summary
+
+
+class _Named:
+    """The actors each event's sentence names, by event id; the resolver is loaded with the
+    first events (an unchanged corpus loads nothing)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._find: EvidenceActors | None = None
+
+    def __call__(self, events: Iterable[Event]) -> NamedActors:
+        batch = list(events)
+        if not batch:
+            return {}
+        if self._find is None:
+            from bilat.nlp.actors import ActorResolver
+
+            extra = self._settings.actors_file
+            self._find = EvidenceActors(ActorResolver.load(Path(extra) if extra else None))
+        return self._find(batch)
 
 
 def _account(

@@ -1,5 +1,6 @@
-"""Acceptance of the brief on the seeds: the JMCC round cited once by both articles; the HTML
-brief renders its charts in headless Chromium with the network off."""
+"""Acceptance of the brief on the seeds: the JMCC round is one item, a meeting, citing every
+sentence of both articles that tells it, and the agreement reached there an item of its own;
+the HTML brief renders its charts in headless Chromium with the network off."""
 
 from __future__ import annotations
 
@@ -42,19 +43,32 @@ def test_brief_lists_the_jmcc_round_once_citing_both_articles(store: Path) -> No
     done = bilat("brief", "PAK", "RUS", db=store)
     assert done.returncode == 0, done.stderr
     brief = done.stdout
-    jmcc = [item for item in _items(brief) if any("JMCC" in c for c in item[2])]
-    assert len(jmcc) == 1, f"the JMCC round is listed {len(jmcc)} times: {jmcc}"
-    when, headline, citations = jmcc[0]
+    items = _items(brief)
+    jmcc = [item for item in items if any("JMCC" in c for c in item[2])]
+    meetings = [item for item in jmcc if "consultation/meeting" in item[1]]
+    assert len(meetings) == 1, f"the JMCC round is listed {len(meetings)} times: {jmcc}"
+    when, headline, citations = meetings[0]
     assert when == "2021-09"
     numbers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", headline)})
     assert len(numbers) == 2, headline
-    assert sorted(int(re.match(r"- \[(\d+)\]", c).group(1)) for c in citations) == numbers  # type: ignore[union-attr]
-    # One citation to each seed article.
+    cited = sorted({int(re.match(r"- \[(\d+)\]", c).group(1)) for c in citations})  # type: ignore[union-attr]
+    assert cited == numbers
+    # One source each: both seed articles.
     sources = _sources(brief)
-    cited = {sources[n] for n in numbers}
-    assert len(cited) == 2
-    assert any("000\\_54402ba653fe677c" in s for s in cited), cited
-    assert any("004\\_11de32dacf5df8ab" in s for s in cited), cited
+    assert len({sources[n] for n in numbers}) == 2
+    assert any("000\\_54402ba653fe677c" in sources[n] for n in numbers), sources
+    assert any("004\\_11de32dacf5df8ab" in sources[n] for n in numbers), sources
+    # Every sentence that tells the meeting is cited under it, and under no other item:
+    # each article names it, then says what was discussed there.
+    told = ("The meeting was held between", "the two sides also reviewed the status")
+    for words in told:
+        assert any(words in c for c in citations), (words, citations)
+        assert [i for i in items if any(words in c for c in i[2])] == [meetings[0]], words
+    # The agreement one article reports in the same sentence is an item of its own.
+    [agreement] = [item for item in jmcc if item is not meetings[0]]
+    assert agreement[0] == "2021-09"
+    assert ": agreement" in agreement[1]
+    assert all("agreed to strengthen" in c for c in agreement[2])
 
 
 def test_html_brief_renders_its_chart_offline_in_chromium(store: Path) -> None:

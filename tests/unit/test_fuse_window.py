@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import factories
 from bilat import fuse
+from bilat.fuse_similarity import Profile, profile
 from bilat.records import DateSpan, Event, EventType, Status
 
 WORDS = ["talks", "pipeline", "gas", "visit", "minister", "summit", "wheat", "deal", "third"]
@@ -46,24 +47,24 @@ def _event(draw: st.DrawFn, n: int) -> Event:
 
 
 def _every_cluster(events: Sequence[Event]) -> list[list[Event]]:
-    """The sweep as it was: each event tried against every cluster so far."""
-    groups: list[list[fuse._Profile]] = []
+    """The sweep as it was: each unit tried against every cluster so far."""
+    groups: list[list[Profile]] = []
     hulls: list[tuple[date, date] | None] = []
-    for event in events:
-        profile = fuse._profile(event)
+    for unit in fuse._units(events):
+        profiles = [profile(event) for event in unit]
         best: tuple[float, int] | None = None
         for index, group in enumerate(groups):
-            if not fuse._may_overlap(event.date, hulls[index]):
+            if not all(fuse._may_overlap(e.date, hulls[index]) for e in unit):
                 continue
-            margin = fuse._fit(profile, group)
+            margin = fuse._fit(profiles, group)
             if margin is not None and (best is None or margin > best[0]):
                 best = (margin, index)
         if best is None:
-            groups.append([profile])
-            hulls.append(fuse._widen(None, event.date))
+            groups.append(profiles)
+            hulls.append(fuse._hull(None, unit))
         else:
-            groups[best[1]].append(profile)
-            hulls[best[1]] = fuse._widen(hulls[best[1]], event.date)
+            groups[best[1]].extend(profiles)
+            hulls[best[1]] = fuse._hull(hulls[best[1]], unit)
     return [[p.event for p in group] for group in groups]
 
 

@@ -15,6 +15,7 @@ from bilat.config import Settings
 from bilat.errors import BilatError, StoreError
 from bilat.records import Article, Event
 from bilat.store import open_store
+from bilat.store.pair_reads import NamedActors
 
 TEXT = "Pakistan and Russia held talks in Moscow on energy and defence cooperation. " * 8
 
@@ -54,10 +55,10 @@ def test_a_refused_article_is_rejected_and_the_rest_kept(tmp_path: Path) -> None
     store = open_store(str(tmp_path / "s.duckdb"))
     real_write = store.write_batch
 
-    def picky(items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def picky(items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors) -> int:
         if any("Number 3" in a.body for a, _ in items):
             raise StoreError("refused for the test")
-        return real_write(items)
+        return real_write(items, named)
 
     store.write_batch = picky  # type: ignore[method-assign]
     summary = pipeline.run([str(corpus(tmp_path))], Settings(), store, nlp=object())  # type: ignore[arg-type]

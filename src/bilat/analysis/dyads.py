@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bilat.fuse import cluster_date
-from bilat.records import DateSpan, Event, EventCluster, EventType, Granularity, Status
+from bilat.records import Actor, DateSpan, Event, EventCluster, EventType, Granularity, Status
 
 Freq = Literal["month", "year"]
 OCCURRED: tuple[Status, ...] = (Status.OCCURRED,)
@@ -48,6 +48,19 @@ class SeriesPoint:
     total: int
     mean_intensity: float
     cooperation: float
+
+
+@dataclass(frozen=True, slots=True)
+class DyadOverview:
+    """The fused timeline of a pair with its period series and sectors, from its own events
+    (``events`` of them, unfused)."""
+
+    a: Actor
+    b: Actor
+    events: int
+    timeline: list[TimelineItem]
+    series: list[SeriesPoint]
+    sectors: list[tuple[str, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +206,30 @@ def sectors(
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """What third parties are measured against: how many events there are (``total``), and
+    how many of them each actor is a side of or is named in the evidence of (``counts``)."""
+
+    total: int
+    counts: Mapping[str, int]
+
+
+def baseline(events: Sequence[Event], mentions: Mapping[str, tuple[str, ...]]) -> Baseline:
+    """The baseline of ``events``; ``mentions`` maps an event id to the codes its evidence
+    names."""
+    counts: Counter[str] = Counter()
+    for event in events:
+        involved = set(mentions.get(event.id, ()))
+        target = event.target.code if event.target else None
+        involved.update(c for c in (event.source.code, target) if c)
+        counts.update(involved)
+    return Baseline(len(events), counts)
+
+
 def drivers(
     events_of_dyad: Sequence[Event],
-    all_events: Sequence[Event],
+    all_events: Sequence[Event] | Baseline,
     a: str,
     b: str,
     mentions: Mapping[str, tuple[str, ...]],
@@ -205,28 +239,24 @@ def drivers(
     ``mentions`` maps an event id to the actor codes its evidence names. For a
     third party c, ``share`` is the fraction of the dyad's events that mention
     c and ``lift`` is share over c's share of ``all_events`` (mentioned, or an
-    actor). A party named everywhere scores about its share; one named mostly
-    around this pair scores higher. Ties: more mentions first, then code.
+    actor), or of the events a ``Baseline`` counts. A party named everywhere scores
+    about its share; one named mostly around this pair scores higher. Ties: more
+    mentions first, then code.
     """
     if not events_of_dyad:
         return []
+    base = all_events if isinstance(all_events, Baseline) else baseline(all_events, mentions)
     own = {a, b}
     in_dyad: Counter[str] = Counter()
     for event in events_of_dyad:
         in_dyad.update(set(mentions.get(event.id, ())) - own)
-    baseline: Counter[str] = Counter()
-    for event in all_events:
-        involved = set(mentions.get(event.id, ()))
-        target = event.target.code if event.target else None
-        involved.update(c for c in (event.source.code, target) if c)
-        baseline.update(involved)
-    n_dyad, n_all = len(events_of_dyad), max(len(all_events), 1)
+    n_dyad, n_all = len(events_of_dyad), max(base.total, 1)
     scored = []
     for code, count in in_dyad.items():
         share = count / n_dyad
         # The dyad's own events are part of the baseline even if the caller left them out.
-        base = max(baseline[code], count) / max(n_all, n_dyad)
-        score = share * math.log2(1 + share / base)
+        ratio = max(base.counts.get(code, 0), count) / max(n_all, n_dyad)
+        score = share * math.log2(1 + share / ratio)
         scored.append((code, round(score, 6), count))
     scored.sort(key=lambda t: (-t[1], -t[2], t[0]))
     return [(code, score) for code, score, _ in scored]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bilat.config import Settings
 from bilat.records import Article, Event, Rejection, RunSummary
 from bilat.store.duckdb import DuckDBStore
+from bilat.store.pair_reads import NamedActors
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,8 +111,10 @@ class TimedStore(DuckDBStore):
         result: set[str] = self._timed(super().article_ids, ids)
         return result
 
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
-        result: int = self._timed(super().write_batch, items)
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int:
+        result: int = self._timed(super().write_batch, items, named)
         return result
 
     def record_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:

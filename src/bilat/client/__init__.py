@@ -20,9 +20,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from bilat.analysis.dyads import DyadOverview
 from bilat.client import reads, views, writes
-from bilat.client.reads import DyadOverview, SearchResult
+from bilat.client.reads import SearchResult
 from bilat.client.session import EventFilter, Session
+from bilat.client.views import DyadReport
 from bilat.client.writes import NewArticle
 from bilat.config import Settings
 from bilat.errors import BilatError
@@ -30,7 +32,7 @@ from bilat.records import Actor, Article, Event, Mention, RunSummary
 
 if TYPE_CHECKING:
     from bilat.analysis.compare import Comparison
-    from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
+    from bilat.analysis.dyads import Baseline, Freq, SeriesPoint, TimelineItem
     from bilat.analysis.network import Network
     from bilat.bench import BenchResult
     from bilat.interop import EventFileFormat
@@ -167,6 +169,14 @@ class Client(Session):
     def dyad_brief(self, a: str, b: str) -> Brief:
         """The brief on a–b as a record, drivers included."""
         return views.dyad_brief(self, a, b)
+
+    def dyad_report(self, a: str, b: str, baseline: Baseline | None = None) -> DyadReport:
+        """The dyad page's material from one read of the pair and one fusion."""
+        return views.dyad_report(self, a, b, baseline)
+
+    def drivers_baseline(self) -> Baseline:
+        """The store's tallies a brief's drivers are measured against."""
+        return views.drivers_baseline(self)
 
     def brief(self, a: str, b: str, fmt: Literal["md", "html"] = "md") -> str:
         """A cited brief on the relationship a–b, as Markdown or self-contained HTML."""

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bilat.analysis.dyads import DyadOverview
 from bilat.client.session import EventFilter, Session, event_query
 from bilat.errors import BilatError
-from bilat.records import Actor, Article, Event, Mention
+from bilat.records import Article, Event, Mention
 
 if TYPE_CHECKING:
-    from bilat.analysis.dyads import Freq, SeriesPoint, TimelineItem
+    from bilat.analysis.dyads import Freq, SeriesPoint
 
 
 def events(session: Session, flt: EventFilter | None = None) -> list[Event]:
@@ -99,42 +100,18 @@ def article_events(session: Session, article_id: str) -> list[Event]:
     return session.reader().events(event_query(query, session.settings))
 
 
-@dataclass(frozen=True, slots=True)
-class DyadOverview:
-    """The fused timeline of a pair with its period series and sectors, from its own events."""
-
-    a: Actor
-    b: Actor
-    events: int
-    timeline: list[TimelineItem]
-    series: list[SeriesPoint]
-    sectors: list[tuple[str, int]]
-
-
 def dyad_overview(session: Session, a: str, b: str, freq: Freq = "month") -> DyadOverview:
     """Timeline, series and sectors of the pair a–b.
 
-    Reads only the pair's events (fast on a large store); drivers, which need
-    every event as a baseline, are in ``dyad_brief``.
+    Reads only the pair's events and the articles they cite (fast on a large store);
+    drivers, which need the store's tallies too, are in ``dyad_brief``.
     """
-    from bilat.analysis.dyads import sectors
-    from bilat.analysis.dyads import series as build_series
-    from bilat.analysis.dyads import timeline as build_timeline
-    from bilat.fuse import fuse
+    from bilat._dyad import overview, read_pair
 
     first, second = session.lookup_actor(a), session.lookup_actor(b)
-    query = EventFilter(dyad=(first.code, second.code))
-    found = session.reader().events(event_query(query, session.settings))
-    items = build_timeline(fuse(found), first.code, second.code)
-    leads = [i.lead for i in items]
-    return DyadOverview(
-        a=first,
-        b=second,
-        events=len(found),
-        timeline=items,
-        series=build_series(leads, freq),
-        sectors=sectors(leads),
-    )
+    store = session.reader()
+    read = read_pair(store, session.resolver, first, second, session.settings.min_confidence)
+    return overview(read, freq)
 
 
 @dataclass(frozen=True, slots=True)

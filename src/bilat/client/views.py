@@ -11,53 +11,31 @@ from typing import TYPE_CHECKING, Literal
 from bilat.client.reads import events
 from bilat.client.session import EventFilter, Session
 from bilat.errors import BilatError
-from bilat.records import Event, EventCluster
 
 if TYPE_CHECKING:
-    from bilat.analysis.dyads import TimelineItem
+    from bilat._dyad import PairRead
+    from bilat.analysis.dyads import Baseline, DyadOverview, Freq, TimelineItem
     from bilat.analysis.network import Network
-    from bilat.article_info import ArticleInfo
     from bilat.report.exports import ExportFormat
     from bilat.report.model import Brief
+    from bilat.store.base import CitedArticle
 
 
-@dataclass(frozen=True, slots=True)
-class _DyadMaterial:
-    clusters: list[EventCluster]
-    articles: dict[str, ArticleInfo]
-    all_events: list[Event]
+def _read_pair(session: Session, a: str, b: str) -> PairRead:
+    """The pair's events and the articles they cite, a query each, fused once."""
+    from bilat._dyad import read_pair
 
-
-def _network_of(material: _DyadMaterial) -> Network:
-    """The network of every fused event, the dyad's as the brief fused them (with articles)."""
-    from bilat.analysis.network import build_network
-    from bilat.fuse import fuse
-
-    own = {e.id for c in material.clusters for e in c.events}
-    others = [e for e in material.all_events if e.id not in own]
-    leads = [c.lead for c in material.clusters] + [c.lead for c in fuse(others)]
-    return build_network(leads)
-
-
-def _dyad_material(session: Session, a: str, b: str) -> _DyadMaterial:
-    from bilat.article_info import ArticleInfo
-    from bilat.fuse import fuse
-
-    store = session.reader()
-    everything = events(session)
-    found = [e for e in everything if e.dyad == tuple(sorted((a, b)))]
-    stored = store.articles_in(e.evidence.article_id for e in found)
-    articles = {aid: ArticleInfo.from_article(stored[aid]) for aid in sorted(stored)}
-    return _DyadMaterial(fuse(found, articles), articles, everything)
+    first, second = session.lookup_actor(a), session.lookup_actor(b)
+    floor = session.settings.min_confidence
+    return read_pair(session.reader(), session.resolver, first, second, floor)
 
 
 def timeline(session: Session, a: str, b: str) -> list[TimelineItem]:
     """The fused events of the pair a–b in date order."""
     from bilat.analysis.dyads import timeline as build_timeline
 
-    first, second = session.lookup_actor(a), session.lookup_actor(b)
-    material = _dyad_material(session, first.code, second.code)
-    return build_timeline(material.clusters, first.code, second.code)
+    read = _read_pair(session, a, b)
+    return build_timeline(read.clusters, read.a.code, read.b.code)
 
 
 def brief(session: Session, a: str, b: str, fmt: Literal["md", "html"] = "md") -> str:
@@ -79,33 +57,44 @@ def brief_pdf(session: Session, a: str, b: str, output: Path) -> None:
 
 
 def dyad_brief(session: Session, a: str, b: str) -> Brief:
-    """The brief on a–b as a record (what ``brief`` renders), drivers included."""
-    from bilat.report.brief import build_brief
+    """The brief on a–b as a record (what ``brief`` renders), drivers and network included:
+    one read of the pair, one fusion, and the store's tallies for the rest."""
+    from bilat._dyad import neighbourhood, pair_brief, store_baseline
 
-    resolver = session.resolver
-    first, second = session.lookup_actor(a), session.lookup_actor(b)
-    material = _dyad_material(session, first.code, second.code)
-    # Third parties named in each evidence sentence: the candidates for drivers.
-    mentions: dict[str, tuple[str, ...]] = {}
-    names: dict[str, str] = {}
-    by_sentence: dict[str, tuple[str, ...]] = {}  # a sentence often carries several events
-    for event in material.all_events:
-        sentence = event.evidence.sentence
-        if sentence not in by_sentence:
-            found = resolver.find_mentions(sentence, when=None)
-            by_sentence[sentence] = tuple(sorted({m.actor.code for m in found if m.actor}))
-            names.update({m.actor.code: m.actor.name for m in found if m.actor})
-        mentions[event.id] = by_sentence[sentence]
-    return build_brief(
-        first,
-        second,
-        material.clusters,
-        material.articles,
-        mentions=mentions,
-        all_events=material.all_events,
-        names=names,
-        network=_network_of(material),
-    )
+    read = _read_pair(session, a, b)
+    floor = session.settings.min_confidence
+    store = session.reader()
+    return pair_brief(read, store_baseline(store, floor), neighbourhood(store, read, floor))
+
+
+@dataclass(frozen=True, slots=True)
+class DyadReport:
+    """What the dyad page shows, from one read and one fusion: the overview (at the brief's
+    period length), the brief without its network picture, and the cited articles."""
+
+    overview: DyadOverview
+    brief: Brief
+    cited: dict[str, CitedArticle]
+
+
+def dyad_report(session: Session, a: str, b: str, baseline: Baseline | None = None) -> DyadReport:
+    """The dyad page's material; ``baseline`` (``drivers_baseline``, which a server keeps
+    while the store is unchanged) spares the store-wide tally."""
+    from bilat._dyad import overview, pair_brief, store_baseline
+
+    read = _read_pair(session, a, b)
+    base = baseline or store_baseline(session.reader(), session.settings.min_confidence)
+    report = pair_brief(read, base)
+    freq: Freq = "year" if report.series_freq == "year" else "month"
+    return DyadReport(overview(read, freq), report, read.cited)
+
+
+def drivers_baseline(session: Session) -> Baseline:
+    """What a brief's drivers are measured against: the store's events and, per actor, how
+    many of them involve it or name it."""
+    from bilat._dyad import store_baseline
+
+    return store_baseline(session.reader(), session.settings.min_confidence)
 
 
 def network(session: Session, since: date | None = None, until: date | None = None) -> Network:

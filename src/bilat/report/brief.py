@@ -1,8 +1,9 @@
 """Cited briefs on one dyad: extractive, deterministic, every item tied to its sources.
 
-An item's text is assembled from its event record (actors, type in plain
-words, mode, contexts, amounts); its citations quote the evidence sentence of
-each independent article that reports it. Nothing is paraphrased or invented.
+An item is one fused act (``bilat.fuse``). Its text is assembled from its event record
+(actors, type in plain words, mode, contexts, amounts); its citations quote every
+sentence that tells it, under the number of the independent source that says so.
+Nothing is paraphrased or invented.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import replace
 from urllib.parse import quote, urlsplit
 
 from bilat.analysis.dyads import (
+    Baseline,
     Freq,
     TimelineItem,
     change_points,
@@ -95,17 +97,16 @@ def build_brief(
     articles: Mapping[str, ArticleInfo],
     *,
     mentions: Mapping[str, tuple[str, ...]] | None = None,
-    all_events: Sequence[Event] | None = None,
+    all_events: Sequence[Event] | Baseline | None = None,
     names: Mapping[str, str] | None = None,
     network: Network | None = None,
 ) -> Brief:
     """Brief on the dyad {a, b} from fused ``clusters`` (other dyads' clusters are ignored).
 
-    ``mentions`` (event id -> third-party codes in its evidence) and
-    ``all_events`` (the baseline) enable the drivers section; ``names`` maps
-    third-party codes to display names. ``network`` (e.g. ``build_network`` of
-    every fused event) gives the network picture its third parties; without it
-    the picture shows the dyad's own edge only.
+    ``mentions`` (event id -> third-party codes in its evidence) and ``all_events`` (the
+    baseline: events, or their tallies) enable the drivers section; ``names`` maps
+    third-party codes to display names. ``network`` gives the network picture its third
+    parties; without it the picture shows the dyad's own edge only.
     """
     pa, pb = _party(a), _party(b)
     items = timeline(clusters, pa.code, pb.code)
@@ -185,22 +186,29 @@ class _Numbering:
 
 
 def _item(item: TimelineItem, display: Mapping[str, str], numbering: _Numbering) -> BriefItem:
-    # One citation per independent source, quoting that source's own sentence.
-    best: dict[int, Event] = {}
-    for event in sorted(item.members, key=_quote_rank):
-        best.setdefault(numbering.number(event.evidence.article_id), event)
-    citations = tuple(
-        Citation(n, e.evidence.article_id, " ".join(e.evidence.sentence.split()))
-        for n, e in sorted(best.items())
-    )
+    # Sources are numbered as first met in the order of their most confident sentences.
+    numbered = [
+        (numbering.number(e.evidence.article_id), e) for e in sorted(item.members, key=_quote_rank)
+    ]
+    # Every sentence that tells the act, under its source's number, in the order the source
+    # tells them; a syndicated copy repeating a sentence is quoted once.
+    quotes: dict[tuple[int, str], Citation] = {}
+    for number, event in sorted(numbered, key=_reading_order):
+        quote = " ".join(event.evidence.sentence.split())
+        quotes.setdefault((number, quote), Citation(number, event.evidence.article_id, quote))
     return BriefItem(
         cluster_id=item.cluster_id,
         date=item.date.label() if item.date else "",
         status=item.status,
         type=item.type,
         text=describe(_merged(item), display),
-        citations=citations,
+        citations=tuple(quotes.values()),
     )
+
+
+def _reading_order(numbered: tuple[int, Event]) -> tuple[int, int, str]:
+    number, event = numbered
+    return (number, event.evidence.start, event.evidence.article_id)
 
 
 def describe(event: Event, names: Mapping[str, str] | None = None) -> str:
@@ -287,7 +295,7 @@ def _drivers(
     a: str,
     b: str,
     mentions: Mapping[str, tuple[str, ...]] | None,
-    all_events: Sequence[Event] | None,
+    all_events: Sequence[Event] | Baseline | None,
     names: Mapping[str, str],
 ) -> tuple[Driver, ...]:
     if mentions is None:
@@ -298,7 +306,7 @@ def _drivers(
         for i in items
     }
     leads = [i.lead for i in items]
-    baseline = list(all_events) if all_events is not None else leads
+    baseline = all_events if all_events is not None else leads
     ranked = drivers(leads, baseline, a, b, {**mentions, **merged})
     return tuple(Driver(code, names.get(code, code), score) for code, score in ranked)
 

@@ -27,7 +27,11 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class BriefItem:
-    """One fused event as a brief lists it; ``date`` is ISO at its precision, "" if undated."""
+    """One fused event as a brief lists it; ``date`` is ISO at its precision, "" if undated.
+
+    ``citations`` quote every sentence that tells it, by source number (a source may
+    tell it in several sentences).
+    """
 
     cluster_id: str
     date: str
@@ -35,6 +39,11 @@ class BriefItem:
     type: EventType
     text: str
     citations: tuple[Citation, ...]
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers of the sources cited, each once, in order."""
+        return tuple(dict.fromkeys(c.number for c in self.citations))
 
 
 @dataclass(frozen=True, slots=True)

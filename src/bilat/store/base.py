@@ -6,14 +6,14 @@ it; callers depend on ``Store`` and never on a backend.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from bilat.errors import QueryInvalid
-from bilat.records import Article, Event, EventType, Rejection, RunSummary, Status
+from bilat.records import Actor, Article, DateSpan, Event, EventType, Rejection, RunSummary, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,33 @@ class RunInfo:
     summary: RunSummary
 
 
+@dataclass(frozen=True, slots=True)
+class CitedArticle:
+    """An article as a citation shows it, without its body. ``fingerprint`` is the MinHash
+    signature of the body (``bilat.dedup.signature``) kept at ingest; None for an article
+    stored before schema version 6."""
+
+    id: str
+    source: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: DateSpan | None
+    fingerprint: tuple[int, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PairWeight:
+    """Occurred events between a and b (code a < code b), unfused, with their summed
+    weights (the magnitude of their intensity, 1 when unscored) by quads 1-2 and 3-4."""
+
+    a: Actor
+    b: Actor
+    events: int
+    cooperation: float
+    conflict: float
+
+
 class Store(Protocol):
     """Persistent articles, events, runs and rejections.
 
@@ -74,12 +101,17 @@ class Store(Protocol):
     each; reads see everything committed. Errors are ``StoreError``.
     """
 
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def write_batch(
+        self,
+        items: Sequence[tuple[Article, Sequence[Event]]],
+        named: Mapping[str, Sequence[Actor]] | None = None,
+    ) -> int:
         """Store articles with their events in one transaction; return how many were new.
 
-        An article already stored (or repeated in the batch) is skipped with its
-        events. If anything fails, nothing of the batch is stored and StoreError
-        names the article that failed.
+        ``named`` gives, by event id, the actors each event's evidence sentence names (what
+        a brief's drivers count; ``evidence_actors`` reads them back). An article already
+        stored (or repeated in the batch) is skipped with its events. If anything fails,
+        nothing of the batch is stored and StoreError names the article that failed.
         """
         ...
 
@@ -160,6 +192,27 @@ class Store(Protocol):
 
     def dyad_counts(self) -> list[tuple[str, str, int]]:
         """(code, code, events) per unordered pair, most events first, ties by articles."""
+        ...
+
+    def evidence_actors(self, event_ids: Iterable[str]) -> dict[str, tuple[Actor, ...]]:
+        """The actors each event's evidence sentence names, as stored with it; an event
+        stored without them (by a bilat before schema version 6, or imported) is absent."""
+        ...
+
+    def cited_articles(self, ids: Iterable[str]) -> dict[str, CitedArticle]:
+        """The stored articles among ``ids`` as citations show them, by id, in one query."""
+        ...
+
+    def involvement(self, min_confidence: float) -> tuple[int, dict[str, int]]:
+        """How many events have at least ``min_confidence``, and how many of those each
+        actor is a side of or is named in the evidence of (as stored with the event)."""
+        ...
+
+    def pair_weights(
+        self, codes: Sequence[str], min_confidence: float, *, among: bool = False
+    ) -> list[PairWeight]:
+        """Occurred events (unfused) per pair with a side in ``codes``, or both sides when
+        ``among``, ordered by pair."""
         ...
 
     def monthly_types(self, min_confidence: float) -> list[tuple[str, str, int, float]]:

@@ -22,6 +22,7 @@ from bilat.errors import SchemaOutdated, StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
 from bilat.store.base import EventQuery, RunInfo
 from bilat.store.migrations import pending, reindex_at, statements
+from bilat.store.pair_reads import NamedActors, PairReads, pair_tables
 from bilat.store.search import (
     PHRASE_CHUNK,
     article_terms,
@@ -81,16 +82,20 @@ def first_occurrences(
 
 
 def child_tables(
-    articles: Sequence[Article], events: Sequence[Event]
+    articles: Sequence[Article], events: Sequence[Event], named: NamedActors | None = None
 ) -> list[tuple[str, list[sql_rows.Row]]]:
-    """The bulk inserts (statement, rows) that store events with their contexts and amounts,
-    and the search index of both, once the articles themselves are in."""
+    """The bulk inserts (statement, rows) that store events with their contexts, amounts and
+    named actors (``named``: those of other events are left out), the articles'
+    fingerprints, and the search index of both, once the articles themselves are in."""
     contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
     amounts = [sql_rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
+    ids = {e.id for e in events}
+    own = {event_id: found for event_id, found in (named or {}).items() if event_id in ids}
     return [
         (sql.INSERT_EVENTS, [sql_rows.event_row(e) for e in events]),
         (sql.INSERT_CONTEXTS, contexts),
         (sql.INSERT_AMOUNTS, amounts),
+        *pair_tables(articles, events, own),
         *index_tables(articles, events),
     ]
 
@@ -119,7 +124,7 @@ def _searchable(terms: Sequence[str]) -> list[str]:
     return [] if any("\x00" in t for t in wanted) else wanted
 
 
-class SQLStore(ABC):
+class SQLStore(PairReads, ABC):
     """A ``Store`` over a SQL database, given the backend's primitives."""
 
     _where: str
@@ -148,7 +153,9 @@ class SQLStore(ABC):
         return statement
 
     @abstractmethod
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int: ...
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int: ...
 
     @abstractmethod
     def close(self) -> None: ...
@@ -236,8 +243,14 @@ class SQLStore(ABC):
         return int(self._one(sql.COUNT_ARTICLES))
 
     def events(self, query: EventQuery) -> list[Event]:
-        text, params = sql.select_events(query)
+        text, params = sql.select_events(query, self._pair_ids(query))
         return self._events(self._all(text, params))
+
+    def _pair_ids(self, query: EventQuery) -> list[str] | None:
+        """The ids of the events of the query's pair (by the pairs' index), if it has one."""
+        if query.dyad is None or query.dyad[0] == query.dyad[1]:
+            return None
+        return [r[0] for r in self._all(sql.PAIR_EVENT_IDS, [sql.pair_key(*query.dyad)])]
 
     def _events(self, found: Sequence[Sequence[Any]]) -> list[Event]:
         """Events from rows of ``sql.EVENT_COLUMNS`` (extra columns after them are ignored)."""
@@ -245,9 +258,10 @@ class SQLStore(ABC):
         contexts: defaultdict[str, list[str]] = defaultdict(list)
         amounts: defaultdict[str, list[Amount]] = defaultdict(list)
         if ids:
-            for event_id, context in self._all(sql.CONTEXTS_OF, [ids]):
+            params = sql.id_params(ids)
+            for event_id, context in self._all(sql.contexts_of(len(ids)), params):
                 contexts[event_id].append(context)
-            for event_id, *amount in self._all(sql.AMOUNTS_OF, [ids]):
+            for event_id, *amount in self._all(sql.amounts_of(len(ids)), params):
                 amounts[event_id].append(sql_rows.amount(amount))
         return [sql_rows.event(r, tuple(contexts[r[0]]), tuple(amounts[r[0]])) for r in found]
 
@@ -311,7 +325,7 @@ class SQLStore(ABC):
         )
 
     def count_events(self, query: EventQuery) -> int:
-        text, params = sql.count_events(query)
+        text, params = sql.count_events(query, self._pair_ids(query))
         return int(self._one(text, params))
 
     # -- runs and rejections ----------------------------------------------------

@@ -26,6 +26,7 @@ from bilat.codec import sql_rows
 from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
 from bilat.store.common import SQLStore, check_batch, child_tables, columns
+from bilat.store.pair_reads import NamedActors
 from bilat.store.turnstile import TurnstileTimeout, pass_through, writer_turn
 
 MEMORY = ":memory:"
@@ -83,11 +84,13 @@ def _connect_once(where: str, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _insert(
-    conn: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Sequence[Event]]]
+    conn: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[Article, Sequence[Event]]],
+    named: NamedActors | None,
 ) -> None:
     _bulk(conn, sql.INSERT_ARTICLES, [sql_rows.article_row(a) for a, _ in items])
     events = [e for _, es in items for e in es]
-    for statement, table in child_tables([a for a, _ in items], events):
+    for statement, table in child_tables([a for a, _ in items], events, named):
         _bulk(conn, statement, table)
 
 
@@ -197,22 +200,26 @@ class DuckDBStore(SQLStore):
 
     # -- articles and events ----------------------------------------------------
 
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int:
         check_batch(items)
         if not items:
             return 0
         with self._connected():  # one connection for the batch and for finding a culprit
-            return self._write(items)
+            return self._write(items, named)
 
-    def _write(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def _write(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None
+    ) -> int:
         new: list[tuple[Article, Sequence[Event]]] = []
         try:
             with self._transaction(f"store a batch of {len(items)} articles") as conn:
                 new = self._new_articles(items)
-                _insert(conn, new)
+                _insert(conn, new, named)
         except StoreError as e:
             # One insert per table is fast but hides which article failed: find it.
-            culprit = self._culprit(new)
+            culprit = self._culprit(new, named)
             if culprit is None:
                 raise
             article, reason = culprit
@@ -234,7 +241,7 @@ class DuckDBStore(SQLStore):
         return new
 
     def _culprit(
-        self, items: Sequence[tuple[Article, Sequence[Event]]]
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None
     ) -> tuple[Article, str] | None:
         """The first article that fails to store on its own, with why; nothing is kept."""
         assert self._conn is not None, "called inside write_batch's connection"
@@ -242,7 +249,7 @@ class DuckDBStore(SQLStore):
         for article, events in items:
             conn.begin()
             try:
-                _insert(conn, [(article, events)])
+                _insert(conn, [(article, events)], named)
             except duckdb.Error as e:
                 return article, str(e)
             finally:

@@ -31,6 +31,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "stemmed full-text search index", _packaged("search_stems.sql")),
     Migration(4, "runs record an interruption", _packaged("runs_interrupted.sql")),
     Migration(5, "events record their side rule", _packaged("events_rule.sql")),
+    Migration(6, "pair reads by index; evidence actors, fingerprints", _packaged("pair_reads.sql")),
 )
 # The steps that (re)build the search index: after the last of them a store opened for
 # writing fills it for the documents already stored.

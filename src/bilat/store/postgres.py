@@ -28,6 +28,7 @@ from bilat.store.common import (
     columns,
     first_occurrences,
 )
+from bilat.store.pair_reads import NamedActors
 
 
 def redact(url: str) -> str:
@@ -67,14 +68,18 @@ class _Writer:
         return self._cursor.execute(sql.pyformat(query), list(params)).fetchall()
 
 
-def _insert(writer: _Writer, items: Sequence[tuple[Article, Sequence[Event]]]) -> set[str]:
+def _insert(
+    writer: _Writer,
+    items: Sequence[tuple[Article, Sequence[Event]]],
+    named: NamedActors | None,
+) -> set[str]:
     """Store the articles no one stored yet, with their events; return their ids."""
     seqs = sorted(r[0] for r in writer.fetch(sql.NEXT_ARTICLE_SEQS, [len(items)]))
     table = [(seq, *sql_rows.article_row(a)) for seq, (a, _) in zip(seqs, items, strict=True)]
     new = {r[0] for r in writer.fetch(sql.INSERT_NEW_ARTICLES, columns(table))}
     stored = [(a, es) for a, es in items if a.id in new]
     events = [e for _, es in stored for e in es]
-    for statement, child_rows in child_tables([a for a, _ in stored], events):
+    for statement, child_rows in child_tables([a for a, _ in stored], events, named):
         if child_rows:
             writer.execute(statement, columns(child_rows))
     return new
@@ -152,19 +157,21 @@ class PostgresStore(SQLStore):
     def articles_in(self, ids: Iterable[str]) -> dict[str, Article]:
         return super().articles_in(i for i in ids if "\x00" not in i)
 
-    def write_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def write_batch(
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None = None
+    ) -> int:
         check_batch(items)
         unique = first_occurrences(items)
         if not unique:
             return 0
         try:
             with self._transaction(f"store a batch of {len(items)} articles") as writer:
-                return len(_insert(writer, unique))
+                return len(_insert(writer, unique, named))
         except StoreError as e:
             if isinstance(e.__cause__, psycopg.OperationalError):
                 raise  # the server or the connection failed, not an article
             # One insert per table is fast but hides which article failed: find it.
-            culprit = self._culprit(unique)
+            culprit = self._culprit(unique, named)
             if culprit is None:
                 raise
             article, reason = culprit
@@ -173,14 +180,14 @@ class PostgresStore(SQLStore):
             ) from e
 
     def _culprit(
-        self, items: Sequence[tuple[Article, Sequence[Event]]]
+        self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None
     ) -> tuple[Article, str] | None:
         """The first article that fails to store on its own, with why; nothing is kept."""
         conn = self._db()
         for article, events in items:
             try:
                 with conn.transaction(force_rollback=True), conn.cursor() as cursor:
-                    _insert(_Writer(cursor), [(article, events)])
+                    _insert(_Writer(cursor), [(article, events)], named)
             except psycopg.Error as e:
                 return article, str(e).strip()
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bilat.store.base import EventQuery
@@ -71,10 +72,18 @@ def bulk_insert(table: str, spec: Columns) -> str:
     return f"INSERT INTO {table} ({_names(spec)}) SELECT {lists}"
 
 
+# Schema version 6: kept beside events and articles for a pair's page.
+PAIR_SPEC: Columns = (("event_id", _V), ("pair", _V))
+EVENT_ACTOR_SPEC: Columns = (("event_id", _V), ("position", "INTEGER"), ("code", _V), ("name", _V))
+FINGERPRINT_SPEC: Columns = (("article_id", _V), ("fingerprint", _V))
+
 ARTICLE_COLUMNS = _names(ARTICLE_SPEC)
 EVENT_COLUMNS = _names(EVENT_SPEC)
 INSERT_ARTICLES = bulk_insert("articles", ARTICLE_SPEC)
 INSERT_EVENTS = bulk_insert("events", EVENT_SPEC)
+INSERT_PAIRS = bulk_insert("event_pairs", PAIR_SPEC)
+INSERT_EVENT_ACTORS = bulk_insert("event_actors", EVENT_ACTOR_SPEC)
+INSERT_FINGERPRINTS = bulk_insert("article_fingerprints", FINGERPRINT_SPEC)
 INSERT_CONTEXTS = bulk_insert("event_contexts", CONTEXT_SPEC)
 INSERT_AMOUNTS = bulk_insert("event_amounts", AMOUNT_SPEC)
 INSERT_ARTICLE_TERMS = bulk_insert("article_terms", ARTICLE_TERM_SPEC)
@@ -85,14 +94,37 @@ ARTICLE_IDS_IN = "SELECT id FROM articles WHERE id = ANY(?)"
 ARTICLES_IN = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY(?)"
 COUNT_ARTICLES = "SELECT COUNT(*) FROM articles"
 
-CONTEXTS_OF = (
-    "SELECT event_id, context FROM event_contexts WHERE event_id = ANY(?)"
-    " ORDER BY event_id, position"
-)
-AMOUNTS_OF = (
-    "SELECT event_id, amount_value, unit, amount_text, value_usd FROM event_amounts"
-    " WHERE event_id = ANY(?) ORDER BY event_id, position"
-)
+# DuckDB looks values up in an index only when each is a placeholder of its own (IN (?, ?,
+# ...)), and up to this many (its index_scan_max_count); past that one list parameter (=
+# ANY(?)), as it scans anyway. ``ids_in`` picks the form, ``id_params`` the parameters.
+INDEX_LOOKUPS = 2048
+
+
+def ids_in(column: str, n: int) -> str:
+    """The condition that ``column`` is one of ``n`` values (n >= 1)."""
+    if n > INDEX_LOOKUPS:
+        return f"{column} = ANY(?)"
+    return f"{column} IN ({', '.join('?' * n)})"
+
+
+def id_params(ids: Sequence[str]) -> list[Any]:
+    """The parameters of ``ids_in`` for these values."""
+    return [list(ids)] if len(ids) > INDEX_LOOKUPS else list(ids)
+
+
+def contexts_of(n: int) -> str:
+    return (
+        f"SELECT event_id, context FROM event_contexts WHERE {ids_in('event_id', n)}"
+        " ORDER BY event_id, position"
+    )
+
+
+def amounts_of(n: int) -> str:
+    return (
+        "SELECT event_id, amount_value, unit, amount_text, value_usd FROM event_amounts"
+        f" WHERE {ids_in('event_id', n)} ORDER BY event_id, position"
+    )
+
 
 INSERT_RUN = "INSERT INTO runs (id, started) VALUES (?, ?)"
 FINISH_RUN = (
@@ -152,16 +184,25 @@ COUNT_TABLES = (
 _EVENT_ORDER = " ORDER BY date_start NULLS LAST, id"
 
 
-def event_where(q: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with its leading space, or empty) and parameters for a query."""
+PAIR_EVENT_IDS = "SELECT event_id FROM event_pairs WHERE pair = ?"
+
+
+def event_where(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading space, or empty) and parameters for a query.
+
+    A pair of two actors is looked up first (``PAIR_EVENT_IDS``, by index): ``pair_ids``
+    are its events, so no query scans every event for it.
+    """
     clauses: list[str] = []
     params: list[Any] = []
-    if q.dyad is not None:
-        a, b = q.dyad
-        clauses.append(
-            "((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))"
-        )
-        params += [a, b, b, a]
+    if q.dyad is not None and q.dyad[0] != q.dyad[1]:
+        if pair_ids is None:
+            raise ValueError("a query for a pair needs the ids of the pair's events")
+        clauses.append(ids_in("id", len(pair_ids)) if pair_ids else "1 = 0")
+        params += id_params(pair_ids)
+    elif q.dyad is not None:
+        clauses.append("(source_code = ? AND target_code = ?)")
+        params += list(q.dyad)
     if q.actor is not None:
         clauses.append("(source_code = ? OR target_code = ?)")
         params += [q.actor, q.actor]
@@ -188,6 +229,11 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def pair_key(a: str, b: str) -> str:
+    """The ``event_pairs.pair`` of the codes a and b (in either order)."""
+    return f"{a} {b}" if a <= b else f"{b} {a}"
+
+
 def page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     """LIMIT/OFFSET with parameters; no LIMIT at all when ``limit`` is None."""
     if limit is None:
@@ -195,14 +241,14 @@ def page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     return " LIMIT ? OFFSET ?", [limit, offset]
 
 
-def select_events(q: EventQuery) -> tuple[str, list[Any]]:
-    where, params = event_where(q)
+def select_events(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    where, params = event_where(q, pair_ids)
     tail, more = page(q.limit, q.offset)
     return f"SELECT {EVENT_COLUMNS} FROM events{where}{_EVENT_ORDER}{tail}", params + more
 
 
-def count_events(q: EventQuery) -> tuple[str, list[Any]]:
-    where, params = event_where(q)
+def count_events(q: EventQuery, pair_ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    where, params = event_where(q, pair_ids)
     return f"SELECT COUNT(*) FROM events{where}", params
 
 

@@ -16,8 +16,11 @@ _SAME = {"DOUBLE": "DOUBLE PRECISION", "CHARACTER VARYING": "VARCHAR"}
     [
         ("articles", sql.ARTICLE_SPEC),
         ("events", sql.EVENT_SPEC),
+        ("event_pairs", sql.PAIR_SPEC),
         ("event_contexts", sql.CONTEXT_SPEC),
         ("event_amounts", sql.AMOUNT_SPEC),
+        ("event_actors", sql.EVENT_ACTOR_SPEC),
+        ("article_fingerprints", sql.FINGERPRINT_SPEC),
     ],
 )
 def test_insert_columns_exist_with_their_types(

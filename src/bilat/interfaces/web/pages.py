@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -19,9 +20,10 @@ from bilat.interfaces.web.downloads import router as download_router
 from bilat.interfaces.web.params import page_filter, parse_day, parse_pair, parse_until
 from bilat.interfaces.web.render import client_of, page
 from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
-from bilat.records import Article, Event, EventType, Status
+from bilat.records import Event, EventType, Status
 from bilat.report.brief import describe
 from bilat.report.svg import network_chart, trend_chart
+from bilat.store.base import CitedArticle
 
 router = APIRouter(include_in_schema=False)
 router.include_router(download_router)
@@ -118,20 +120,23 @@ class ChartFilter:
 
 
 def _dyad_html(request: Request, client: Client, a: str, b: str, chosen: ChartFilter) -> str:
-    report = client.dyad_brief(a, b)
+    # The drivers' store-wide baseline is one tally per store version, shared by every pair.
+    cache: AnswerCache = request.app.state.cache
+    version = store_version(client.settings.db)
+    baseline = cache.get(("drivers-baseline",), version, client.drivers_baseline)
+    material = client.dyad_report(a, b, baseline)  # one read of the pair, one fusion
+    report, view = material.brief, material.overview
     freq: Freq = "year" if report.series_freq == "year" else "month"
-    view = client.dyad_overview(report.a.code, report.b.code, freq)
     names = {view.a.code: view.a.name, view.b.code: view.b.name}
     kept = [i for i in view.timeline if chosen.keeps(i)]
     shown = kept[-TIMELINE_ITEMS:]  # the latest: a busy pair has thousands
-    sources = _sources(shown, client)
     points = view.series if chosen == ChartFilter() else series([i.lead for i in kept], freq)
     title = f"{view.a.name}–{view.b.name}: " + (chosen.type.value if chosen.type else "events")
     context = {
         "view": view,
         "report": report,
         "chart": trend_chart(list(points), title=title),
-        "items": [_item(i, names, sources) for i in shown],
+        "items": [_item(i, names, material.cited) for i in shown],
         "hidden": len(kept) - len(shown),
         "filters": {
             "type": chosen.type.value if chosen.type else "",
@@ -144,12 +149,9 @@ def _dyad_html(request: Request, client: Client, a: str, b: str, chosen: ChartFi
     return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
 
 
-def _sources(items: list[TimelineItem], client: Client) -> dict[str, Article]:
-    ids = sorted({e.evidence.article_id for i in items for e in i.members})
-    return client.articles_by_id(ids)
-
-
-def _item(item: TimelineItem, names: dict[str, str], sources: dict[str, Article]) -> dict[str, Any]:
+def _item(
+    item: TimelineItem, names: dict[str, str], sources: Mapping[str, CitedArticle]
+) -> dict[str, Any]:
     return {
         "item": item,
         "text": describe(item.lead, names),

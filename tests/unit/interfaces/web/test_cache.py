@@ -22,7 +22,9 @@ def test_every_spelling_of_a_pair_shares_one_entry(client: TestClient) -> None:
     for a, b in (("PAK", "RUS"), ("pak", "RUS"), ("PAK", "rus"), ("Pakistan", "Russia")):
         assert client.get(f"/api/dyads/{a}/{b}").status_code == 200
         assert client.get(f"/dyads/{a}/{b}").status_code == 200
-    assert len(app.state.cache) == 1  # type: ignore[attr-defined]
+    # One entry for the pair, and the drivers' baseline the pages share.
+    kept = list(app.state.cache._items)  # type: ignore[attr-defined]
+    assert kept == [("dyad", "PAK", "RUS", "month"), ("drivers-baseline",)]
     dyad_pages = [k for k in app.state.pages._items if k[0] == "dyad-html"]  # type: ignore[attr-defined]
     assert dyad_pages == [("dyad-html", "PAK", "RUS", ChartFilter())]
 
