@@ -295,6 +295,8 @@ def _threshold(a: Event, b: Event, dates: _Dates) -> float | None:
     # One act per cluster: another type is another act, even in the same sentence.
     if a.status is not b.status or a.type is not b.type or dates is _Dates.CLASH:
         return None
+    if any(e.date is not None and e.date.inferred for e in (a, b)):
+        return LOOSE  # a guessed date (the publication day, say) is no sign of one act
     if dates is _Dates.SAME_DAY:
         return SAME_DAY
     if dates is _Dates.FINE:

@@ -196,3 +196,16 @@ def test_every_cluster_is_one_type_and_status(events: tuple[Event, ...]) -> None
     for cluster in clusters:
         assert len({(e.type, e.status, e.dyad) for e in cluster.events}) == 1
     assert sorted(e.id for c in clusters for e in c.events) == sorted(e.id for e in events)
+
+
+def test_a_guessed_date_is_no_sign_of_one_act() -> None:
+    # Two articles' consultations with some wording in common (similarity about 0.3): on a
+    # day both texts name they are one meeting; both dated only by the day they were
+    # published (a guess), they need the similarity of undated reports, and stay two.
+    talks = "India and Japan held talks on the gas pipeline project in Delhi."
+    agenda = "India and Japan held talks on Afghanistan and regional security."
+    read = DateSpan(date(2021, 12, 1), date(2021, 12, 1), Granularity.DAY, "1 December")
+    guessed = replace(read, text="", inferred=True)
+    for when, clusters in ((read, 1), (guessed, 2)):
+        both = [_event("t", talks, "a", 0, when=when), _event("g", agenda, "b", 0, when=when)]
+        assert len(fuse(both)) == clusters
