@@ -32,7 +32,7 @@ from bilat.nlp.actors.resolver import ActorResolver
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.events.money import find_amounts
-from bilat.nlp.events.sport import SportCues, without_fixtures
+from bilat.nlp.events.sport import without_fixtures
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder
@@ -131,23 +131,14 @@ class LearnedComponent:
 PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
 
 
-class RelationsComponent:
+@Language.component("bilat_relations", assigns=["doc._.events"], requires=["doc._.events"])
+def relations_only(doc: Doc) -> Doc:
     """Keep the events between two different actor codes: an act with one side unknown,
     or between parts of one state, is no relation between actors; nor is a fixture
     between two national teams on a page that reports sport (``bilat.nlp.events.sport``)."""
-
-    def __init__(self, cues: SportCues) -> None:
-        self.cues = cues
-
-    def __call__(self, doc: Doc) -> Doc:
-        related = [e for e in doc._.events if e.dyad is not None]
-        doc._.events = tuple(without_fixtures(related, doc.text, self.cues))
-        return doc
-
-
-@Language.factory("bilat_relations", assigns=["doc._.events"], requires=["doc._.events"])
-def make_relations(nlp: Language, name: str) -> RelationsComponent:
-    return RelationsComponent(SportCues.load())
+    related = [e for e in doc._.events if e.dyad is not None]
+    doc._.events = tuple(without_fixtures(related, doc.text))
+    return doc
 
 
 @Language.component("bilat_lines", assigns=["token.is_sent_start"])
