@@ -66,8 +66,12 @@ def names_a_thing(sent: Span, start: int, end: int) -> bool:
     if words is None:
         return False
     root = words.root
-    head = root.head
-    return root.dep_ in ATTRIBUTIVE_DEPS and head.i >= words.end and head.pos_ in ("NOUN", "PROPN")
+    return _attributive(root) and root.head.i >= words.end
+
+
+def _attributive(date_head: Token) -> bool:
+    """Whether a date modifies a noun as an attribute ("the 2015 deal", "his 2009 conviction")."""
+    return date_head.dep_ in ATTRIBUTIVE_DEPS and date_head.head.pos_ in ("NOUN", "PROPN")
 
 
 def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
@@ -121,12 +125,7 @@ def _dates_another(date_head: Token, trigger: Token) -> bool:
     first = date_head.left_edge
     if first.i > 0 and first.nbor(-1).text == "(":
         return False
-    noun = date_head.head
-    if (
-        date_head.dep_ in ATTRIBUTIVE_DEPS
-        and noun.i != trigger.i
-        and noun.pos_ in ("NOUN", "PROPN")
-    ):
+    if _attributive(date_head) and date_head.head.i != trigger.i:
         return True
     current = date_head.head
     while current.i not in (trigger.i, current.head.i):
