@@ -15,7 +15,9 @@ Components, in order, and what each reads and writes:
   model judges them (``bilat.nlp.learned.layer``)
 """
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,7 +37,7 @@ from bilat.nlp.events.money import find_amounts
 from bilat.nlp.events.sport import without_fixtures
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
-from bilat.nlp.learned.encoder import EventEncoder
+from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
 from bilat.nlp.words import load_words
 from bilat.records import Event
@@ -95,6 +97,10 @@ class EventsComponent:
         return doc
 
 
+# A doc's sentences to read, as (start, words), and the reading running in the worker.
+_Reading = tuple[list[tuple[int, list[str]]], "Future[list[SentenceReading]]"]
+
+
 class LearnedComponent:
     """Lets the fine-tuned event model judge the rules' events, sentence by sentence."""
 
@@ -102,11 +108,39 @@ class LearnedComponent:
         self.layer = layer
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.events = tuple(self.layer.decide_all(self._sentences(doc)))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """The docs in order, judged as ``__call__`` judges them; the model reads a doc's
+        sentences in a worker thread while this one parses the next docs (onnxruntime
+        lets go of the GIL while it runs), up to ``batch_size`` docs ahead."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model") as pool:
+            waiting: deque[tuple[Doc, list[SentenceFacts], _Reading]] = deque()
+            for doc in stream:
+                sentences = self._sentences(doc)
+                todo = self.layer.to_read(sentences)
+                words = [w for _, w in todo]
+                waiting.append(
+                    (doc, sentences, (todo, pool.submit(self.layer.encoder.read, words)))
+                )
+                if len(waiting) > batch_size:
+                    yield self._judged(*waiting.popleft())
+            while waiting:
+                yield self._judged(*waiting.popleft())
+
+    def _judged(self, doc: Doc, sentences: list[SentenceFacts], reading: _Reading) -> Doc:
+        todo, future = reading
+        doc._.events = tuple(self.layer.apply(sentences, todo, future.result()))
+        return doc
+
+    @staticmethod
+    def _sentences(doc: Doc) -> list[SentenceFacts]:
         facts: DocFacts = doc._.facts
         by_start: dict[int, list[Event]] = {}
         for event in doc._.events:
             by_start.setdefault(event.evidence.start, []).append(event)
-        sentences = [
+        return [
             SentenceFacts(
                 sent=sent,
                 words=words_of(sent),
@@ -122,8 +156,6 @@ class LearnedComponent:
             )
             for sent in doc.sents
         ]
-        doc._.events = tuple(self.layer.decide_all(sentences))
-        return doc
 
 
 # What each component reads and writes, declared so ``nlp.analyze_pipes()`` checks the

@@ -1,12 +1,17 @@
 """The pipeline make_nlp builds: its components declare what they read and write, and
-spaCy's own check of the order finds nothing missing (with the shipped model)."""
+spaCy's own check of the order finds nothing missing (with the shipped model); the
+model's reading ahead in a thread changes nothing of what it decides."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
+from spacy.tokens import Doc
 
 from bilat.config import Settings
-from bilat.nlp.build import make_nlp
+from bilat.nlp.build import LearnedComponent, make_nlp
+from bilat.nlp.learned.encoder import SentenceReading
 
 
 @pytest.mark.parametrize(
@@ -35,3 +40,40 @@ def test_a_component_before_what_it_reads_is_a_problem() -> None:
     nlp.add_pipe("bilat_facts", last=True)
     problems = nlp.analyze_pipes()["problems"]
     assert "doc._.facts" in problems["bilat_events"]
+
+
+_STORIES = [
+    "Pakistan and Russia signed an agreement on gas pipelines in Moscow on Tuesday. "
+    "The Russian foreign minister visited Islamabad last week.",
+    "The weather was fine. Nothing happened in the markets.",
+    "China accused India of violating the border agreement. "
+    "India rejected the claim and recalled its ambassador from Beijing.",
+]
+
+
+def _events_of(docs: Iterable[Doc]) -> list[tuple[str, ...]]:
+    return [tuple(e.id for e in doc._.events) for doc in docs]
+
+
+def test_the_model_reading_ahead_in_a_thread_judges_as_one_doc_at_a_time() -> None:
+    # nlp.pipe goes through LearnedComponent.pipe, which reads in a worker thread; calling
+    # the pipeline on each text goes through __call__. Same events, same order.
+    nlp = make_nlp(Settings(event_model="on"))
+    stories = _STORIES * 3
+    piped = _events_of(nlp.pipe(stories, batch_size=2))
+    one_by_one = _events_of(nlp(text) for text in stories)
+    assert piped == one_by_one
+    assert any(piped)
+
+
+def test_a_failed_reading_in_the_worker_reaches_the_caller() -> None:
+    nlp = make_nlp(Settings(event_model="on"))
+    learned = nlp.get_pipe("bilat_learned")
+    assert isinstance(learned, LearnedComponent)
+
+    def broken(sentences: object) -> list[SentenceReading]:
+        raise RuntimeError("model file unreadable")
+
+    learned.layer.encoder.read = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError, match="model file unreadable"):
+        list(nlp.pipe(_STORIES))

@@ -90,9 +90,26 @@ class LearnedLayer:
 
     def decide_all(self, sentences: Sequence[SentenceFacts]) -> list[Event]:
         """Every sentence's events after the model has read those it must."""
-        todo = [s for s in sentences if needs_reading(s, self.keep_uncoded)]
-        readings = self.encoder.read([[t.text for t in s.words] for s in todo])
-        by_start = {s.sent.start_char: r for s, r in zip(todo, readings, strict=True)}
+        todo = self.to_read(sentences)
+        return self.apply(sentences, todo, self.encoder.read([words for _, words in todo]))
+
+    def to_read(self, sentences: Sequence[SentenceFacts]) -> list[tuple[int, list[str]]]:
+        """The sentences the model must read, as (start offset, words): plain data, so
+        the reading may run in another thread while spaCy parses the next document."""
+        return [
+            (s.sent.start_char, [t.text for t in s.words])
+            for s in sentences
+            if needs_reading(s, self.keep_uncoded)
+        ]
+
+    def apply(
+        self,
+        sentences: Sequence[SentenceFacts],
+        todo: Sequence[tuple[int, list[str]]],
+        readings: Sequence[SentenceReading],
+    ) -> list[Event]:
+        """Every sentence's events given the readings of ``todo`` (``to_read``)."""
+        by_start = {start: r for (start, _), r in zip(todo, readings, strict=True)}
         out: list[Event] = []
         for facts in sentences:
             reading = by_start.get(facts.sent.start_char)
