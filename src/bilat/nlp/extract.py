@@ -24,6 +24,7 @@ from bilat.nlp.events.dating import (
     same_paragraph,
 )
 from bilat.nlp.events.dominance import sequence_phrase
+from bilat.nlp.events.exercises import exercise_sense
 from bilat.nlp.events.intentions import act_of, promised_act
 from bilat.nlp.events.lexicon import Sense, TriggerLexicon
 from bilat.nlp.events.modality import status_of, told_in_present
@@ -303,6 +304,7 @@ class Extractor:
                 found = without_opponents(found, trigger.token)
             if sense[0] is EventType.CONSULT:
                 found = without_topics(found, trigger.token)
+            sense = exercise_sense(trigger, sense, found)
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))

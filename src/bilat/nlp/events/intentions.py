@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bilat.nlp.events.exercises import exercise_noun
 from bilat.nlp.events.lexicon import Sense
 from bilat.nlp.events.modality import (
     as_intention,
@@ -36,6 +37,8 @@ def _promised(trigger: Trigger, type_: EventType) -> bool:
     """Whether the trigger states an intention coded as such; a meeting a past report
     scheduled ("said they would meet in May") stays a planned meeting."""
     if type_ is EventType.CONSULT and reported_plan(trigger.token):
+        return False
+    if exercise_noun(trigger) is not None:  # an exercise is scheduled, not promised
         return False
     return intended(trigger.token) and as_intention(type_) is not type_
 

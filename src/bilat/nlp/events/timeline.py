@@ -21,7 +21,10 @@ from bilat.nlp.events.dating import (
 )
 from bilat.nlp.events.modality import describes_state, told_in_present
 from bilat.nlp.facts import DatedText
+from bilat.nlp.words import Words
 from bilat.records import DateSpan, Event
+
+WORDS = Words("events")  # resources/words.yaml, section events
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A bare month ("in April", "late September") takes its year from the text around it.
@@ -106,11 +109,30 @@ def news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> D
 
 def _told_as_news(trigger: Token) -> bool:
     """Whether the act is told in the present or present perfect; an event noun only as
-    what its clause tells of ("clashes erupt"), not as its topic ("hopes are pinned on
-    the visit")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ not in ("nsubj", "nsubjpass"):
+    what its clause tells of, not as its topic ("hopes are pinned on the visit")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and not _tells_of(trigger):
         return False
     return told_in_present(trigger)
+
+
+def _tells_of(noun: Token) -> bool:
+    """Whether the clause of an event noun tells of the act: as its subject ("clashes
+    erupt"), as what its verb stages ("holds three days of drills"), or as the
+    circumstance of a toll ("six are killed in a drone attack")."""
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM"):
+        top = top.head.head
+    if top.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if top.dep_ == "dobj":
+        return top is not noun and top.head.lemma_.lower() in WORDS.STAGING_VERBS
+    prep = top.head
+    return (
+        top.dep_ == "pobj"
+        and prep.lower_ in WORDS.CIRCUMSTANCE_PREPOSITIONS
+        and prep.head.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in prep.head.children)
+    )
 
 
 def undated_state(noun: Token, placed: list[PlacedDate]) -> bool:
