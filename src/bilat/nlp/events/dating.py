@@ -167,9 +167,11 @@ def event_date(
         return min(own, key=lambda d: abs(d.start - trigger.idx)).span
     if reference is not None:
         return reference if reference.inferred else replace(reference, inferred=True)
-    if dates:
-        # a date in a relative clause of another noun dates that clause's verb
-        free = [d for d in dates if not _in_relative_clause(d.head, d.head.sent.root)] or dates
+    # a date that premodifies another noun is part of its name ("the 1923 Treaty of
+    # Lausanne"); one in a relative clause of another noun dates that clause's verb
+    named = [d for d in dates if not _attributive(d.head)]
+    if named:
+        free = [d for d in named if not _in_relative_clause(d.head, d.head.sent.root)] or named
         return min(free, key=lambda d: abs(d.start - trigger.idx)).span
     if previous is not None and SAME_PERIOD.search(trigger.sent.text):
         return previous

@@ -336,3 +336,23 @@ def test_a_text_recalling_another_time_dates_nothing_by_its_publication() -> Non
     # Nor does a text that has named no date yet, or has no publication date.
     assert report_month(None, date(2021, 12, 15)) is None
     assert report_month(SEPTEMBER, None) is None
+
+
+def test_a_date_in_the_name_of_a_thing_is_no_fallback_date_of_the_act() -> None:
+    doc = parsed([
+        ("Turkey", 1, "nsubj", "PROPN", "Turkey"),
+        ("accused", 1, "ROOT", "VERB", "accuse"),
+        ("Greece", 1, "dobj", "PROPN", "Greece"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("violation", 3, "pobj", "NOUN", "violation"),
+        ("of", 4, "prep", "ADP", "of"),
+        ("the", 8, "det", "DET", "the"),
+        ("1923", 8, "nummod", "NUM", "1923"),
+        ("Treaty", 5, "pobj", "PROPN", "Treaty"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    year = DateSpan(date(1923, 1, 1), date(1923, 12, 31), Granularity.YEAR, "1923")
+    placed = [PlacedDate(doc[7].idx, doc[7], year)]
+    # No date of its own, no reference time: the treaty's year is not the accusation's.
+    assert event_date(doc[1], placed, None, None) is None
+    assert event_date(doc[8], placed, None, None) == year  # the treaty's own
