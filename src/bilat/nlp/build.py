@@ -200,8 +200,10 @@ def make_events(
     ontology = load_ontology()
     kb = ActorResolver.load(Path(actors_file) if actors_file else None).kb
     lexicon = TriggerLexicon.load()
-    # Sentence coding follows CAMEO, where an appeal is neutral; documents the news gold.
-    lexicon = lexicon if keep_uncoded else lexicon.with_appeals_as_requests()
+    # Sentence coding follows CAMEO, where appeals and rebuttals are statements; documents
+    # the news gold.
+    if not keep_uncoded:
+        lexicon = lexicon.with_appeals_as_requests().with_rebuttals_as_rejections()
     extractor = Extractor(lexicon, ContextCues.load(), ontology.intensity, Eras.from_kb(kb))
     return EventsComponent(extractor, keep_uncoded)
 

@@ -107,6 +107,8 @@ def dates_the_trigger(trigger: Token, date_head: Token) -> bool:
         return not _in_relative_clause(date_head, trigger) and not _dates_another(
             date_head, trigger
         )
+    if _attributive(date_head):  # "the 1923 Treaty", in a clause over the trigger's
+        return False
     own = clause_head(trigger)
     theirs = clause_head(date_head)
     return theirs.i == own.i or theirs in own.ancestors

@@ -33,6 +33,9 @@ class TriggerLexicon:
     statements: frozenset[str] = frozenset()
     # Appeals among the statements ("urged X to ..."), which the news gold codes REQUEST.
     appeals: frozenset[str] = frozenset()
+    # verb -> accusation nouns: rejecting one, a statement to CAMEO (016), is a REJECT
+    # to the news gold ("Athens rejected the charge").
+    rebuttals: dict[str, frozenset[str]] = field(default_factory=dict)
     # Verbs that report speech: "said that X must ..." is a demand (CAMEO 10).
     reporting: frozenset[str] = frozenset()
     # verb -> {object or complement lemma -> sense, or None for a statement}, checked
@@ -54,7 +57,8 @@ class TriggerLexicon:
         data = _parse(text, "triggers.yaml")
         if extra is not None:
             user = _parse(extra.read_text("utf-8"), str(extra))
-            for key in ("verbs", "nouns", "support", "phrasal", "complements", "insistent"):
+            mappings = ("verbs", "nouns", "support", "phrasal", "complements", "insistent")
+            for key in (*mappings, "rebuttals"):
                 data.setdefault(key, {}).update(user.get(key) or {})
             lists = ("transfer", "aid_objects", "blockers", "statements", "appeals", "reporting")
             crowds = ("demonstration_verbs", "demonstration_places", "demonstrators")
@@ -73,6 +77,15 @@ class TriggerLexicon:
             phrasal={**self.phrasal, **dict.fromkeys(phrases, request)},
             statements=self.statements - verbs,
         )
+
+    def with_rebuttals_as_rejections(self) -> TriggerLexicon:
+        """The lexicon with a rejected accusation coded as REJECT, as news event gold
+        codes it ("Kenya rejected the accusation")."""
+        reject: Sense = (EventType.REJECT, None)
+        complements = {verb: dict(objects) for verb, objects in self.complements.items()}
+        for verb, nouns in self.rebuttals.items():
+            complements.setdefault(verb, {}).update(dict.fromkeys(nouns, reject))
+        return replace(self, complements=complements)
 
     @classmethod
     def _from_data(cls, data: dict[str, Any], where: str) -> TriggerLexicon:
@@ -96,6 +109,7 @@ class TriggerLexicon:
             appeals=_words(data.get("appeals")),
             reporting=_words(data.get("reporting")),
             complements=_by_object(data.get("complements"), f"{where}: complements"),
+            rebuttals=_word_lists(data.get("rebuttals"), f"{where}: rebuttals"),
             insistent=insistent,
             insistent_adverbs=_words(data.get("insistent_adverbs")),
             demonstration_verbs=_words(data.get("demonstration_verbs")),
@@ -113,6 +127,14 @@ def _phrase(phrase: object, where: str) -> tuple[str, str]:
 
 def _words(raw: object) -> frozenset[str]:
     return frozenset(str(v) for v in raw) if isinstance(raw, list | tuple) else frozenset()
+
+
+def _word_lists(raw: object, where: str) -> dict[str, frozenset[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise ResourceInvalid(f"{where}: expected a mapping of verb -> [object, ...]")
+    return {str(verb): _words(objects) for verb, objects in raw.items()}
 
 
 def _by_object(raw: object, where: str) -> dict[str, dict[str, Sense | None]]:

@@ -68,25 +68,33 @@ def pair_named(
 
 def answered(
     source: Mention,
-    target: Mention,
-    doc: Doc,
+    target: Mention | None,
+    trigger: Token,
     pair: tuple[Actor, Actor] | None,
     answered_acts: frozenset[str],
 ) -> Mention | None:
     """ "China rejected *the protest*": a definite noun of another's statement, naming
-    nobody, answers the other side of the article's main pair when one of it answers."""
+    nobody, answers the other side of the article's main pair when one of it answers.
+    ``target`` is the object read as a side; without one, the trigger's direct object."""
     # by code: "the Greek government" (a sector) answers for Greece of the pair
     if pair is None or source.code not in (pair[0].code, pair[1].code):
         return None
-    head = mention_root(target, doc)
+    head = _direct_object(trigger) if target is None else mention_root(target, trigger.doc)
     if head is None or head.lemma_.lower() not in answered_acts:
         return None
     if not any(c.dep_ == "det" and c.lower_ in WORDS.ANAPHORIC_DETERMINERS for c in head.children):
         return None
     if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in head.children):
         return None  # "the protest by farmers", "the request that ...": said here
+    if target is None:
+        phrase = trigger.doc[head.left_edge.i : head.i + 1]
+        target = Mention(phrase.text, phrase.start_char, phrase.end_char)
     a, b = pair
     return replace(target, actor=b if source.code == a.code else a)
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def counterpart_of(

@@ -88,8 +88,8 @@ def _named_target(
     steps: list[Step] = []
     further: list[Mention] = []
     p = r.phrases
-    if target is not None and not target.code:
-        answer = answered(source, target, r.trigger.doc, p.pair, p.agents.answered_acts)
+    if target is None or not target.code:
+        answer = answered(source, target, r.trigger, p.pair, p.agents.answered_acts)
         if answer is not None:
             target, steps = answer, [ANSWERED]
     if target is None or not target.code:

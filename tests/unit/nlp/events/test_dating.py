@@ -349,10 +349,16 @@ def test_a_date_in_the_name_of_a_thing_is_no_fallback_date_of_the_act() -> None:
         ("the", 8, "det", "DET", "the"),
         ("1923", 8, "nummod", "NUM", "1923"),
         ("Treaty", 5, "pobj", "PROPN", "Treaty"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("Athens", 11, "nsubj", "PROPN", "Athens"),
+        ("rejected", 1, "conj", "VERB", "reject"),
+        ("it", 11, "dobj", "PRON", "it"),
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     year = DateSpan(date(1923, 1, 1), date(1923, 12, 31), Granularity.YEAR, "1923")
     placed = [PlacedDate(doc[7].idx, doc[7], year)]
-    # No date of its own, no reference time: the treaty's year is not the accusation's.
+    # No date of its own, no reference time: the treaty's year is not the accusation's,
+    # nor that of the rejection in a clause below it.
     assert event_date(doc[1], placed, None, None) is None
+    assert event_date(doc[11], placed, None, None) is None
     assert event_date(doc[8], placed, None, None) == year  # the treaty's own

@@ -18,6 +18,17 @@ def test_shipped_lexicon_marks_appeals_and_comments_as_statements() -> None:
     assert "say" in lexicon.reporting
 
 
+def test_a_rejected_accusation_is_a_rejection_for_documents_and_a_statement_for_cameo() -> None:
+    cameo = TriggerLexicon.load()
+    news = cameo.with_rebuttals_as_rejections()
+    reject = (EventType.REJECT, None)
+    assert news.complements["reject"]["charge"] == news.complements["dismiss"]["claim"] == reject
+    assert cameo.complements["reject"]["charge"] is None
+    # Denying one's own part is still no rejection of anyone.
+    assert news.complements["reject"]["responsibility"] is None
+    assert news.complements["deny"]["charge"] is None
+
+
 def test_appeals_are_requests_for_documents_and_statements_for_cameo() -> None:
     cameo = TriggerLexicon.load()
     news = cameo.with_appeals_as_requests()

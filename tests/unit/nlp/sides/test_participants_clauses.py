@@ -173,6 +173,19 @@ def test_the_statement_one_of_the_pair_answers_is_the_other_sides() -> None:
     assert (found.source.code, found.target.code) == ("CHL", "PER")
 
 
+def test_a_rejected_charge_no_side_was_read_in_is_the_other_sides() -> None:
+    # "Athens rejected the charge": the lexicon took the object for the act's noun, so
+    # no target was read in it.
+    rows = _rejected("the")
+    rows[3] = ("charge", 1, "dobj", "NOUN", "charge")
+    doc = parsed(rows)
+    chile = mention(doc, "Chile", "CHL")
+    args = verb_arguments(doc[1], doc[3])
+    found = ParticipantFinder([chile], (chile.actor, PAIR[1])).find(args, doc[1])
+    assert found is not None and found.target is not None
+    assert (found.source.code, found.target.code, found.target.text) == ("CHL", "PER", "the charge")
+
+
 def test_an_indefinite_statement_is_not_taken_for_the_other_sides() -> None:
     doc = parsed(_rejected("a"))
     chile = mention(doc, "Chile", "CHL")
