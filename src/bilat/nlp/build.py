@@ -39,6 +39,7 @@ from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
+from bilat.nlp.patterns import load_patterns, matcher_for
 from bilat.nlp.words import load_words
 from bilat.records import Event
 from bilat.resources import load_ontology
@@ -224,12 +225,14 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
     actors resolve to no code (the sentence-level evaluations need them)."""
     _register_extensions()
     load_words()  # a broken word list fails here, before any text is read
+    load_patterns()  # and so does a broken dependency pattern
     try:
         nlp = spacy.load(settings.model, exclude=list(UNUSED_MODEL_PARTS))
     except OSError as exc:
         raise ModelMissing(
             f"spaCy model {settings.model!r} is not installed; run `make` to install it"
         ) from exc
+    matcher_for(nlp.vocab)  # the dependency patterns compiled once, over the model's vocab
     nlp.add_pipe("bilat_lines", before="parser")
     nlp.add_pipe("bilat_facts", config={"actors_file": settings.actors_file})
     nlp.add_pipe(

@@ -9,13 +9,15 @@ import pytest
 
 import bilat.nlp
 from bilat.errors import ResourceInvalid
+from bilat.nlp.patterns import load_patterns
 from bilat.nlp.words import STAGES, Words, load_words, parse_words
 
 NLP = Path(bilat.nlp.__file__).parent
 
 
 def _read_lists() -> set[tuple[str, str, str]]:
-    """(stage, list, module) for every ``WORDS.X`` or ``<STAGE>_WORDS.X`` in bilat.nlp."""
+    """(stage, list, module) for every ``WORDS.X`` or ``<STAGE>_WORDS.X`` in bilat.nlp and
+    every list a dependency pattern names."""
     found = set()
     for path in NLP.rglob("*.py"):
         module = str(path.relative_to(NLP))
@@ -26,6 +28,9 @@ def _read_lists() -> set[tuple[str, str, str]]:
                     found.add((module.split("/", maxsplit=1)[0], node.attr, module))
                 elif holder.endswith("_WORDS") and holder[:-6].lower() in STAGES:
                     found.add((holder[:-6].lower(), node.attr, module))
+    # a list a dependency pattern names ($stage.NAME) is read by the module asking for it
+    for pattern in load_patterns().values():
+        found.update((stage, name, pattern.read_by) for stage, name in pattern.lists)
     return found
 
 

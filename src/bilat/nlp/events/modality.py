@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from bilat.nlp.events.dominance import is_adjunct
+from bilat.nlp.patterns import below
 from bilat.nlp.syntax.conjuncts import first_conjunct
 from bilat.nlp.words import Words
 from bilat.records import DateSpan, EventType, Status
@@ -48,11 +49,7 @@ def future_in_past(verb: Token) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """ "would retaliate if attacked": a clause of condition hangs off the verb."""
-    return any(
-        child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in WORDS.CONDITION_MARKS for m in child.children)
-        for child in verb.children
-    )
+    return bool(below("condition-clause", verb))
 
 
 def told_in_present(trigger: Token) -> bool:
@@ -103,11 +100,8 @@ def unless_clause(trigger: Token) -> bool:
     """ "will withdraw its troops unless the talks resume": an intention made to hang on
     the other side's compliance is a threat (CAMEO 13), whatever the act."""
     for verb in _clause_chain(trigger):
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ == "unless" for m in child.children
-            ):
-                return True
+        if below("unless-clause", verb):
+            return True
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
             return False
     return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bilat.nlp.events.lexicon import TriggerLexicon
+from bilat.nlp.patterns import matches
 from bilat.nlp.syntax.conjuncts import first_conjunct
 from bilat.nlp.words import Words
 
@@ -34,12 +35,12 @@ def is_absent(token: Token) -> bool:
     """ "absence of war", "lack of cooperation", "without talks": an event noun whose
     phrase says the event is missing names no event."""
     first = first_conjunct(token)  # "absence of war and strife"
-    if first.dep_ != "pobj":
-        return False
-    prep = first.head
-    if prep.lower_ == "without":
+    if matches("absent-without", first, role="event"):
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.ABSENCE_NOUNS
+    return any(
+        m["of"].head.lemma_.lower() in WORDS.ABSENCE_NOUNS
+        for m in matches("absent-of", first, role="event")
+    )
 
 
 def is_prospective(token: Token) -> bool:

@@ -18,6 +18,7 @@ from bilat.nlp.events.trigger_context import (
     is_timed_back_reference,
     repeats_outer_noun,
 )
+from bilat.nlp.patterns import below
 from bilat.nlp.words import Words
 from bilat.records import EventType
 
@@ -269,15 +270,9 @@ def _complement(
 def _prep_complements(verb: Token) -> list[Token]:
     """What the verb puts its object under, keeps its subject from or provides: "placed
     him *under investigation*", "stayed away *from work*", "provided Peru *with bases*"."""
-    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
-    return [
-        pobj
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in WORDS.COMPLEMENT_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    on_verb = below("complement-prep-object", verb)
+    on_adverb = below("adverb-complement-prep-object", verb)
+    return [m["object"] for m in (*on_verb, *on_adverb)]
 
 
 def _by_subject(verb: Token, entries: dict[str, Sense | None]) -> Trigger | None:
@@ -294,10 +289,7 @@ def _key_words(obj: Token) -> list[Token]:
     """Words that may decide an object's meaning besides its head: "*curfew* hours",
     "some of the *restrictions*"."""
     out = [c for c in obj.children if c.dep_ == "compound"]
-    for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            out.extend(g for g in child.children if g.dep_ == "pobj")
-    return out
+    return [*out, *(m["object"] for m in below("of-object", obj))]
 
 
 def _opinion(verb: Token) -> bool:
@@ -313,10 +305,7 @@ def _opinion(verb: Token) -> bool:
 
 def _demands(verb: Token) -> bool:
     """ "said that Sudan must return the helicopter": reported obligation is a demand."""
-    return any(
-        child.dep_ == "ccomp" and any(a.lower_ == "must" for a in child.children)
-        for child in verb.children
-    )
+    return bool(below("reported-obligation", verb))
 
 
 def _event_modifier(obj: Token, lexicon: TriggerLexicon) -> Token | None:
@@ -329,9 +318,4 @@ def _event_modifier(obj: Token, lexicon: TriggerLexicon) -> Token | None:
 
 def _counted(obj: Token, lexicon: TriggerLexicon) -> bool:
     """ "sent 50,000 doses of its vaccine": the counted noun or what it is "of"."""
-    for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.lemma_.lower() in lexicon.aid_objects:
-                    return True
-    return False
+    return any(m["object"].lemma_.lower() in lexicon.aid_objects for m in below("of-object", obj))

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from bilat.nlp.patterns import matches
 from bilat.nlp.sides.participants import Participants
 from bilat.nlp.syntax.conjuncts import first_conjunct
 from bilat.nlp.syntax.mention_phrases import mention_root
@@ -93,8 +94,8 @@ def _opposed(mention: Mention, trigger: Token) -> bool:
     if named is None:
         return False
     root = first_conjunct(named)  # "against Iraq and Syria"
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in WORDS.OPPOSING_PREPS and prep.head.i == trigger.i
+    found = matches("opposing-prep", root, role="object")
+    return any(m["prep"].head.i == trigger.i for m in found)
 
 
 def without_topics(found: Participants, trigger: Token) -> Participants:

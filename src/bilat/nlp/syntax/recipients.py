@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from bilat.nlp.patterns import below
 from bilat.nlp.words import Words
 
 WORDS = Words("syntax")  # resources/words.yaml, section syntax
@@ -110,15 +111,8 @@ def _shifted_objects(verb: Token) -> list[Token]:
     says what the act calls it, which the parse reads as an apposition of that phrase
     (one set off by a comma describes: "served as envoy, *a post* he ...")."""
     doc = verb.doc
-    return [
-        appos
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "as"
-        for called in prep.children
-        if called.dep_ == "pobj"
-        for appos in called.children
-        if appos.dep_ == "appos" and appos.i > called.i and doc[appos.left_edge.i - 1].text != ","
-    ]
+    shifted = (m["object"] for m in below("shifted-object", verb))
+    return [appos for appos in shifted if doc[appos.left_edge.i - 1].text != ","]
 
 
 def _owned_asset(token: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from bilat.nlp.patterns import below
 from bilat.nlp.syntax.antecedents import SUBJECTS
 from bilat.nlp.syntax.recipients import is_temporal
 from bilat.nlp.words import Words
@@ -34,16 +35,8 @@ def act_agent(head: Token) -> Token | None:
     owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in WORDS.OWNERS]
     if owners:
         return owners[0]
-    holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN")]
-    agents = [
-        obj
-        for holder in holders
-        for by in holder.children
-        if by.dep_ in ("prep", "agent") and by.lower_ == "by"
-        for obj in by.children
-        if obj.dep_ == "pobj"
-    ]
-    return agents[0] if agents else None
+    found = below("act-by-agent", head) or below("act-by-agent-of-participle", head)
+    return found[0]["agent"] if found else None
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from bilat.nlp.patterns import below, matches
 from bilat.nlp.syntax.antecedents import PASSIVE_SUBJECTS, SUBJECTS, antecedent
 from bilat.nlp.syntax.recipients import (
     OBJECTS,
@@ -221,8 +222,7 @@ def _trailing_speech_arguments(verb: Token, speaker: Token) -> Arguments:
 def _purpose_targets(verb: Token) -> list[Token]:
     """ "summoned the envoy *to complain*": an infinitive of purpose with no recipient of
     its own is aimed at whoever the verb it serves acts on."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+    if not matches("purpose-infinitive", verb, role="verb") or verb.head.i == verb.i:
         return []
     return object_targets([verb.head], None)
 
@@ -258,19 +258,6 @@ def clause_tokens(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _agents_below(prep: Token) -> list[Token]:
-    """The "by" phrase inside a prepositional phrase: "under consideration *by X*"."""
-    return [
-        agent
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-        for by in obj.children
-        if by.dep_ == "prep" and by.lower_ == "by"
-        for agent in by.children
-        if agent.dep_ == "pobj"
-    ]
-
-
 def noun_arguments(noun: Token) -> Arguments:
     """Arguments of a nominal trigger: "Lavrov's visit to Islamabad", "talks between A and B"."""
     verb = governing_verb(noun)
@@ -293,7 +280,7 @@ def noun_arguments(noun: Token) -> Arguments:
     inherited = False
     if not sources and verb is not None:
         # "a proposal ... is under consideration by both sides": the agent of the clause
-        sources = [a for p in verb.children if p.dep_ == "prep" for a in _agents_below(p)]
+        sources = [m["agent"] for m in below("agent-in-phrase", verb)]
     if not sources and verb is not None and noun.dep_ in OBJECTS | {"pobj"}:
         # "Pakistan received the doses": the governing verb's subject acts.
         sources, inherited = _subject_of(verb)
@@ -331,13 +318,8 @@ def _content_subjects(noun: Token, verb: Token | None) -> list[Token]:
 
 def _undergone(noun: Token, verb: Token) -> bool:
     """ "came under attack", "is under fire": the verb's subject suffers the act."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == "under"
-        and prep.head.i == verb.i
-        and verb.lemma_.lower() in WORDS.UNDERGO_VERBS
-    )
+    under = [m["under"] for m in matches("under-attack", noun, role="act")]
+    return any(u.head.i == verb.i for u in under) and verb.lemma_.lower() in WORDS.UNDERGO_VERBS
 
 
 def _undergone_arguments(noun: Token, verb: Token) -> Arguments:
