@@ -47,7 +47,12 @@ from bilat.nlp.events.timeline import (
 from bilat.nlp.events.triggers import Trigger, find_triggers
 from bilat.nlp.facts import DatedText, DocFacts
 from bilat.nlp.sides import ParticipantFinder, Participants, main_pair
-from bilat.nlp.sides.partners import other_side, without_opponents, without_topics
+from bilat.nlp.sides.partners import (
+    other_side,
+    struck_abroad,
+    without_opponents,
+    without_topics,
+)
 from bilat.nlp.syntax.roles import noun_arguments, verb_arguments
 from bilat.records import (
     Actor,
@@ -228,6 +233,8 @@ class Extractor:
         target = other_side(
             read_source, read_target, scene.mentions, scene.pair, type_.quad in (1, 2)
         )
+        if type_ is EventType.ASSAULT:
+            target = struck_abroad(read_source, target, scene.mentions, scene.sent.doc)
         inferred = INFERRED_SIDE_PENALTY if target is not read_target else 0.0
         dated = known.get((type_.value, *_sides(read_source, target))) if act.definite else act.when
         # "the two countries" signing in 1948 are Pakistan and the Soviet Union.

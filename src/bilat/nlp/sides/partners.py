@@ -9,7 +9,8 @@ An event's target with the source's own code is kept when its phrase names that 
   sentence names the source's country outside the source, it is the one other country
   the sentence names, or, when the sentence names none, for a cooperative act, the
   other side of the article's main pair ("the agreement under which Pakistan purchased
-  helicopters" in a Pakistan-Russia article). Conflictual acts stay domestic.
+  helicopters" in a Pakistan-Russia article). Conflictual acts stay domestic, unless
+  force struck them on another state's soil (``struck_abroad``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from bilat.nlp.patterns import matches
 from bilat.nlp.sides.participants import Participants
@@ -58,6 +59,29 @@ def other_side(
     if source.code not in codes:
         return target
     return replace(target, actor=pair[1] if codes[0] == source.code else pair[0])
+
+
+def struck_abroad(
+    source: Mention, target: Mention | None, named: Sequence[Mention], doc: Doc
+) -> Mention | None:
+    """``target``, or the state on whose soil a state's force struck people of its own
+    code ("Turkish jets struck PKK camps *in northern Iraq*"): the act is against the
+    state where it happens, the one other country named after "in", "inside" or "into"."""
+    if target is None or source.code is None or target.code != source.code:
+        return target
+    hosts = [
+        m.actor
+        for m in named
+        if m.actor
+        and m.code != source.code
+        and not _within(m, target)
+        and (root := mention_root(m, doc)) is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ in WORDS.SOIL_PREPS
+    ]
+    if len({a.code for a in hosts}) != 1:
+        return target
+    return replace(target, actor=hosts[0])
 
 
 def _others(mentions: Sequence[Mention], code: str) -> list[Actor]:

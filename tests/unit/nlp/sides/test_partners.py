@@ -1,9 +1,12 @@
-"""The other side of an act read as done by a country to itself."""
+"""The other side of an act read as done by a country to itself, or abroad."""
 
 from __future__ import annotations
 
-from bilat.nlp.sides.partners import other_side
+from spacy.tokens import Doc
+
+from bilat.nlp.sides.partners import other_side, struck_abroad
 from bilat.records import Actor, Mention
+from tests.unit.nlp.handmade import parsed
 
 PAK, IND, CHN = Actor("PAK", "Pakistan"), Actor("IND", "India"), Actor("CHN", "China")
 
@@ -74,3 +77,33 @@ def test_two_countries_in_separate_phrases_of_the_target_are_not_a_pair() -> Non
     target = _at("crimes by Indian rebels against Chinese traders", 12, IND)
     named = [source, _at("Indian", 22, IND), _at("Chinese", 45, CHN)]
     assert other_side(source, target, named, None, cooperative=False) == target
+
+
+def _struck(preposition: str) -> tuple[Mention, Mention, list[Mention], Doc]:
+    doc = parsed([
+        ("Turkish", 1, "amod", "ADJ", "turkish"),
+        ("jets", 2, "nsubj", "NOUN", "jet"),
+        ("struck", 2, "ROOT", "VERB", "strike"),
+        ("PKK", 4, "compound", "PROPN", "PKK"),
+        ("camps", 2, "dobj", "NOUN", "camp"),
+        (preposition, 2, "prep", "ADP", preposition),
+        ("Iraq", 5, "pobj", "PROPN", "Iraq"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    tur, irq = Actor("TUR", "Turkey"), Actor("IRQ", "Iraq")
+    source = Mention("Turkish jets", doc[0].idx, doc[1].idx + 4, tur)
+    target = Mention("PKK camps", doc[3].idx, doc[4].idx + 5, tur)
+    named = [source, Mention("PKK", doc[3].idx, doc[3].idx + 3, tur)]
+    named.append(Mention("Iraq", doc[6].idx, doc[6].idx + 4, irq))
+    return source, target, named, doc
+
+
+def test_force_striking_its_own_nationals_abroad_strikes_the_host_state() -> None:
+    source, target, named, doc = _struck("in")
+    found = struck_abroad(source, target, named, doc)
+    assert found is not None and found.code == "IRQ" and found.text == "PKK camps"
+
+
+def test_force_striking_its_own_nationals_near_a_border_stays_domestic() -> None:
+    source, target, named, doc = _struck("near")
+    assert struck_abroad(source, target, named, doc) == target
