@@ -64,6 +64,17 @@ def told_in_present(trigger: Token) -> bool:
     return False
 
 
+def told_in_future(trigger: Token) -> bool:
+    """Whether the nearest finite verb over ``trigger`` is future ("will hold talks")."""
+    for verb in _clause_chain(trigger):
+        aux = _aux(verb)
+        if aux & WORDS.FUTURE_AUX:
+            return True
+        if aux or verb.tag_ in ("VBZ", "VBP", "VBD"):
+            return False
+    return False
+
+
 def declined(type_: EventType, status: Status) -> bool:
     """ "will not lift the ban", "failed to reach a deal": cooperation withheld is a
     refusal (CAMEO 12 "decline to ..."), which PLOVER codes as REJECT."""
@@ -145,13 +156,19 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
             return Status.PLANNED
         if verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"} and lemma in WORDS.MOTION_VERBS:
             return Status.PLANNED
-        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp") and not _bare_conjunct(verb):
             break  # a complement clause takes the modality of the verb above it
     if "under consideration" in sentence_lower or "is being considered" in sentence_lower:
         return Status.PROPOSED
     if when is not None and anchor is not None and when.start > anchor:
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def _bare_conjunct(verb: Token) -> bool:
+    """A bare infinitive coordinated with the verb above it shares that verb's "to" and
+    modality: "wants Trump to eliminate the tariffs, as well as *provide* relief"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and not _aux(verb)
 
 
 def describes_state(noun: Token) -> bool:

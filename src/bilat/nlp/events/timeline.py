@@ -19,7 +19,7 @@ from bilat.nlp.events.dating import (
     names_a_thing,
     publication_day,
 )
-from bilat.nlp.events.modality import describes_state, told_in_present
+from bilat.nlp.events.modality import describes_state, told_in_future, told_in_present
 from bilat.nlp.facts import DatedText
 from bilat.nlp.words import Words
 from bilat.records import DateSpan, Event
@@ -112,7 +112,8 @@ def _told_as_news(trigger: Token) -> bool:
     what its clause tells of, not as its topic ("hopes are pinned on the visit")."""
     if trigger.pos_ in ("NOUN", "PROPN") and not _tells_of(trigger):
         return False
-    return told_in_present(trigger)
+    # "will hold talks": a plan told today is not an act of today
+    return told_in_present(trigger) and not told_in_future(trigger)
 
 
 def _tells_of(noun: Token) -> bool:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.lexicon import TriggerLexicon
-from bilat.nlp.events.modality import future_in_past, status_of, told_in_present
+from bilat.nlp.events.modality import (
+    future_in_past,
+    status_of,
+    told_in_future,
+    told_in_present,
+)
 from bilat.nlp.extract import Extractor
 from bilat.records import EventType, Status
 from tests.unit.nlp.handmade import facts, mention, parsed
@@ -179,3 +184,62 @@ def test_a_second_would_clause_shares_the_reported_future() -> None:
     assert future_in_past(doc[4]) and future_in_past(doc[8])
     # "hoped" is no verb of saying: its "would" stays a wish
     assert not future_in_past(doc[14])
+
+
+def _wants_trump_to(conjoined: bool) -> list[tuple[str, int, str, str, str]]:
+    # "Beijing wants Trump to lift tariffs (and grant relief)."
+    rows = [
+        ("Beijing", 1, "nsubj", "PROPN", "Beijing"),
+        ("wants", 1, "ROOT", "VERB", "want"),
+        ("Trump", 4, "nsubj", "PROPN", "Trump"),
+        ("to", 4, "aux", "PART", "to"),
+        ("lift", 1, "ccomp", "VERB", "lift"),
+        ("tariffs", 4, "dobj", "NOUN", "tariff"),
+    ]
+    if conjoined:
+        rows += [
+            ("and", 4, "cc", "CCONJ", "and"),
+            ("grant", 4, "conj", "VERB", "grant"),
+            ("relief", 7, "dobj", "NOUN", "relief"),
+        ]
+    return [*rows, (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_an_act_someone_wants_another_to_do_is_called_for_not_done() -> None:
+    doc = parsed(_wants_trump_to(conjoined=True))
+    assert status_of(doc[4], None, None) is Status.PROPOSED
+    # The bare infinitive coordinated with "to lift" shares its modality.
+    assert status_of(doc[7], None, None) is Status.PROPOSED
+
+
+def test_a_finite_conjunct_keeps_its_own_modality() -> None:
+    doc = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("wants", 1, "ROOT", "VERB", "want"),
+        ("peace", 1, "dobj", "NOUN", "peace"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("signed", 1, "conj", "VERB", "sign"),
+        ("a", 6, "det", "DET", "a"),
+        ("deal", 4, "dobj", "NOUN", "deal"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert status_of(doc[4], None, None) is Status.OCCURRED
+
+
+def test_a_future_is_told_in_the_future_and_a_present_perfect_is_not() -> None:
+    doc = parsed([
+        ("China", 2, "nsubj", "PROPN", "China"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("hold", 2, "ROOT", "VERB", "hold"),
+        ("talks", 2, "dobj", "NOUN", "talk"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert told_in_future(doc[2]) and told_in_future(doc[3])
+    perfect = parsed([
+        ("China", 2, "nsubj", "PROPN", "China"),
+        ("has", 2, "aux", "AUX", "have"),
+        ("held", 2, "ROOT", "VERB", "hold"),
+        ("talks", 2, "dobj", "NOUN", "talk"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert not told_in_future(perfect[2])

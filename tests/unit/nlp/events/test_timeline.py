@@ -74,3 +74,16 @@ def test_a_visit_hopes_are_pinned_on_is_not_dated_on_the_day(extractor: Extracto
     ]  # fmt: skip
     found = _dates(extractor, rows, {"Putin": "RUS", "Pakistan": "PAK"})
     assert all(d is None or d.start != ANCHOR for d in found)
+
+
+def test_a_plan_told_today_is_not_dated_today(extractor: Extractor) -> None:
+    rows = [
+        ("China", 2, "nsubj", "PROPN", "China"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("hold", 2, "ROOT", "VERB", "hold"),
+        ("talks", 2, "dobj", "NOUN", "talk"),
+        ("with", 2, "prep", "ADP", "with"),
+        ("Japan", 4, "pobj", "PROPN", "Japan"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _dates(extractor, rows, {"China": "CHN", "Japan": "JPN"}) == [None, None]
