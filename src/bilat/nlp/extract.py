@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.actors.eras import Eras
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.dating import (
     PlacedDate,
+    dates_the_trigger,
     event_date,
     is_definite,
     place_dates,
@@ -180,6 +181,8 @@ class Extractor:
         finder = ParticipantFinder(scene.mentions, scene.pair, [(d.start, d.end) for d in dates])
         best: dict[tuple[str, ...], Event] = {}
         promises: dict[str, Sense] = {}  # AGREE id -> act promised
+        made_by: dict[str, int] = {}  # event id -> its trigger's index
+        scheduled: set[int] = set()  # agreements that set up a meeting on a date of its own
         for trigger, sense, found in self._governing(scene.sent, finder, keep_uncoded):
             act, promised = self._act(scene, trigger, sense, found.confidence)
             if act is None:
@@ -190,12 +193,20 @@ class Extractor:
                 event, dated = self._event(scene, act, read_source, read_target, known, found)
                 if promised is not None:
                     promises[event.id] = promised
+                made_by[event.id] = trigger.token.i
+                if trigger.agreed_in is not None and _dated_below(trigger.token, scene.placed):
+                    scheduled.add(trigger.agreed_in)
                 sides = _sides(event.source, event.target)
                 key = (act.sense[0].value, *sides, dated.iso() if dated else "", phase)
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
-        events = list(best.values())
+        # "agreed to hold a fourth round of talks in May": the report is the dated meeting
+        events = [
+            e
+            for e in best.values()
+            if not (e.type is EventType.AGREE and made_by[e.id] in scheduled)
+        ]
         acts = [promised_act(e, promises[e.id], scene.reported) for e in events if e.id in promises]
         return without_partial_repeats(events + acts)
 
@@ -316,6 +327,12 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _dated_below(trigger: Token, placed: list[PlacedDate]) -> bool:
+    """Whether a date inside the trigger's own phrase dates it ("hold talks *in May*"), not
+    one it shares with a verb above ("agreed *on Saturday* to resume visits")."""
+    return any(trigger in d.head.ancestors and dates_the_trigger(trigger, d.head) for d in placed)
 
 
 def _sides(source: Mention, target: Mention | None) -> list[str]:

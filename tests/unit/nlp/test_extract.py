@@ -398,3 +398,43 @@ def test_a_bare_noun_phrase_names_a_topic_and_reports_no_act(extractor: Extracto
                    ("ended", 5, "ROOT", "VERB", "end")])  # fmt: skip
     sides = [mention(told, "Lavrov", "RUS"), mention(told, "Islamabad", "PAK")]
     assert [e.type for e in extractor.extract(told, facts(told, sides))] == [EventType.CONSULT]
+
+
+MAY = DateSpan(date(2022, 5, 1), date(2022, 5, 31), Granularity.MONTH, "May")
+
+
+def _agreed_to_hold_talks(date_on_agreed: bool) -> list[tuple[EventType, Status]]:
+    # "Pakistan and Russia agreed (in May) to hold talks (in May)."
+    rows = [
+        ("Pakistan", 3, "nsubj", "PROPN", "Pakistan"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Russia", 0, "conj", "PROPN", "Russia"),
+        ("agreed", 3, "ROOT", "VERB", "agree"),
+    ]
+    if date_on_agreed:
+        rows += [("in", 3, "prep", "ADP", "in"), ("May", 4, "pobj", "PROPN", "May")]
+    shift = len(rows)
+    rows += [
+        ("to", shift + 1, "aux", "PART", "to"),
+        ("hold", 3, "xcomp", "VERB", "hold"),
+        ("talks", shift + 1, "dobj", "NOUN", "talk"),
+    ]
+    if not date_on_agreed:
+        rows += [("in", shift + 1, "prep", "ADP", "in"), ("May", shift + 3, "pobj", "PROPN", "May")]
+    rows.append((".", 3, "punct", "PUNCT", "."))
+    doc = parsed(rows)
+    may = next(t for t in doc if t.text == "May")
+    mentions = [mention(doc, "Pakistan", "PAK"), mention(doc, "Russia", "RUS")]
+    found = Extractor(
+        TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad)
+    ).extract(doc, facts(doc, mentions, [DatedText(may.idx, may.idx + 3, MAY)]))
+    return sorted({(e.type, e.status) for e in found}, key=str)
+
+
+def test_an_agreement_to_meet_on_a_date_reports_the_dated_meeting() -> None:
+    assert _agreed_to_hold_talks(date_on_agreed=False) == [(EventType.CONSULT, Status.PLANNED)]
+
+
+def test_a_dated_agreement_to_meet_reports_the_agreement_and_the_meeting() -> None:
+    types = [t for t, _ in _agreed_to_hold_talks(date_on_agreed=True)]
+    assert EventType.AGREE in types and EventType.CONSULT in types

@@ -48,13 +48,18 @@ def reportable(located: Sequence[Located], statements: Sequence[Trigger]) -> lis
     calls = _calls_for_conflict(located, tokens, statement_indices)
     rallied = _rallied_support(located, tokens, statement_indices)
     warned, predicted = _predictions(located, tokens, governing, sides)
-    reported = governing | _agreed_meetings(located, tokens, governing) | calls | rallied
+    meetings = _agreed_meetings(located, tokens, governing)
+    reported = governing | meetings.keys() | calls | rallied
     accusing = _accusing_participles(located, governing)
     reported |= accusing.keys()
     reported = (reported - warned) | predicted
     return [
         (
-            replace(trigger, foreseen=True) if trigger.token.i in predicted else trigger,
+            replace(
+                trigger,
+                foreseen=trigger.token.i in predicted,
+                agreed_in=meetings.get(trigger.token.i),
+            ),
             _final_sense(trigger.token.i, sense, threats, calls),
             _accused_side(found, sides.get(accusing.get(trigger.token.i, -1))),
         )
@@ -175,19 +180,20 @@ def _agreed_meetings(
     located: Sequence[Located],
     tokens: Mapping[int, Token],
     governing: Set[int],
-) -> set[int]:
-    """Meetings a reported agreement sets up: "agreed to hold a fourth round of talks"
-    reports the agreement and a planned meeting (the modality of "agreed to" makes it
-    planned). A rejected offer of talks sets up nothing."""
+) -> dict[int, int]:
+    """Meetings a reported agreement sets up, each with the agreement: "agreed to hold a
+    fourth round of talks" reports the agreement and a planned meeting (the modality of
+    "agreed to" makes it planned). A rejected offer of talks sets up nothing."""
     agreements = {
         t.token.i
         for t, sense, _ in located
         if sense[0] is EventType.AGREE and t.token.i in governing
     }
     return {
-        trigger.token.i
+        trigger.token.i: above
         for trigger, sense, _ in located
-        if sense[0] is EventType.CONSULT and dominator(trigger.token, tokens.keys()) in agreements
+        if sense[0] is EventType.CONSULT
+        and (above := dominator(trigger.token, tokens.keys())) in agreements
     }
 
 

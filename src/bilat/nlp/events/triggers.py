@@ -50,6 +50,8 @@ class Trigger:
     # An act someone else forecasts ("analysts warn that the EU would impose sanctions"):
     # its "would" is the forecaster's, not the actor's stated intention.
     foreseen: bool = False
+    # A meeting an agreement sets up ("agreed to hold talks in May"): the agreement's index.
+    agreed_in: int | None = None
 
 
 def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
