@@ -28,6 +28,7 @@ from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
 WORDS = Words("sides")  # resources/words.yaml, section sides
+SYNTAX_WORDS = Words("syntax")
 
 
 def other_side(
@@ -123,14 +124,32 @@ def _opposed(mention: Mention, trigger: Token) -> bool:
 
 
 def without_topics(found: Participants, trigger: Token) -> Participants:
-    """A deliberation with nobody named as holding it keeps no topic as its other side:
-    in "matters like the situation in Mali were discussed" Mali is what was discussed."""
+    """A deliberation keeps no topic as its other side: in "talks on Syria" or "talks
+    with Russia over Syria" Syria is what is talked about, and so is Mali when nobody is
+    named as holding "matters like the situation in Mali were discussed"."""
     target = found.target
-    if found.source.code is not None or target is None:
+    if target is None:
+        return found
+    if _about(target, trigger):
+        also = tuple((s, t) for s, t in found.also if t is None or not _about(t, trigger))
+        return replace(found, target=None, also=also)
+    if found.source.code is not None:
         return found
     if trigger.lemma_.lower() not in WORDS.TOPIC_VERBS or not _topic(target, trigger):
         return found
     return replace(found, target=None, also=())
+
+
+def _about(mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` is the object of a topic preposition on ``trigger``."""
+    named = mention_root(mention, trigger.doc)
+    if named is None:
+        return False
+    root = first_conjunct(named)  # "on Syria and Iraq"
+    prep = root.head
+    return (
+        root.dep_ == "pobj" and prep.head.i == trigger.i and prep.lower_ in SYNTAX_WORDS.TOPIC_PREPS
+    )
 
 
 def _topic(mention: Mention, trigger: Token) -> bool:

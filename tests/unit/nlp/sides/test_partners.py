@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from bilat.nlp.sides.partners import other_side, struck_abroad
+from bilat.nlp.sides.participants import Participants
+from bilat.nlp.sides.partners import other_side, struck_abroad, without_topics
 from bilat.records import Actor, Mention
 from tests.unit.nlp.handmade import parsed
 
@@ -107,3 +108,28 @@ def test_force_striking_its_own_nationals_abroad_strikes_the_host_state() -> Non
 def test_force_striking_its_own_nationals_near_a_border_stays_domestic() -> None:
     source, target, named, doc = _struck("near")
     assert struck_abroad(source, target, named, doc) == target
+
+
+def test_what_talks_are_on_is_their_topic_not_their_other_side() -> None:
+    doc = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("talks", 1, "dobj", "NOUN", "talk"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("Syria", 3, "pobj", "PROPN", "Syria"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    iran = Mention("Iran", 0, 4, Actor("IRN", "Iran"))
+    syria = Mention("Syria", doc[4].idx, doc[4].idx + 5, Actor("SYR", "Syria"))
+    found = Participants(iran, syria, symmetric=False, confidence=0.5)
+    assert without_topics(found, doc[2]).target is None
+    # A partner is no topic: "talks with Syria".
+    with_rows = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("talks", 1, "dobj", "NOUN", "talk"),
+        ("with", 2, "prep", "ADP", "with"),
+        ("Syria", 3, "pobj", "PROPN", "Syria"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert without_topics(found, with_rows[2]).target == syria
