@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from bilat.nlp.sides.one_country import OneCountry, passive_place, people_of_place
 from bilat.nlp.sides.pair_sides import answered, counterpart_of
 from bilat.nlp.sides.reading import Reading
@@ -150,5 +152,24 @@ def two_names(r: Reading) -> Sides | None:
     spans = [sent.doc.char_span(m.start, m.end, alignment_mode="expand") for m in inside]
     if not all(span is None or p.agents.can_be_side(span) for span in spans):
         return None
+    if _parallel(spans):
+        return None
     first, second = (whole_phrase(m, sent.doc) for m in inside)
     return Sides(first, second, True)
+
+
+def _parallel(spans: list[Span | None]) -> bool:
+    """Two names in the same role, each after the same preposition ("sales: two *to*
+    Biman Bangladesh Airlines and three *to* the Ghanaian government"): both receive the
+    act, neither does it to the other."""
+    roots = [_phrase_head(span.root) for span in spans if span is not None]
+    if len(roots) != 2 or not all(r.dep_ == "pobj" for r in roots):
+        return False
+    return roots[0].head.lower_ == roots[1].head.lower_
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a name modifies ("*Ghanaian* government": government)."""
+    while token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i != token.i:
+        token = token.head
+    return token
