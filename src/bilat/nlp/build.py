@@ -34,7 +34,7 @@ from bilat.nlp.actors.resolver import ActorResolver
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.events.money import find_amounts
-from bilat.nlp.events.sport import without_fixtures
+from bilat.nlp.events.pages import off_topic_dropped
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
@@ -168,9 +168,10 @@ PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
 def relations_only(doc: Doc) -> Doc:
     """Keep the events between two different actor codes: an act with one side unknown,
     or between parts of one state, is no relation between actors; nor is a fixture
-    between two national teams on a page that reports sport (``bilat.nlp.events.sport``)."""
+    between two national teams on a page that reports sport, nor anything a markets page
+    tells (``bilat.nlp.events.pages``)."""
     related = [e for e in doc._.events if e.dyad is not None]
-    doc._.events = tuple(without_fixtures(related, doc.text))
+    doc._.events = tuple(off_topic_dropped(related, doc.text))
     return doc
 
 

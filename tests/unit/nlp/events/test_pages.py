@@ -1,8 +1,9 @@
-"""Sport pages: events between national teams are fixtures, not relations."""
+"""Pages of other trades: on sport pages events between national teams are fixtures, not
+relations; market pages tell prices, not relations."""
 
 from __future__ import annotations
 
-from bilat.nlp.events.sport import reports_sport, without_fixtures
+from bilat.nlp.events.pages import off_topic_dropped, reports_markets, reports_sport
 from bilat.records import Event, EventType, Mention
 from factories import event, mention
 
@@ -27,5 +28,26 @@ def test_a_page_speaks_sport_with_enough_different_sport_words() -> None:
 def test_on_a_sport_page_only_fixtures_between_teams_go() -> None:
     teams = _fixture(mention("ESP", "Spain"), mention("HRV", "Croatia"))
     office = _fixture(mention("RUS", "President Putin", sector="GOV"), mention("HRV", "Croatia"))
-    assert without_fixtures([teams, office], REPORT) == [office]
-    assert without_fixtures([teams, office], TALKS) == [teams, office]
+    assert off_topic_dropped([teams, office], REPORT) == [office]
+    assert off_topic_dropped([teams, office], TALKS) == [teams, office]
+
+
+MARKETS = (
+    "Stocks fell on Wall Street as the Dow and the Nasdaq slid; traders said the greenback "
+    "weakened after Trump said he would raise tariffs on Chinese imports."
+)
+
+
+def test_a_page_speaks_markets_with_enough_different_market_words() -> None:
+    assert reports_markets(MARKETS)
+    assert not reports_markets(TALKS)
+    # Politics has markets and investors too: those words are no sign.
+    assert not reports_markets("Investors and markets welcomed the trade agreement.")
+
+
+def test_a_markets_page_keeps_no_events() -> None:
+    threat = event(
+        EventType.THREATEN, mention("USA", "Trump", sector="GOV"), mention("CHN", "China")
+    )
+    assert off_topic_dropped([threat], MARKETS) == []
+    assert off_topic_dropped([threat], TALKS) == [threat]
