@@ -24,7 +24,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bilat.config import Settings
 from bilat.dates import find_dates
@@ -161,6 +161,7 @@ class LearnedComponent:
 
 # What each component reads and writes, declared so ``nlp.analyze_pipes()`` checks the
 # order (``doc._.anchor`` and ``doc._.article_id`` are set by ``annotate``, not a component).
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", ";", ":", "...", "?!"})
 PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
 
 
@@ -177,12 +178,23 @@ def relations_only(doc: Doc) -> Doc:
 
 @Language.component("bilat_lines", assigns=["token.is_sent_start"])
 def split_lines(doc: Doc) -> Doc:
-    """Start a sentence after every line break."""
+    """Start a sentence after every line break, and nowhere a sentence cannot end: the
+    parser would otherwise cut "Gunmen | abduct a resort manager" after a heading."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+        elif not _may_end_sentence(previous):
+            token.is_sent_start = False
     return doc
+
+
+def _may_end_sentence(token: Token) -> bool:
+    """Whether a sentence may end after ``token``: final punctuation, or a closing quote
+    or bracket (after which the parser decides)."""
+    return token.is_punct and (
+        token.text in SENTENCE_ENDS or token.is_quote or token.is_right_punct
+    )
 
 
 @Language.factory("bilat_facts", default_config={"actors_file": None}, assigns=["doc._.facts"])

@@ -77,3 +77,16 @@ def test_a_failed_reading_in_the_worker_reaches_the_caller() -> None:
     learned.layer.encoder.read = broken  # type: ignore[method-assign]
     with pytest.raises(RuntimeError, match="model file unreadable"):
         list(nlp.pipe(_STORIES))
+
+
+def test_a_sentence_starts_after_a_line_break_and_never_mid_clause() -> None:
+    nlp = make_nlp(Settings(event_model="off"))
+    doc = nlp(
+        "Moro conflict\n\nGunmen abduct a Norwegian resort manager from a resort. Troops were sent."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == [
+        "Moro conflict",
+        "Gunmen abduct a Norwegian resort manager from a resort.",
+        "Troops were sent.",
+    ]

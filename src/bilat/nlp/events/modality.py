@@ -57,11 +57,21 @@ def told_in_present(trigger: Token) -> bool:
     demanded", "says"): an event of the writer's time, not of an era the text recalls."""
     for verb in _clause_chain(trigger):
         aux = _aux(verb)
-        if aux & WORDS.PRESENT_AUX or verb.tag_ in ("VBZ", "VBP"):
+        if aux & WORDS.PRESENT_AUX or verb.tag_ in ("VBZ", "VBP") or _untagged_present(verb):
             return True
         if aux & WORDS.PAST_AUX or verb.tag_ == "VBD":
             return False
     return False
+
+
+def _untagged_present(verb: Token) -> bool:
+    """A base form with a subject of its own and no auxiliary or "to" is a present tense
+    the tagger missed: "Gunmen *abduct* a resort manager" (tagged VB, not VBP)."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def told_in_future(trigger: Token) -> bool:

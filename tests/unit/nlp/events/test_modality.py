@@ -243,3 +243,22 @@ def test_a_future_is_told_in_the_future_and_a_present_perfect_is_not() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert not told_in_future(perfect[2])
+
+
+def test_a_base_form_with_its_own_subject_is_a_present_the_tagger_missed() -> None:
+    doc = parsed([
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman"),
+        ("abduct", 1, "ROOT", "VERB", "abduct"),
+        ("tourists", 1, "dobj", "NOUN", "tourist"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert doc[1].tag_ == "VB" and told_in_present(doc[1])
+    infinitive = parsed([
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman"),
+        ("tried", 1, "ROOT", "VERB", "try"),
+        ("to", 3, "aux", "PART", "to"),
+        ("abduct", 1, "xcomp", "VERB", "abduct"),
+        ("tourists", 3, "dobj", "NOUN", "tourist"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert not told_in_present(infinitive[3])
