@@ -44,7 +44,9 @@ def _tag(text: str, pos: str, lemma: str) -> str:
     if pos == "VERB":
         if text.endswith("ing"):
             return "VBG"
-        return "VBD" if text.endswith("ed") else "VB"
+        if text.endswith("ed") or (text.lower() != lemma and not text.endswith("s")):
+            return "VBD"  # "signed", and irregular pasts: "held", "met"
+        return "VBZ" if text.lower() == f"{lemma}s" or text.endswith("es") else "VB"
     plural = pos in ("NOUN", "PROPN") and lemma != text and text.endswith("s")
     if plural:  # "Albanians" (lemma "Albanian") is NNPS, "Paris" (lemma "Paris") is not
         return "NNPS" if pos == "PROPN" else "NNS"
