@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.actors.eras import Eras
+from bilat.nlp.events.bans import ban_sense
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.dating import (
     PlacedDate,
@@ -322,7 +323,7 @@ class Extractor:
                 found = without_opponents(found, trigger.token)
             if sense[0] is EventType.CONSULT:
                 found = without_topics(found, trigger.token)
-            sense = exercise_sense(trigger, sense, found)
+            sense = ban_sense(trigger, exercise_sense(trigger, sense, found), found)
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))

@@ -66,12 +66,24 @@ def told_in_present(trigger: Token) -> bool:
 
 def _untagged_present(verb: Token) -> bool:
     """A base form with a subject of its own and no auxiliary or "to" is a present tense
-    the tagger missed: "Gunmen *abduct* a resort manager" (tagged VB, not VBP)."""
+    the tagger missed: "Gunmen *abduct* a resort manager" (tagged VB, not VBP); so is a
+    verb it took for a noun."""
+    if untagged_verb(verb):
+        return True
     return (
         verb.tag_ == "VB"
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def untagged_verb(token: Token) -> bool:
+    """A word tagged as a noun that heads the sentence with a subject and an object is a
+    verb the tagger missed: "Russia and Estonia *exchange* two spies" (tagged NN)."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def told_in_future(trigger: Token) -> bool:

@@ -19,7 +19,12 @@ from bilat.nlp.events.dating import (
     names_a_thing,
     publication_day,
 )
-from bilat.nlp.events.modality import describes_state, told_in_future, told_in_present
+from bilat.nlp.events.modality import (
+    describes_state,
+    told_in_future,
+    told_in_present,
+    untagged_verb,
+)
 from bilat.nlp.facts import DatedText
 from bilat.nlp.words import Words
 from bilat.records import DateSpan, Event
@@ -110,7 +115,8 @@ def news_day(trigger: Token, placed: list[PlacedDate], anchor: date | None) -> D
 def _told_as_news(trigger: Token) -> bool:
     """Whether the act is told in the present or present perfect; an event noun only as
     what its clause tells of, not as its topic ("hopes are pinned on the visit")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and not _tells_of(trigger):
+    nominal = trigger.pos_ in ("NOUN", "PROPN") and not untagged_verb(trigger)
+    if nominal and not _tells_of(trigger):
         return False
     # "will hold talks": a plan told today is not an act of today
     return told_in_present(trigger) and not told_in_future(trigger)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from bilat.nlp.events.lexicon import Sense, TriggerLexicon
+from bilat.nlp.events.modality import untagged_verb
 from bilat.nlp.events.trigger_context import (
     MODIFIER_DEPS,
     is_absent,
@@ -59,7 +60,7 @@ def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[Trigger]:
     found: list[Trigger] = []
     absorbed: set[int] = set()
     for token in sent:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" or untagged_verb(token):
             trigger = verb_trigger(token, lexicon) or _gerund_noun(token, lexicon)
             if trigger is not None and not is_avoided(token) and not is_alleged(token):
                 found.append(trigger)

@@ -17,6 +17,8 @@ def test_shipped_lexicon_marks_appeals_and_comments_as_statements() -> None:
     assert lexicon.nouns["hunger strike"] == (EventType.PROTEST, "hunger")
     assert "say" in lexicon.reporting
     assert lexicon.verbs["balk"] == lexicon.verbs["refuse"] == (EventType.REJECT, None)
+    assert lexicon.support["exchange"]["spy"] == (EventType.RETREAT, "release")
+    assert lexicon.support["reintroduce"]["control"] == (EventType.SANCTION, None)
 
 
 def test_a_rejected_accusation_is_a_rejection_for_documents_and_a_statement_for_cameo() -> None:

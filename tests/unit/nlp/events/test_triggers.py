@@ -808,3 +808,19 @@ def test_pressuring_a_state_to_act_demands_it_and_facing_pressure_is_nothing() -
     ]
     assert _events(pressured) == [(EventType.REQUEST, None)]
     assert _events(faced) == []
+
+
+def test_a_verb_tagged_as_a_noun_with_subject_and_object_is_a_verb_trigger() -> None:
+    # "Russia and Estonia exchange two spies": the tagger read "exchange" as a noun.
+    doc = parsed([
+        ("Russia", 3, "nsubj", "PROPN", "Russia"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Estonia", 0, "conj", "PROPN", "Estonia"),
+        ("exchange", 3, "ROOT", "NOUN", "exchange"),
+        ("spies", 3, "dobj", "NOUN", "spy"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = find_triggers(doc[:], TriggerLexicon.load())
+    assert [(t.token.text, t.sense) for t in found] == [
+        ("exchange", (EventType.RETREAT, "release"))
+    ]
