@@ -298,7 +298,8 @@ def test_embassies_that_open_are_diplomatic_support(extractor: Extractor) -> Non
     assert [(e.type, e.dyad) for e in found] == [(EventType.SUPPORT, ("CHL", "PER"))]
 
 
-def test_a_border_that_closes_is_a_restriction(extractor: Extractor) -> None:
+def test_a_border_that_closes_is_a_sanction(extractor: Extractor) -> None:
+    # news/ANNOTATION.md: SANCTION covers "close borders against".
     doc = parsed([
         ("Chile", 1, "poss", "PROPN", "Chile"),
         ("border", 2, "nsubj", "NOUN", "border"),
@@ -306,7 +307,7 @@ def test_a_border_that_closes_is_a_restriction(extractor: Extractor) -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     found = extractor.extract(doc, facts(doc, [mention(doc, "Chile", "CHL")]), keep_uncoded=True)
-    assert [(e.type, e.mode) for e in found] == [(EventType.COERCE, "restrict")]
+    assert [(e.type, e.mode) for e in found] == [(EventType.SANCTION, None)]
 
 
 def test_attending_is_a_meeting_only_when_a_meeting_is_attended(extractor: Extractor) -> None:
