@@ -172,6 +172,8 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
             return Status.PLANNED
         if aux & WORDS.CONDITIONAL_AUX:
             return Status.HYPOTHETICAL
+        if aux & WORDS.OBLIGATION_AUX:
+            return Status.PROPOSED
         if depth > 0 and lemma in WORDS.PROPOSE_VERBS:
             return Status.PROPOSED
         if depth > 0 and lemma in WORDS.PLAN_VERBS:

@@ -262,3 +262,15 @@ def test_a_base_form_with_its_own_subject_is_a_present_the_tagger_missed() -> No
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert not told_in_present(infinitive[3])
+
+
+def test_an_act_someone_must_do_is_called_for_not_done() -> None:
+    doc = parsed([
+        ("Iran", 2, "nsubj", "PROPN", "Iran"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("release", 2, "ROOT", "VERB", "release"),
+        ("the", 4, "det", "DET", "the"),
+        ("sailors", 2, "dobj", "NOUN", "sailor"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert status_of(doc[2], None, None) is Status.PROPOSED
