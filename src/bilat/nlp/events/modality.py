@@ -197,17 +197,32 @@ def _bare_conjunct(verb: Token) -> bool:
 
 def describes_state(noun: Token) -> bool:
     """Whether an event noun is (in) the subject of a full verb in the simple present,
-    which says how things stand, not what was done: "Turkish-Greek cooperation does not
-    match its potential", "the summit proposal holds promise"."""
+    which says how things stand, not what was done ("Turkish-Greek cooperation does not
+    match its potential", "the summit proposal holds promise"), or of a copula in any
+    tense, which says what it is ("a trade deal between the US and China was supposed to
+    be a limited agreement")."""
     current = noun
     for _ in range(8):
         head = current.head
         if head.i == current.i:
             return False
         if head.pos_ in ("VERB", "AUX"):
-            return current.dep_ == "nsubj" and _simple_present(head)
+            if current.dep_ == "attr":  # "... was supposed to be *a limited agreement*"
+                return _copular(head)
+            if current.dep_ not in ("nsubj", "nsubjpass"):
+                return False
+            return _copular(head) or (current.dep_ == "nsubj" and _simple_present(head))
         current = head
     return False
+
+
+def _copular(verb: Token) -> bool:
+    """ "was a success", "seems unlikely", "was supposed to be a limited agreement"."""
+    if verb.lemma_.lower() in WORDS.COPULAS:
+        return True
+    return verb.lemma_.lower() in WORDS.EXPECTATION_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in WORDS.COPULAS for c in verb.children
+    )
 
 
 def _simple_present(verb: Token) -> bool:

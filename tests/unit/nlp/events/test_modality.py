@@ -5,6 +5,7 @@ from __future__ import annotations
 from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.lexicon import TriggerLexicon
 from bilat.nlp.events.modality import (
+    describes_state,
     future_in_past,
     status_of,
     told_in_future,
@@ -274,3 +275,28 @@ def test_an_act_someone_must_do_is_called_for_not_done() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert status_of(doc[2], None, None) is Status.PROPOSED
+
+
+def test_an_event_noun_a_copula_describes_is_no_reported_act() -> None:
+    # "The deal was supposed to be a limited agreement."
+    doc = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("deal", 3, "nsubjpass", "NOUN", "deal"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("supposed", 3, "ROOT", "VERB", "suppose"),
+        ("to", 5, "aux", "PART", "to"),
+        ("be", 3, "xcomp", "AUX", "be"),
+        ("a", 8, "det", "DET", "a"),
+        ("limited", 8, "amod", "ADJ", "limited"),
+        ("agreement", 5, "attr", "NOUN", "agreement"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert describes_state(doc[1]) and describes_state(doc[8])
+    held = parsed([
+        ("The", 1, "det", "DET", "the"),
+        ("meeting", 3, "nsubjpass", "NOUN", "meeting"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("held", 3, "ROOT", "VERB", "hold"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert not describes_state(held[1])
