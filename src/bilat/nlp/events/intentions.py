@@ -30,6 +30,10 @@ def act_of(trigger: Trigger, sense: Sense, status: Status) -> tuple[Sense, Sense
     if not trigger.foreseen and _promised(trigger, type_):
         promised = (type_, mode) if type_.quad in (1, 2) else None
         return (as_intention(type_), None), promised
+    if status is Status.PROPOSED and type_ is EventType.SUPPORT:
+        # "a free trade agreement is under consideration": an agreement not yet signed is
+        # future cooperation (AGREE); signing one is the SUPPORT
+        return (EventType.AGREE, None), None
     return (type_, mode), None
 
 

@@ -217,7 +217,10 @@ def describes_state(noun: Token) -> bool:
 
 
 def _copular(verb: Token) -> bool:
-    """ "was a success", "seems unlikely", "was supposed to be a limited agreement"."""
+    """ "was a success", "seems unlikely", "was supposed to be a limited agreement"; not
+    "is under consideration", which tells where a proposal stands (proposed)."""
+    if any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children):
+        return False
     if verb.lemma_.lower() in WORDS.COPULAS:
         return True
     return verb.lemma_.lower() in WORDS.EXPECTATION_VERBS and any(
