@@ -52,6 +52,7 @@ from bilat.nlp.sides import ParticipantFinder, Participants, main_pair
 from bilat.nlp.sides.partners import (
     other_side,
     struck_abroad,
+    to_destination,
     without_opponents,
     without_topics,
 )
@@ -69,6 +70,7 @@ from bilat.records import (
 )
 
 EXTRACTOR_VERSION = "bilat-rules-0.1"
+VISIT: Sense = (EventType.CONSULT, "visit")
 
 # An event noun states its act less surely than a verb; a side inferred from elsewhere
 # yields to one the sentence names outright.
@@ -323,6 +325,8 @@ class Extractor:
                 found = without_opponents(found, trigger.token)
             if sense[0] is EventType.CONSULT:
                 found = without_topics(found, trigger.token)
+            if sense == VISIT:
+                found = to_destination(found, trigger.token, finder.phrases.mentions)
             sense = ban_sense(trigger, exercise_sense(trigger, sense, found), found)
             coded = found.source.code or (found.target is not None and found.target.code)
             if keep_uncoded or coded:

@@ -85,6 +85,32 @@ def struck_abroad(
     return replace(target, actor=hosts[0])
 
 
+def to_destination(found: Participants, trigger: Token, named: Sequence[Mention]) -> Participants:
+    """A visit's other side is where it goes, not where it comes from: in "the Pope arrives
+    in the U.S. from Cuba" the target read in the "from" phrase yields to the one actor
+    named after "in", "to" or "at" on the same verb."""
+    target = found.target
+    if target is None or _prep_of(target, trigger) not in WORDS.ORIGIN_PREPS:
+        return found
+    there = [m for m in named if _prep_of(m, trigger) in WORDS.DESTINATION_PREPS]
+    if len({m.code for m in there}) != 1 or there[0].code == found.source.code:
+        return found
+    return replace(found, target=there[0], rule=found.rule + "+destination")
+
+
+def _prep_of(mention: Mention, verb: Token) -> str | None:
+    """The preposition whose object names ``mention``, when it hangs off ``verb``."""
+    named = mention_root(mention, verb.doc)
+    if named is None:
+        return None
+    head = named
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head != head:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.head.i != verb.i:
+        return None
+    return head.head.lower_
+
+
 def _others(mentions: Sequence[Mention], code: str) -> list[Actor]:
     """The distinct actors other than ``code``, in text order."""
     return list({m.code: m.actor for m in mentions if m.actor and m.code != code}.values())

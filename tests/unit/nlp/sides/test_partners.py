@@ -5,7 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from bilat.nlp.sides.participants import Participants
-from bilat.nlp.sides.partners import other_side, struck_abroad, without_topics
+from bilat.nlp.sides.partners import (
+    other_side,
+    struck_abroad,
+    to_destination,
+    without_topics,
+)
 from bilat.records import Actor, Mention
 from tests.unit.nlp.handmade import parsed
 
@@ -133,3 +138,23 @@ def test_what_talks_are_on_is_their_topic_not_their_other_side() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert without_topics(found, with_rows[2]).target == syria
+
+
+def test_a_visit_goes_where_it_arrives_not_where_it_comes_from() -> None:
+    doc = parsed([
+        ("Xi", 1, "nsubj", "PROPN", "Xi"),
+        ("arrived", 1, "ROOT", "VERB", "arrive"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Moscow", 2, "pobj", "PROPN", "Moscow"),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Tehran", 4, "pobj", "PROPN", "Tehran"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    xi = Mention("Xi", 0, 2, CHN)
+    moscow = Mention("Moscow", doc[3].idx, doc[3].idx + 6, Actor("RUS", "Russia"))
+    tehran = Mention("Tehran", doc[5].idx, doc[5].idx + 6, Actor("IRN", "Iran"))
+    found = to_destination(Participants(xi, tehran, False, 0.5), doc[1], [xi, moscow, tehran])
+    assert found.target == moscow and found.rule.endswith("+destination")
+    # Read as going there already: nothing changes.
+    kept = Participants(xi, moscow, False, 0.5)
+    assert to_destination(kept, doc[1], [xi, moscow, tehran]) == kept
