@@ -26,12 +26,12 @@ PLOVER_COUNTRY_ACCURACY = 0.90
 EVENTS_F1 = 0.77
 EVENTS_UNTYPED_F1 = 0.79
 # Regression sets of invented news (tests/data/fresh): set -> (typed, untyped) floors.
-FRESH_FLOORS = {"news_a": (0.57, 0.71), "news_b": (0.64, 0.74)}
+FRESH_FLOORS = {"news_a": (0.66, 0.72), "news_b": (0.68, 0.78)}
 # Real news items (news/wcep-dev, its held-out half): rule 6 floors and rule 7 ceilings.
 NEWS = EVAL / "news"
-WCEP_EVENTS = (0.42, 0.53)
+WCEP_EVENTS = (0.46, 0.57)
 WCEP_NONPOLITICAL_PER_100 = 3.0
-TOPICS_NONPOLITICAL_PER_100 = 10.0
+TOPICS_NONPOLITICAL_PER_100 = 2.0
 
 pytestmark = [
     pytest.mark.model,
