@@ -260,8 +260,14 @@ _DECADE = re.compile(
 _NO_ANCHOR_LATEST = 2029
 
 
+# What every decade contains: scanning for it first spares the long pattern on most texts.
+_DECADE_CORE = re.compile(rf"\d0['‘’]?s|(?i:{'|'.join(DECADE_WORDS)})")
+
+
 def decades(text: str, anchor: date | None) -> Iterator[Found]:
     """ "the 1950s", "the '90s", "the fifties", "the early 1990s", "mid-1980s"."""
+    if not _DECADE_CORE.search(text):
+        return
     for m in _DECADE.finditer(text):
         qualified = bool(m["the"] or m["mod"] or m["pre"])
         if m["full"]:

@@ -27,8 +27,14 @@ _SEASON = re.compile(
 _SEASON_CUES = frozenset(DATE_WORDS.words("SEASON_CUES"))
 
 
+# What every season contains: scanning for it first spares the long pattern on most texts.
+_SEASON_CORE = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+
+
 def seasons(text: str, anchor: date | None) -> Iterator[Found]:
     """ "summer 2020", "the spring of 2021", "last fall", "in the winter"."""
+    if not _SEASON_CORE.search(text):
+        return
     for m in _SEASON.finditer(text):
         name = m["season"].lower()
         name = "autumn" if name == "fall" else name
