@@ -174,6 +174,31 @@ def _cold(port: int, sizes: dict[tuple[str, str], int]) -> dict[str, object]:
     return out
 
 
+def _warm(port: int, paths: list[str], clients: int) -> dict[str, object]:
+    t0 = time.perf_counter()
+    latencies, failures = web_dyad.load(port, paths, clients)
+    wall = time.perf_counter() - t0
+    return {
+        **_summary(latencies),
+        "failures": failures,
+        "requests_per_s": round(len(latencies) / wall, 1),
+    }
+
+
+def _uncached(port: int, pid: int, paths: list[str], clients: int) -> dict[str, object]:
+    """The pages asked for all at once, with the server's CPU per page."""
+    t0, cpu0 = time.perf_counter(), _cpu_seconds(pid)
+    latencies, failures = web_dyad.load(port, paths, clients)
+    cpu = _cpu_seconds(pid) - cpu0
+    return {
+        **_summary(latencies),
+        "failures": failures,
+        "pages_per_s": round(len(latencies) / (time.perf_counter() - t0), 1),
+        "server_cpu_ms_per_page": round(1000 * cpu / len(latencies)),
+        "pairs_asked_again": len(paths) - len({p.split("?")[0] for p in paths}),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -215,31 +240,17 @@ def main() -> None:
     try:
         web_dyad._wait(port, proc)
         # The drivers' baseline, once per store version (and worker): before any timing.
-        first = [f"/dyads/{a}/{b}?since=1990-01-0{i + 1}" for i, (a, b) in enumerate(small[:2])]
-        web_dyad.load(port, first * args.workers, args.workers, timeout=600)
+        ahead = [f"/dyads/{a}/{b}?since=1990-01-0{i + 1}" for i, (a, b) in enumerate(small[:2])]
+        web_dyad.load(port, ahead * args.workers, args.workers, timeout=600)
         if "cold" in modes:
             result["cold_one_at_a_time"] = _cold(port, sizes)
         if "warm" in modes:
-            t0 = time.perf_counter()
-            warm, warm_failures = web_dyad.load(port, warm_paths, args.clients)
-            warm_wall = time.perf_counter() - t0
-            result["warm"] = {
-                **_summary(warm),
-                "failures": warm_failures,
-                "requests_per_s": round(len(warm) / warm_wall, 1),
-            }
+            result["warm"] = _warm(port, warm_paths, args.clients)
         if "uncached" in modes:
-            t0, cpu0 = time.perf_counter(), _cpu_seconds(proc.pid)
-            fresh, fresh_failures = web_dyad.load(port, uncached, args.clients)
-            cpu = _cpu_seconds(proc.pid) - cpu0
             result["uncached"] = {
-                **_summary(fresh),
-                "failures": fresh_failures,
-                "pages_per_s": round(len(fresh) / (time.perf_counter() - t0), 1),
-                "server_cpu_ms_per_page": round(1000 * cpu / len(fresh)),
+                **_uncached(port, proc.pid, uncached, args.clients),
                 "pairs_of_at_most": args.uncached_max,
                 "pairs_drawn_from": len(small),
-                "pairs_asked_again": len(uncached) - len({p.split("?")[0] for p in uncached}),
             }
     finally:
         proc.terminate()
