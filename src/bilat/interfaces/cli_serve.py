@@ -80,8 +80,8 @@ def worker_app() -> FastAPI:
 def _settled(app: FastAPI) -> FastAPI:
     """The app, once what every request shares is loaded (the shipped actor knowledge base)
     and set aside from the garbage collector: a full collection walks every object it
-    tracks, and with these (140,000 objects) it ran every few pages at about 60 ms each,
-    some 16 ms a page on the 1,000,000-event store's dyad pages. Frozen, they are never
+    tracks (about 120,000 here, half of them the knowledge base), and it ran every few
+    dyad pages of the 1,000,000-event store at about 60 ms each. Frozen, they are never
     walked (they live as long as the server anyway)."""
     from bilat.nlp.actors import ActorResolver
 
