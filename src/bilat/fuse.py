@@ -83,6 +83,8 @@ def source_groups(
     ordered by their representatives the same way.
     """
     ids = sorted(set(article_ids))
+    if len(ids) < 2:  # most clusters: one article, one source
+        return [tuple(ids)] if ids else []
     info = articles or {}
     parent = list(range(len(ids)))
 
@@ -126,18 +128,26 @@ def _candidates(ids: Sequence[str], info: Mapping[str, ArticleInfo]) -> list[lis
     sharing a URL, and those sharing a band of BAND signature values. Two signatures that
     agree in SYNDICATED of their values (52 of 64) disagree in at most 12, which spoil at
     most 12 of the 16 bands: they share one, so no pair of one source is missed, and a
-    large corpus is not compared pair by pair."""
-    buckets: dict[tuple[object, ...], list[int]] = {}
+    large corpus is not compared pair by pair. (A band is keyed by its values alone: the
+    same four values at another place, or in a signature of another size, would only let
+    ``_same_source`` settle one more pair.)"""
+    first: dict[object, int] = {}  # a key's first article
+    more: dict[object, list[int]] = {}  # keys shared by two or more: their articles
     for i, article in enumerate(ids):
         meta = info.get(article)
         if meta is None:
             continue
-        if meta.url:
-            buckets.setdefault(("url", meta.url.rstrip("/")), []).append(i)
         prints = meta.fingerprint
-        for at in range(0, len(prints) - BAND + 1, BAND):
-            buckets.setdefault(("band", len(prints), at, *prints[at : at + BAND]), []).append(i)
-    return [members for members in buckets.values() if len(members) > 1]
+        keys: list[object] = [
+            prints[at : at + BAND] for at in range(0, len(prints) - BAND + 1, BAND)
+        ]
+        if meta.url:
+            keys.append(("url", meta.url.rstrip("/")))
+        for key in keys:
+            seen = first.setdefault(key, i)
+            if seen != i:
+                more.setdefault(key, [seen]).append(i)
+    return list(more.values())
 
 
 def _same_source(a: ArticleInfo | None, b: ArticleInfo | None) -> bool:

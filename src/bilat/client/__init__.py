@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from bilat.pipeline import Progress
     from bilat.report.exports import ExportFormat
     from bilat.report.model import Brief
+    from bilat.store.kept import KeptReads
     from bilat.watch import WatchRound, WatchSummary
 
 
@@ -47,7 +48,8 @@ class Client(Session):
     """Settings, store and actor resolver for a chain of calls; one method per verb.
 
     ``settings`` default to ``Settings.load(config)`` (bilat.toml and BILAT_* variables);
-    ``db`` names another store (a DuckDB file or a ``postgresql://`` URL).
+    ``db`` names another store (a DuckDB file or a ``postgresql://`` URL); ``reads`` (a
+    server's ``bilat.store.kept.KeptReads`` on that file) lends the client its reads.
     """
 
     def __init__(
@@ -56,11 +58,12 @@ class Client(Session):
         *,
         db: str | None = None,
         config: Path | None = None,
+        reads: KeptReads | None = None,
     ) -> None:
         if settings is not None and config is not None:
             raise BilatError("give a Client settings or a settings file, not both")
         chosen = settings if settings is not None else Settings.load(config)
-        super().__init__(chosen if db is None else replace(chosen, db=db))
+        super().__init__(chosen if db is None else replace(chosen, db=db), reads)
 
     # -- writes --------------------------------------------------------------------
 

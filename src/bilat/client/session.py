@@ -5,6 +5,7 @@ verb); plus the store query of an event filter."""
 from __future__ import annotations
 
 import difflib
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -18,18 +19,24 @@ from bilat.store.base import EventQuery
 if TYPE_CHECKING:
     from bilat.nlp.actors import ActorResolver
     from bilat.store.base import Store
+    from bilat.store.kept import KeptReads
 
 
 class Session:
     """The settings of a chain of calls and what they share: the store and the actor
     resolver, each opened when first needed and closed by ``close`` (or at the end of a
-    ``with`` block). Used from one thread at a time, like a store."""
+    ``with`` block). Used from one thread at a time, like a store.
 
-    def __init__(self, settings: Settings) -> None:
+    ``reads`` (a server's ``KeptReads`` on the store's file) lends the session its
+    read-only store instead of opening one."""
+
+    def __init__(self, settings: Settings, reads: KeptReads | None = None) -> None:
         self.settings = settings
+        self._reads = reads
         self._resolver: ActorResolver | None = None
         self._store: Store | None = None
         self._writes: bool | None = None  # None: read-only; else whether the file is held
+        self._opened = ExitStack()  # closes the store, or gives a lent one back
 
     @property
     def resolver(self) -> ActorResolver:
@@ -53,12 +60,20 @@ class Session:
 
             db, wait = self.settings.db, self.settings.lock_wait
             try:
-                self._store = open_store(db, read_only=True, lock_wait=wait)
+                self._store = self._read_only()
             except SchemaOutdated:
                 # Fails with the store's own reason when the file cannot be written.
                 open_store(db, hold=False, lock_wait=wait).close()
-                self._store = open_store(db, read_only=True, lock_wait=wait)
+                self._store = self._read_only()
         return self._store
+
+    def _read_only(self) -> Store:
+        if self._reads is not None:
+            return self._opened.enter_context(self._reads.store())
+        from bilat.store import open_store
+
+        db, wait = self.settings.db, self.settings.lock_wait
+        return self._opened.enter_context(open_store(db, read_only=True, lock_wait=wait))
 
     def writer(self, *, hold: bool = False) -> Store:
         """The store opened for writing (a read-only one is closed first: a process opens a
@@ -69,15 +84,16 @@ class Session:
 
             self.close()
             settings = self.settings
-            self._store = open_store(settings.db, hold=hold, lock_wait=settings.lock_wait)
+            store = open_store(settings.db, hold=hold, lock_wait=settings.lock_wait)
+            self._store = self._opened.enter_context(store)
             self._writes = hold
         return self._store
 
     def close(self) -> None:
-        """Close the store if this session opened it; the next call opens it again."""
-        store, self._store, self._writes = self._store, None, None
-        if store is not None:
-            store.close()
+        """Close the store if this session opened it (give it back if it was lent); the
+        next call opens it again."""
+        self._store, self._writes = None, None
+        self._opened.close()
 
     def __enter__(self) -> Self:
         return self

@@ -245,6 +245,8 @@ def _merged(item: TimelineItem) -> Event:
     contexts = tuple(dict.fromkeys(c for e in (lead, *item.members) for c in e.contexts))
     mode = lead.mode or next((e.mode for e in item.members if e.mode), None)
     amounts = lead.amounts or next((e.amounts for e in item.members if e.amounts), ())
+    if contexts == lead.contexts and mode == lead.mode and amounts == lead.amounts:
+        return lead  # nothing added (one report, most often): no copy to make
     return replace(lead, contexts=contexts, mode=mode, amounts=amounts)
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilat.errors import StoreError
 from bilat.store.base import EventQuery, RunInfo, Store
 
-__all__ = ["EventQuery", "RunInfo", "Store", "open_store"]
+if TYPE_CHECKING:
+    from bilat.store.kept import KeptReads
+
+__all__ = ["EventQuery", "RunInfo", "Store", "kept_reads", "open_store"]
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
@@ -42,6 +47,21 @@ def open_store(
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
         return _postgres(url, read_only)
     raise StoreError(f"unknown store URL scheme {scheme!r}: use a file path or duckdb:///path")
+
+
+def kept_reads(url: str, lock_wait: float = 0.0) -> KeptReads | None:
+    """One read-only database kept open for a server's requests (``bilat.store.kept``) when
+    the URL names a DuckDB file; None for PostgreSQL and ``:memory:``."""
+    prefix = "duckdb:///"
+    if url.lower().startswith(prefix):
+        url = url[len(prefix) :]
+    elif _SCHEME.match(url):
+        return None
+    if not url.strip() or url == ":memory:":
+        return None
+    from bilat.store.kept import KeptReads
+
+    return KeptReads(str(Path(url).expanduser()), lock_wait)
 
 
 def _duckdb(path: str, read_only: bool, hold: bool, lock_wait: float) -> Store:

@@ -124,12 +124,24 @@ class DuckDBStore(SQLStore):
         self._conn: duckdb.DuckDBPyConnection | None = None
         try:
             if hold or where == MEMORY:  # a database in memory ends with its connection
-                self._conn = _connect(self._where, read_only, lock_wait)
+                with self._writer_turn():  # a writer waits at the turnstile, seen by readers
+                    self._conn = _connect(self._where, read_only, lock_wait)
             with self._connected():
                 self._migrate()
         except BaseException:
             self.close()
             raise
+
+    def cursor(self) -> DuckDBStore:
+        """A store on a cursor of this store's open database, for another thread: it reads
+        the same database (its caches, the indexes it loaded) and is closed on its own."""
+        if self._conn is None or self._closed:
+            raise StoreError(f"the store at {self._where} holds no open database")
+        other = DuckDBStore.__new__(DuckDBStore)
+        other._where, other._read_only = self._where, self._read_only
+        other._lock_wait, other._closed = self._lock_wait, False
+        other._conn = self._conn.cursor()
+        return other
 
     # -- plumbing ---------------------------------------------------------------
 

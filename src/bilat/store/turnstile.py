@@ -78,3 +78,18 @@ def writer_turn(where: str, deadline: float) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def writer_waiting(where: str) -> bool | None:
+    """Whether a writer holds the turnstile right now (waiting for the file or writing);
+    None where there is no turnstile to look at."""
+    fd = _opened(where)
+    if fd is None:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases a shared lock taken
+    return False

@@ -15,6 +15,7 @@ from bilat.store import EventQuery, open_store, sql
 from bilat.store.base import PairWeight
 from bilat.store.common import SQLStore, columns
 from bilat.store.migrations import MIGRATIONS, statements
+from bilat.store.pair_reads import decode, encode
 
 AFG, PAK = Actor("AFG", "Afghanistan"), Actor("PAK", "Pakistan")
 NAMED = {"e01": (AFG, PAK), "e03": (AFG,)}
@@ -27,6 +28,13 @@ def test_named_actors_are_stored_with_their_events(new_store: NewStore, sample: 
     # A batch repeated: its articles are skipped, and so are their events' actors.
     assert store.write_batch(sample, {"e01": (PAK,)}) == 0
     assert store.evidence_actors(["e01"]) == {"e01": (AFG, PAK)}
+
+
+def test_a_fingerprint_reads_back_value_for_value() -> None:
+    fingerprint = (*signature("the ministers met in Kabul on Monday"), 0, 2**61 - 1)
+    assert decode(encode(fingerprint)) == fingerprint
+    assert decode("") == ()
+    assert decode("0" * 15 + "a" + "ff") == (10, 255)  # not written by encode: read as given
 
 
 def test_cited_articles_come_without_their_bodies_with_fingerprints(filled: SQLStore) -> None:

@@ -1,16 +1,18 @@
 """The FastAPI application: JSON API under /api, pages at /, assets under /static.
 
-Every request reads through a ``bilat.Client`` of its own, which opens the store
-read-only when first read and closes it when the request is answered (DuckDB lets
-several readers share a file, but one writer excludes everyone else); the write
-endpoint opens it read-write briefly. A store that another process holds is
-answered with 503 and a message saying so.
+Every request reads through a ``bilat.Client`` of its own. On a DuckDB file it reads a
+cursor on one read-only database the app keeps open (``bilat.store.kept``), which is let
+go whenever a writer waits, since DuckDB lets several readers share a file but one
+writer excludes everyone else; the write endpoint opens it read-write briefly. A store
+that another process holds is answered with 503 and a message saying so.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from bilat.interfaces.web.limits import BodyLimit, HostCheck, SecurityHeaders
 from bilat.interfaces.web.page_cache import PageCache
 from bilat.interfaces.web.pages import router as page_router
 from bilat.interfaces.web.render import error_page
+from bilat.store import kept_reads
 
 STATIC = Path(__file__).parent / "static"
 
@@ -42,8 +45,10 @@ def create_app(settings: Settings) -> FastAPI:
         openapi_url="/openapi.json",
         docs_url=None,  # the Swagger page loads its assets from a CDN
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
+    app.state.reads = kept_reads(settings.db, settings.lock_wait)
     # Fused dyads are big and few are asked for at once; rendered answers are small and many.
     app.state.cache = AnswerCache(size=32)
     app.state.pages = AnswerCache(size=1024)
@@ -60,6 +65,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    if app.state.reads is not None:
+        app.state.reads.close()  # let the file go when the server stops
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -50,9 +50,10 @@ def settings_of(request: Request) -> Settings:
 
 def client_of(request: Request) -> Client:
     """A Client for one request over the app's settings, used as ``with client_of(r) as c``:
-    it opens the store when first read and closes it when the request is answered, so a
-    writer gets its turn between requests."""
-    return Client(settings_of(request))
+    it reads through the app's kept database (``bilat.store.kept``, which a writer waiting
+    makes it let go) or opens the store when first read and closes it when the request is
+    answered, so a writer gets its turn between requests."""
+    return Client(settings_of(request), reads=request.app.state.reads)
 
 
 def page(

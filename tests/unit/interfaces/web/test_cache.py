@@ -57,7 +57,7 @@ def test_a_page_is_answered_from_memory_and_refreshed_after_the_store_changes(
     first = client.get("/articles").text
     assert "Refreshed title" not in first
     extra = replace(articles()[0][0], id="f" * 64, title="Refreshed title")
-    with open_store(str(web_db)) as store:
+    with open_store(str(web_db), lock_wait=10) as store:  # waits for the kept reads to go
         store.write_batch([(extra, [])])
     # The page rendered before the write comes back at once; a refresh follows it.
     assert client.get("/articles").text == first
