@@ -21,12 +21,11 @@ from bilat.codec import sql_rows
 from bilat.errors import SchemaOutdated, StoreError
 from bilat.records import Amount, Article, Event, Rejection, RunSummary
 from bilat.store.base import EventQuery, RunInfo
+from bilat.store.batches import columns, index_tables
 from bilat.store.migrations import pending, reindex_at, statements
-from bilat.store.pair_reads import NamedActors, PairReads, pair_tables
+from bilat.store.pair_reads import NamedActors, PairReads
 from bilat.store.search import (
     PHRASE_CHUNK,
-    article_terms,
-    event_terms,
     holds_phrases,
     phrase_page,
     stem,
@@ -44,75 +43,6 @@ class Writer(Protocol):
 def now() -> datetime:
     # Stored as naive UTC: TIMESTAMP means the same in DuckDB and PostgreSQL.
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def check_batch(items: Sequence[tuple[Article, Sequence[Event]]]) -> None:
-    """Refuse a batch whose events would be stored under the wrong article or twice."""
-    seen: set[str] = set()
-    articles: set[str] = set()
-    for article, events in items:
-        if article.id in articles:
-            continue  # a repeat is skipped on writing, so its events never clash
-        articles.add(article.id)
-        for e in events:
-            if e.evidence.article_id != article.id:
-                raise StoreError(
-                    f"event {e.id} cites article {e.evidence.article_id[:12]} "
-                    f"but came with article {article.id[:12]} ({article.source})"
-                )
-            if e.id in seen:
-                raise StoreError(
-                    f"event id {e.id} occurs twice in the batch (article {article.id[:12]}, "
-                    f"{article.source}): merge duplicate events before storing"
-                )
-            seen.add(e.id)
-
-
-def first_occurrences(
-    items: Sequence[tuple[Article, Sequence[Event]]],
-) -> list[tuple[Article, Sequence[Event]]]:
-    """The batch without repeated articles; a repeat is skipped with its events."""
-    seen: set[str] = set()
-    unique = []
-    for article, events in items:
-        if article.id not in seen:
-            seen.add(article.id)
-            unique.append((article, events))
-    return unique
-
-
-def child_tables(
-    articles: Sequence[Article], events: Sequence[Event], named: NamedActors | None = None
-) -> list[tuple[str, list[sql_rows.Row]]]:
-    """The bulk inserts (statement, rows) that store events with their contexts, amounts and
-    named actors (``named``: those of other events are left out), the articles'
-    fingerprints, and the search index of both, once the articles themselves are in."""
-    contexts = [(e.id, i, c) for e in events for i, c in enumerate(e.contexts)]
-    amounts = [sql_rows.amount_row(e.id, i, a) for e in events for i, a in enumerate(e.amounts)]
-    ids = {e.id for e in events}
-    own = {event_id: found for event_id, found in (named or {}).items() if event_id in ids}
-    return [
-        (sql.INSERT_EVENTS, [sql_rows.event_row(e) for e in events]),
-        (sql.INSERT_CONTEXTS, contexts),
-        (sql.INSERT_AMOUNTS, amounts),
-        *pair_tables(articles, events, own),
-        *index_tables(articles, events),
-    ]
-
-
-def index_tables(
-    articles: Sequence[Article], events: Sequence[Event]
-) -> list[tuple[str, list[sql_rows.Row]]]:
-    """The bulk inserts that put articles and events in the search index."""
-    return [
-        (sql.INSERT_ARTICLE_TERMS, [r for a in articles for r in article_terms(a)]),
-        (sql.INSERT_EVENT_TERMS, [r for e in events for r in event_terms(e)]),
-    ]
-
-
-def columns(table: list[sql_rows.Row]) -> list[list[Any]]:
-    """Rows as one list per column: the parameters of ``sql.bulk_insert``."""
-    return [list(column) for column in zip(*table, strict=True)]
 
 
 def _searchable(terms: Sequence[str]) -> list[str]:

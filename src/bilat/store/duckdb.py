@@ -25,7 +25,8 @@ import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which 
 from bilat.codec import sql_rows
 from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
-from bilat.store.common import SQLStore, check_batch, child_tables, columns
+from bilat.store.batches import check_batch, child_tables, columns
+from bilat.store.common import SQLStore
 from bilat.store.pair_reads import NamedActors
 from bilat.store.turnstile import TurnstileTimeout, pass_through, writer_turn
 

@@ -20,14 +20,8 @@ import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which 
 from bilat.codec import sql_rows
 from bilat.errors import StoreError
 from bilat.records import Article, Event
-from bilat.store.common import (
-    SQLStore,
-    Writer,
-    check_batch,
-    child_tables,
-    columns,
-    first_occurrences,
-)
+from bilat.store.batches import check_batch, child_tables, columns, first_occurrences
+from bilat.store.common import SQLStore, Writer
 from bilat.store.pair_reads import NamedActors
 
 

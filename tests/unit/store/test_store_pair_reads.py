@@ -13,7 +13,8 @@ from bilat.dedup import signature
 from bilat.records import Actor
 from bilat.store import EventQuery, open_store, sql
 from bilat.store.base import PairWeight
-from bilat.store.common import SQLStore, columns
+from bilat.store.batches import columns
+from bilat.store.common import SQLStore
 from bilat.store.migrations import MIGRATIONS, statements
 from bilat.store.pair_reads import decode, encode
 
