@@ -25,7 +25,7 @@ import bilat.store.sql as sql  # noqa: PLR0402 - not through bilat.store, which 
 from bilat.codec import sql_rows
 from bilat.errors import StoreError, StoreLocked
 from bilat.records import Article, Event
-from bilat.store.batches import check_batch, child_tables, columns
+from bilat.store.batches import check_batch, child_tables, columns, first_occurrences
 from bilat.store.common import SQLStore
 from bilat.store.pair_reads import NamedActors
 from bilat.store.turnstile import TurnstileTimeout, pass_through, writer_turn
@@ -246,12 +246,7 @@ class DuckDBStore(SQLStore):
     ) -> list[tuple[Article, Sequence[Event]]]:
         """The items to store: first occurrences of articles not stored yet."""
         stored = self.article_ids(a.id for a, _ in items)
-        new = []
-        for article, events in items:
-            if article.id not in stored:
-                stored.add(article.id)
-                new.append((article, events))
-        return new
+        return first_occurrences([(a, events) for a, events in items if a.id not in stored])
 
     def _culprit(
         self, items: Sequence[tuple[Article, Sequence[Event]]], named: NamedActors | None
