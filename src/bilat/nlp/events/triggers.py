@@ -151,6 +151,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
     for child in _particles(token):
         if (lemma, child.lower_) in lexicon.phrasal:
             return Trigger(token, lexicon.phrasal[(lemma, child.lower_)], nominal=False)
+    if lemma in lexicon.reporting and _commentator(token):
+        return Trigger(token, None, nominal=False)  # analysis governs what it tells of
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
     if lemma in lexicon.statements or (lemma in WORDS.OPINION_VERBS and _opinion(token)):
@@ -293,6 +295,16 @@ def _key_words(obj: Token) -> list[Token]:
     "some of the *restrictions*"."""
     out = [c for c in obj.children if c.dep_ == "compound"]
     return [*out, *(m["object"] for m in below("of-object", obj))]
+
+
+def _commentator(verb: Token) -> bool:
+    """ "said Derek Scissors, a China scholar", "analysts say": what a commentator says is
+    analysis (news/ANNOTATION.md: not an event), whatever acts it tells of."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = (subject, *(c for c in subject.children if c.dep_ in ("appos", "compound")))
+        if any(w.lemma_.lower() in WORDS.COMMENTATORS for w in words):
+            return True
+    return False
 
 
 def _opinion(verb: Token) -> bool:

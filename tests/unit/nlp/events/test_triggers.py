@@ -825,3 +825,23 @@ def test_a_verb_tagged_as_a_noun_with_subject_and_object_is_a_verb_trigger() -> 
     assert [(t.token.text, t.sense) for t in found] == [
         ("exchange", (EventType.RETREAT, "release"))
     ]
+
+
+def _said_by(speaker: str, lemma: str) -> list[EventType]:
+    # "<speaker> said China attacked India."
+    doc = parsed([
+        (speaker, 1, "nsubj", "NOUN", lemma),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("China", 3, "nsubj", "PROPN", "China"),
+        ("attacked", 1, "ccomp", "VERB", "attack"),
+        ("India", 3, "dobj", "PROPN", "India"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    extractor = Extractor(TriggerLexicon.load(), ContextCues.load(), lambda t, m: float(t.quad))
+    codes = [mention(doc, "China", "CHN"), mention(doc, "India", "IND")]
+    return [e.type for e in extractor.extract(doc, facts(doc, codes))]
+
+
+def test_what_a_commentator_says_is_analysis_not_an_event() -> None:
+    assert _said_by("Analysts", "analyst") == []
+    assert _said_by("Officials", "official") == [EventType.ASSAULT]
