@@ -155,6 +155,8 @@ def verb_trigger(token: Token, lexicon: TriggerLexicon) -> Trigger | None:
         return Trigger(token, None, nominal=False)  # analysis governs what it tells of
     if lemma in lexicon.reporting and _demands(token):
         return Trigger(token, (EventType.REQUEST, None), nominal=False)
+    if lemma in WORDS.DESIRE_VERBS and _wants_another(token):
+        return Trigger(token, (EventType.REQUEST, None), nominal=False)
     if lemma in lexicon.statements or (lemma in WORDS.OPINION_VERBS and _opinion(token)):
         return Trigger(token, None, nominal=False)
     if lemma in lexicon.support:
@@ -316,6 +318,15 @@ def _opinion(verb: Token) -> bool:
         for dep, word in deps
     )
     return with_someone and not committed
+
+
+def _wants_another(verb: Token) -> bool:
+    """ "Beijing wants Trump to lift the tariffs": wanting another to act is asking it to
+    (news/ANNOTATION.md: REQUEST), not the act."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _demands(verb: Token) -> bool:

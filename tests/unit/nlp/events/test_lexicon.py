@@ -19,6 +19,7 @@ def test_shipped_lexicon_marks_appeals_and_comments_as_statements() -> None:
     assert lexicon.verbs["balk"] == lexicon.verbs["refuse"] == (EventType.REJECT, None)
     assert lexicon.support["exchange"]["spy"] == (EventType.RETREAT, "release")
     assert lexicon.complements["arrive"]["pope"] == lexicon.complements["arrive"]["king"]
+    assert "wonder" in lexicon.statements
     assert lexicon.support["reintroduce"]["control"] == (EventType.SANCTION, None)
 
 

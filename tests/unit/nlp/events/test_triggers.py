@@ -845,3 +845,27 @@ def _said_by(speaker: str, lemma: str) -> list[EventType]:
 def test_what_a_commentator_says_is_analysis_not_an_event() -> None:
     assert _said_by("Analysts", "analyst") == []
     assert _said_by("Officials", "official") == [EventType.ASSAULT]
+
+
+def test_wanting_another_to_act_is_a_request_and_wanting_to_act_is_not() -> None:
+    lexicon = TriggerLexicon.load()
+    another = parsed([
+        ("Beijing", 1, "nsubj", "PROPN", "Beijing"),
+        ("wants", 1, "ROOT", "VERB", "want"),
+        ("Trump", 4, "nsubj", "PROPN", "Trump"),
+        ("to", 4, "aux", "PART", "to"),
+        ("lift", 1, "ccomp", "VERB", "lift"),
+        ("tariffs", 4, "dobj", "NOUN", "tariff"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    found = {t.token.text: t.sense for t in find_triggers(another[:], lexicon)}
+    assert found["wants"] == (EventType.REQUEST, None)
+    itself = parsed([
+        ("Iran", 1, "nsubj", "PROPN", "Iran"),
+        ("wants", 1, "ROOT", "VERB", "want"),
+        ("to", 3, "aux", "PART", "to"),
+        ("expand", 1, "xcomp", "VERB", "expand"),
+        ("trade", 3, "dobj", "NOUN", "trade"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert all(t.token.text != "wants" for t in find_triggers(itself[:], lexicon))
