@@ -119,6 +119,32 @@ START = date(2000, 1, 1)
 EVENTS_PER_ARTICLE = 20
 
 
+def synthetic_event(
+    rng: random.Random,
+    aid: str,
+    at: int,
+    pair: tuple[str, str],
+    sentence: str,
+    types: list[EventType],
+) -> Event:
+    """One random event between ``pair`` told by ``sentence`` at offset ``at`` of article
+    ``aid`` (web_dyad_page.py builds its store with it too, drawing the same numbers)."""
+    day = START + timedelta(days=rng.randrange(9000))
+    src, tgt = pair if rng.random() < 0.5 else pair[::-1]
+    return Event(
+        id=hashlib.sha256(f"{aid}|{at}".encode()).hexdigest()[:20],
+        type=rng.choice(types),
+        source=Mention(src, at, at + 3, Actor(src, src)),
+        target=Mention(tgt, at + 8, at + 11, Actor(tgt, tgt)),
+        evidence=Evidence(aid, sentence, at, at + len(sentence), "talks"),
+        date=DateSpan(day, day, Granularity.DAY),
+        status=Status.OCCURRED,
+        intensity=rng.uniform(-10, 10),
+        confidence=rng.uniform(0.3, 1.0),
+        contexts=(rng.choice(("economic", "military", "diplomatic")),),
+    )
+
+
 def _pairs(rng: random.Random) -> tuple[list[tuple[str, str]], list[float]]:
     pairs = [(a, b) for i, a in enumerate(CODES) for b in CODES[i + 1 :]]
     rng.shuffle(pairs)
@@ -149,23 +175,8 @@ def build(db: Path, n_events: int, seed: int = 7, per_article: int = EVENTS_PER_
                 aid = hashlib.sha256(f"{made}|{body}".encode()).hexdigest()
                 article = Article(id=aid, source=f"synthetic/{made}", body=body)
                 events, at = [], 0
-                for (a, b), sentence in zip(chosen, sentences, strict=True):
-                    day = START + timedelta(days=rng.randrange(9000))
-                    src, tgt = (a, b) if rng.random() < 0.5 else (b, a)
-                    events.append(
-                        Event(
-                            id=hashlib.sha256(f"{aid}|{at}".encode()).hexdigest()[:20],
-                            type=rng.choice(types),
-                            source=Mention(src, at, at + 3, Actor(src, src)),
-                            target=Mention(tgt, at + 8, at + 11, Actor(tgt, tgt)),
-                            evidence=Evidence(aid, sentence, at, at + len(sentence), "talks"),
-                            date=DateSpan(day, day, Granularity.DAY),
-                            status=Status.OCCURRED,
-                            intensity=rng.uniform(-10, 10),
-                            confidence=rng.uniform(0.3, 1.0),
-                            contexts=(rng.choice(("economic", "military", "diplomatic")),),
-                        )
-                    )
+                for pair, sentence in zip(chosen, sentences, strict=True):
+                    events.append(synthetic_event(rng, aid, at, pair, sentence, types))
                     at += len(sentence) + 1
                 batch.append((article, events))
                 made += len(events)

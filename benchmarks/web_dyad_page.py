@@ -44,13 +44,8 @@ import web_dyad
 from bilat.records import (
     Actor,
     Article,
-    DateSpan,
     Event,
     EventType,
-    Evidence,
-    Granularity,
-    Mention,
-    Status,
 )
 from bilat.store.duckdb import DuckDBStore
 
@@ -99,20 +94,7 @@ def _article(
     article = Article(id=aid, source=f"synthetic/{made}", body=body)
     events, names, at = [], {}, 0
     for (a, b), sentence, third in zip(chosen, sentences, thirds, strict=True):
-        day = web_dyad.START + timedelta(days=rng.randrange(9000))
-        src, tgt = (a, b) if rng.random() < 0.5 else (b, a)
-        event = Event(
-            id=hashlib.sha256(f"{aid}|{at}".encode()).hexdigest()[:20],
-            type=rng.choice(types),
-            source=Mention(src, at, at + 3, Actor(src, src)),
-            target=Mention(tgt, at + 8, at + 11, Actor(tgt, tgt)),
-            evidence=Evidence(aid, sentence, at, at + len(sentence), "talks"),
-            date=DateSpan(day, day, Granularity.DAY),
-            status=Status.OCCURRED,
-            intensity=rng.uniform(-10, 10),
-            confidence=rng.uniform(0.3, 1.0),
-            contexts=(rng.choice(("economic", "military", "diplomatic")),),
-        )
+        event = web_dyad.synthetic_event(rng, aid, at, (a, b), sentence, types)
         events.append(event)
         codes = sorted({a, b} | ({third} if third else set()))
         names[event.id] = tuple(Actor(c, c) for c in codes)
