@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from bilat.nlp.patterns import matches
 from bilat.nlp.sides.participants import Participants
 from bilat.nlp.syntax.conjuncts import first_conjunct
-from bilat.nlp.syntax.mention_phrases import mention_root
+from bilat.nlp.syntax.mention_phrases import MODIFIER_DEPS, mention_root, named_noun
 from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
@@ -103,9 +103,7 @@ def _prep_of(mention: Mention, verb: Token) -> str | None:
     named = mention_root(mention, verb.doc)
     if named is None:
         return None
-    head = named
-    while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head != head:
-        head = head.head
+    head = named_noun(named, MODIFIER_DEPS | {"appos", "conj"})  # "Cuba, Santiago de Cuba"
     if head.dep_ != "pobj" or head.head.head.i != verb.i:
         return None
     return head.head.lower_

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from bilat.nlp.sides.one_country import OneCountry, passive_place, people_of_place
 from bilat.nlp.sides.pair_sides import answered, counterpart_of
 from bilat.nlp.sides.reading import Reading
-from bilat.nlp.syntax.mention_phrases import coordinated_with, distinct, whole_phrase
+from bilat.nlp.syntax.mention_phrases import (
+    coordinated_with,
+    distinct,
+    named_noun,
+    whole_phrase,
+)
 from bilat.nlp.syntax.roles import clause_tokens
 from bilat.records import Mention
 
@@ -162,14 +167,7 @@ def _parallel(spans: list[Span | None]) -> bool:
     """Two names in the same role, each after the same preposition ("sales: two *to*
     Biman Bangladesh Airlines and three *to* the Ghanaian government"): both receive the
     act, neither does it to the other."""
-    roots = [_phrase_head(span.root) for span in spans if span is not None]
+    roots = [named_noun(span.root) for span in spans if span is not None]
     if len(roots) != 2 or not all(r.dep_ == "pobj" for r in roots):
         return False
     return roots[0].head.lower_ == roots[1].head.lower_
-
-
-def _phrase_head(token: Token) -> Token:
-    """The noun a name modifies ("*Ghanaian* government": government)."""
-    while token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i != token.i:
-        token = token.head
-    return token

@@ -55,6 +55,14 @@ def mention_root(mention: Mention, doc: Doc) -> Token | None:
     return None if span is None or not len(span) else span.root
 
 
+def named_noun(token: Token, through: frozenset[str] = MODIFIER_DEPS) -> Token:
+    """The noun a naming word modifies, up through ``through`` dependencies ("*Ghanaian*
+    government": government)."""
+    while token.dep_ in through and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def ethnic(mention: Mention, doc: Doc) -> bool:
     """ "ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
     start = doc.char_span(mention.start, mention.end, alignment_mode="expand")
