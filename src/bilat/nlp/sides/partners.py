@@ -28,7 +28,6 @@ from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
 WORDS = Words("sides")  # resources/words.yaml, section sides
-SYNTAX_WORDS = Words("syntax")
 
 
 def other_side(
@@ -139,11 +138,16 @@ def without_opponents(found: Participants, trigger: Token) -> Participants:
 
 def _opposed(mention: Mention, trigger: Token) -> bool:
     """Whether ``mention`` is the object of an opposing preposition on ``trigger``."""
+    return _object_of("opposing-prep", mention, trigger)
+
+
+def _object_of(pattern: str, mention: Mention, trigger: Token) -> bool:
+    """Whether ``mention`` is the object of the preposition of ``pattern`` on ``trigger``
+    (or the first of objects coordinated there: "against Iraq and Syria")."""
     named = mention_root(mention, trigger.doc)
     if named is None:
         return False
-    root = first_conjunct(named)  # "against Iraq and Syria"
-    found = matches("opposing-prep", root, role="object")
+    found = matches(pattern, first_conjunct(named), role="object")
     return any(m["prep"].head.i == trigger.i for m in found)
 
 
@@ -166,14 +170,7 @@ def without_topics(found: Participants, trigger: Token) -> Participants:
 
 def _about(mention: Mention, trigger: Token) -> bool:
     """Whether ``mention`` is the object of a topic preposition on ``trigger``."""
-    named = mention_root(mention, trigger.doc)
-    if named is None:
-        return False
-    root = first_conjunct(named)  # "on Syria and Iraq"
-    prep = root.head
-    return (
-        root.dep_ == "pobj" and prep.head.i == trigger.i and prep.lower_ in SYNTAX_WORDS.TOPIC_PREPS
-    )
+    return _object_of("topic-prep", mention, trigger)
 
 
 def _topic(mention: Mention, trigger: Token) -> bool:
