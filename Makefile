@@ -12,7 +12,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 WHEELHOUSE := .wheels
 WHEELS_STAMP := $(WHEELHOUSE)/.downloaded
 
-.PHONY: demo test lint eval bench train clean
+.PHONY: demo test lint eval bench train calibrate clean
 
 # The runtime alone: what `make demo` (and a user's `pip install bilat`) needs.
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
@@ -48,11 +48,18 @@ lint: $(DEV_STAMP)
 test: lint $(WHEELS_STAMP)
 	BILAT_WHEELHOUSE=$(WHEELHOUSE) $(BIN)/python -m pytest
 
+# The rule 6 dev sets besides news/wcep-dev (which `bilat eval all` finds under EVAL_DATA).
+EVENT_SETS := --events tests/data/seeds_events.jsonl --docs $(SEEDS) \
+	--events tests/data/fresh/news_a_events.jsonl --docs tests/data/fresh/news_a \
+	--events tests/data/fresh/news_b_events.jsonl --docs tests/data/fresh/news_b
+
 eval: $(STAMP)
-	$(BIN)/bilat eval all $(EVAL_DATA) --events tests/data/seeds_events.jsonl --docs $(SEEDS) \
-		--events tests/data/fresh/news_a_events.jsonl --docs tests/data/fresh/news_a \
-		--events tests/data/fresh/news_b_events.jsonl --docs tests/data/fresh/news_b \
-		--markdown EVAL.md
+	$(BIN)/bilat eval all $(EVAL_DATA) $(EVENT_SETS) --markdown EVAL.md
+
+# Refit the confidence model (resources/models/confidence.json) on the rule 6 dev sets.
+calibrate: $(STAMP)
+	$(BIN)/python scripts/fit_confidence.py --eval $(EVAL_DATA) $(EVENT_SETS) \
+		--out src/bilat/resources/models/confidence.json
 
 # Reproduce the shipped event model (resources/models, see its MODEL_CARD.md) on CPU with
 # fixed seeds, in a venv of its own: torch is for training only, never at run time.
@@ -64,6 +71,8 @@ train:
 	$(TRAIN_VENV)/bin/python -m pip install -q --no-build-isolation -e '.[train]'
 	$(TRAIN_VENV)/bin/python scripts/train_event_model.py --eval $(EVAL_DATA) \
 		--out src/bilat/resources/models
+	$(TRAIN_VENV)/bin/python scripts/fit_confidence.py --eval $(EVAL_DATA) $(EVENT_SETS) \
+		--out src/bilat/resources/models/confidence.json
 
 bench: $(STAMP)
 	$(BIN)/bilat bench --json

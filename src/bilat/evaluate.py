@@ -121,14 +121,19 @@ def document_events(files: Sequence[Path], settings: Settings) -> dict[str, list
 
 
 def events(gold: Path, docs: Path, settings: Settings) -> dict[str, Any]:
-    from bilat.evaluation.calibration import calibration_table
+    from bilat.evaluation.calibration import calibration_samples, calibration_table
     from bilat.evaluation.events import load_gold, score_events
 
     files, note = unseen_files(_files(docs), settings)
     names = {p.name for p in files}
     golds = [g for g in load_gold(gold) if g.doc in names]
     result = score_events(golds, document_events(files, settings))
-    return {**result.as_dict(), "calibration": calibration_table(result), "event_model": note}
+    return {
+        **result.as_dict(),
+        "calibration": calibration_table(result),
+        "calibration_samples": calibration_samples(result),
+        "event_model": note,
+    }
 
 
 def noise(items: Path, docs: Path, settings: Settings) -> dict[str, Any]:

@@ -3,7 +3,10 @@
 Built from rule 6 results (an event is right when it matches a gold event, typed).
 ``calibration_table`` lists, for each band, how many predicted events fall in it and
 how many of them are right; ``threshold_for`` finds the lowest confidence from which
-the events at or above it reach a wanted precision.
+the events at or above it reach a wanted precision. ``calibration_samples`` keeps each
+predicted event's confidence features and whether it is right, so that ``out_of_fold``
+can score the fitted confidence model (``bilat.nlp.learned.confidence``) on events no
+fit of it saw.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from bilat.evaluation.events import EventsResult
 from bilat.evaluation.metrics import ratio
+from bilat.nlp.learned.confidence import ConfidenceModel, Sample, feature_values, out_of_fold
 
 BANDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -27,6 +31,21 @@ def calibration_table(result: EventsResult) -> list[dict[str, Any]]:
     """One row per band: ``from``, ``n`` events, ``right``, and ``precision`` of the
     events at or above the band's lower bound (``precision_at_or_above``)."""
     return bands(_pairs(result))
+
+
+def calibration_samples(result: EventsResult) -> list[list[Any]]:
+    """[document, feature values, right] for every predicted event (JSON-friendly)."""
+    right = [[doc, feature_values(e), True] for _, doc, e in result.matched]
+    wrong = [[doc, feature_values(e), False] for doc, e in result.spurious]
+    return right + wrong
+
+
+def out_of_fold_pairs(samples: Iterable[Sequence[Any]]) -> list[tuple[float, bool]]:
+    """(confidence, right) for every sample, the confidence from the shipped model's
+    features fitted on the other folds' documents only."""
+    features = [name for name, _ in ConfidenceModel.load().weights]
+    rows: list[Sample] = [(str(doc), values, bool(ok)) for doc, values, ok in samples]
+    return out_of_fold(rows, features)
 
 
 def bands(pairs: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:

@@ -13,6 +13,10 @@ Components, in order, and what each reads and writes:
 - ``bilat_learned`` (unless ``settings.event_model`` is "off"): reads the sentences,
   ``doc._.facts`` and ``doc._.events``; writes ``doc._.events`` as the fine-tuned event
   model judges them (``bilat.nlp.learned.layer``)
+- ``bilat_relations`` (unless sentences are coded or one-sided events kept): keeps the
+  events between two different actor codes, on pages about politics
+- ``bilat_confidence``: writes each event's confidence, the fitted probability that it
+  is right (``bilat.nlp.learned.confidence``)
 """
 
 from collections import deque
@@ -37,6 +41,7 @@ from bilat.nlp.events.money import find_amounts
 from bilat.nlp.events.pages import off_topic_dropped
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
+from bilat.nlp.learned.confidence import ConfidenceModel
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
 from bilat.nlp.patterns import load_patterns, matcher_for
@@ -176,6 +181,22 @@ def relations_only(doc: Doc) -> Doc:
     return doc
 
 
+class ConfidenceComponent:
+    """Gives each event the fitted probability that it is right as its confidence."""
+
+    def __init__(self, model: ConfidenceModel) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = tuple(self.model.weighed(e) for e in doc._.events)
+        return doc
+
+
+@Language.factory("bilat_confidence", assigns=["doc._.events"], requires=["doc._.events"])
+def make_confidence(nlp: Language, name: str) -> ConfidenceComponent:
+    return ConfidenceComponent(ConfidenceModel.load())
+
+
 @Language.component("bilat_lines", assigns=["token.is_sent_start"])
 def split_lines(doc: Doc) -> Doc:
     """Start a sentence after every line break, and nowhere a sentence cannot end: the
@@ -260,6 +281,7 @@ def make_nlp(settings: Settings, keep_uncoded: bool = False) -> Language:
         nlp.add_pipe("bilat_learned", config={"keep_uncoded": keep_uncoded})
     if not (keep_uncoded or settings.one_sided):
         nlp.add_pipe("bilat_relations")
+    nlp.add_pipe("bilat_confidence")
     return nlp
 
 

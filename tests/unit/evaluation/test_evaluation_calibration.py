@@ -23,3 +23,22 @@ def test_the_threshold_is_the_lowest_band_that_reaches_the_precision() -> None:
     assert threshold_for(rows, 0.6) == 0.3  # an empty band counts what lies above it
     assert threshold_for(rows, 0.7) is None
     assert threshold_for(rows, 0.4) == 0.0
+
+
+def test_eval_md_shows_out_of_fold_confidence_and_the_thresholds() -> None:
+    from bilat.evaluation.report import render_calibration
+
+    def sample(i: int, occurred: bool, ok: bool) -> list[object]:
+        values = {"occurred": float(occurred), "date_read": 0.0}
+        return [f"d{i}", {**values, "undated": 1.0}, ok]
+
+    samples = [sample(i, i % 3 != 0, i % 3 != 0 or i % 2 == 0) for i in range(60)]
+    table = bands([(0.75, True), (0.2, False)])
+    text = "\n".join(
+        render_calibration({"events x": {"calibration": table, "calibration_samples": samples}})
+    )
+    assert "out of fold" in text
+    assert "| >= 0.9 |" in text
+    assert "Precision 70% is reached from confidence" in text
+    assert "1 of 1 events at confidence 0.7 or more are right" in text
+    assert render_calibration({"classes x": {"macro_f1": 0.9}}) == []

@@ -14,7 +14,9 @@ model has the final say on what measured better than the rules on held-out dev d
 4. who is source and who is target, where the rules read them the other way round or
    found no actor code for a side the role head marks.
 
-Confidence is the model's probability of the event's class (see EVAL.md, calibration).
+Confidence is set after this layer, by the fitted probability that an event is right
+(``confidence``): the model's belief in the class did not separate right events from
+wrong ones on the dev sets.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ class LearnedLayer:
             quad = max(range(5), key=reading.quad)
             made = self._new_event(facts, reading, quad) if quad != 0 else None
             events = [] if made is None else [made]
-        return [self._weighed(_with_sides(e, facts, reading), reading) for e in events]
+        return [_with_sides(e, facts, reading) for e in events]
 
     def _new_event(self, facts: SentenceFacts, reading: SentenceReading, quad: int) -> Event | None:
         type_, _ = reading.best_type(quad)
@@ -161,11 +163,6 @@ class LearnedLayer:
             ),
             extractor_version=EXTRACTOR_VERSION + LEARNED_SUFFIX,
         )
-
-    @staticmethod
-    def _weighed(event: Event, reading: SentenceReading) -> Event:
-        belief = reading.quad(event.type.quad)
-        return replace(event, confidence=round(max(0.05, min(0.99, belief)), 3))
 
 
 def news_of_the_day(verb: Token, anchor: date | None) -> DateSpan | None:
