@@ -74,8 +74,15 @@ class ActorResolver:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorResolver:
-        """The shipped knowledge base (built once per process), plus the user's file."""
-        return _shipped() if extra is None else cls.build(load_kb(extra))
+        """The shipped knowledge base (built once per process), plus the user's file (built
+        once per version of it: a server no longer rebuilds it for every request)."""
+        if extra is None:
+            return _shipped()
+        try:
+            version = extra.stat()
+        except OSError:
+            return cls.build(load_kb(extra))  # fails with load_kb's reason
+        return _with_file(str(extra), str(extra.resolve()), version.st_mtime_ns, version.st_size)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> ActorResolver:
@@ -157,6 +164,13 @@ class ActorResolver:
         # "Tripoli", "Punjab": the state the text around them names
         places = self.ambiguous.mentions(toks, hits, known, self.actor)
         return sorted((*known, *places), key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=4)
+def _with_file(given: str, resolved: str, mtime_ns: int, size: int) -> ActorResolver:
+    """The resolver of the user's actors file (``given`` as spelled, so that errors name
+    it so; ``resolved`` where it is) as it is at (mtime_ns, size)."""
+    return ActorResolver.build(load_kb(Path(given)))
 
 
 @functools.cache

@@ -398,6 +398,19 @@ def test_resolver_user_file_extends_the_kb(tmp_path: Path) -> None:
         ActorResolver.load(path)
 
 
+def test_resolver_user_file_is_built_once_per_version_of_it(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("actors:\n  - {code: ZZL, name: Zembla}\n", encoding="utf-8")
+    first = ActorResolver.load(path)
+    assert ActorResolver.load(path) is first  # a server's requests share it
+    path.write_text("actors:\n  - {code: ZZL, name: Zembla, aliases: [Land of Z]}\n")
+    changed = ActorResolver.load(path)
+    assert changed is not first
+    assert changed.lookup("land of z").code == "ZZL"
+    with pytest.raises(ResourceInvalid, match=r"gone\.yaml"):
+        ActorResolver.load(tmp_path / "gone.yaml")
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_resolver_seed_articles_are_read_soundly() -> None:
     # Speed is measured by `bilat bench`, not asserted here: tests never time themselves.
