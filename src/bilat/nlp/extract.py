@@ -22,6 +22,7 @@ from bilat.nlp.events.dating import (
     event_date,
     is_definite,
     place_dates,
+    plan_ahead,
     report_month,
     same_paragraph,
 )
@@ -49,6 +50,7 @@ from bilat.nlp.events.timeline import (
 from bilat.nlp.events.triggers import Trigger, find_triggers
 from bilat.nlp.facts import DatedText, DocFacts
 from bilat.nlp.sides import ParticipantFinder, Participants, main_pair
+from bilat.nlp.sides.pair_sides import pair_in_context
 from bilat.nlp.sides.partners import (
     other_side,
     struck_abroad,
@@ -133,13 +135,17 @@ class Extractor:
         timeline = Timeline(facts.anchor)
         known: dict[tuple[str, ...], DateSpan] = {}
         previous_end = 0
+        previous: list[Mention] = []  # the mentions of the paragraph's previous sentence
         text = doc.text  # built anew from the tokens at each access
         for sent in doc.sents:
             if not same_paragraph(text, previous_end, sent.start_char):
                 timeline = replace(timeline, reference=None, context_year=None)
+                previous = []
             dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
+            here = pair_in_context(sent.text, previous, pair)
+            previous = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
             if not is_citation(sent.text):
-                scene = self._scene(sent, text, facts, pair, dates, timeline)
+                scene = self._scene(sent, text, facts, here, dates, timeline)
                 found = self._sentence_events(scene, dates, known, keep_uncoded)
                 events.extend(found)
                 known.update((known_key(e), e.date) for e in found if e.date is not None)
@@ -226,6 +232,8 @@ class Extractor:
             token, placed, tl.reference, tl.previous
         )
         status = status_of(token, when, anchor)
+        if status is Status.PLANNED:
+            when = plan_ahead(when, anchor)
         final, promised = act_of(trigger, sense, status)
         if trigger.nominal:
             confidence -= NOMINAL_TRIGGER_PENALTY

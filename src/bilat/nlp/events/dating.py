@@ -18,6 +18,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from bilat.dates.calendar import shift_years
+from bilat.dates.lexicon import MONTHS
 from bilat.nlp.words import Words
 from bilat.records import DateSpan, Granularity
 
@@ -209,3 +211,21 @@ def same_paragraph(text: str, previous_end: int, start: int) -> bool:
     """Whether no line break separates the end of one sentence's text from the next
     sentence (headings and paragraphs end lines)."""
     return "\n" not in text[previous_end:start]
+
+
+# Words that fix which year a month named without one is ("last June", "next March").
+_YEAR_FIXED = re.compile(r"\d|\b(?:last|next|this|past|coming|ago|previous|following)\b", re.I)
+
+
+def plan_ahead(when: DateSpan | None, anchor: date | None) -> DateSpan | None:
+    """A plan's month named without its year lies ahead: "will hold an exercise in June"
+    in a September story is next June. The date finder reads only the words near a date
+    and took the last June when the plan's "will" stood far before it."""
+    if when is None or anchor is None or when.end >= anchor or _YEAR_FIXED.search(when.text):
+        return when
+    if not any(word in MONTHS for word in re.findall(r"[a-z]+", when.text.lower())):
+        return when  # "on Monday": no month named
+    end = shift_years(when.end, 1)
+    if when.end.day == monthrange(when.end.year, when.end.month)[1]:
+        end = end.replace(day=monthrange(end.year, end.month)[1])  # to the end of February
+    return replace(when, start=shift_years(when.start, 1), end=end)

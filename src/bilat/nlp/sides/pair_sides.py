@@ -53,6 +53,24 @@ def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | No
     return counts.most_common(1)[0][0]
 
 
+def pair_in_context(
+    sentence: str, previous: Sequence[Mention], pair: tuple[Actor, Actor] | None
+) -> tuple[Actor, Actor] | None:
+    """What "the two countries" of ``sentence`` stands for: the two actors the previous
+    sentence of its paragraph names, when it names exactly two ("Sisi hosted Sudan's army
+    chief. *The two leaders* discussed the dam"); else the article's main pair."""
+    if not PAIR_ANAPHOR.search(sentence):
+        return pair
+    named: dict[str, Actor] = {}
+    for m in previous:
+        if m.actor is not None:
+            named.setdefault(m.actor.code, m.actor)
+    if len(named) != 2:
+        return pair
+    a, b = sorted(named.values(), key=lambda actor: (actor.code, actor.sector or "", actor.name))
+    return a, b
+
+
 def pair_named(
     mention: Mention, pair: tuple[Actor, Actor] | None
 ) -> tuple[Mention, Mention] | None:

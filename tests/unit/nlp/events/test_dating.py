@@ -12,6 +12,7 @@ from bilat.nlp.events.dating import (
     dates_the_trigger,
     event_date,
     names_a_thing,
+    plan_ahead,
     report_month,
     same_paragraph,
 )
@@ -362,3 +363,23 @@ def test_a_date_in_the_name_of_a_thing_is_no_fallback_date_of_the_act() -> None:
     assert event_date(doc[1], placed, None, None) is None
     assert event_date(doc[11], placed, None, None) is None
     assert event_date(doc[8], placed, None, None) == year  # the treaty's own
+
+
+def test_a_plans_month_named_without_its_year_lies_ahead() -> None:
+    story = date(2015, 9, 23)
+    june = DateSpan(date(2015, 6, 1), date(2015, 6, 30), Granularity.MONTH, "June")
+    assert plan_ahead(june, story) == DateSpan(
+        date(2016, 6, 1), date(2016, 6, 30), Granularity.MONTH, "June"
+    )
+    february = DateSpan(date(2015, 2, 1), date(2015, 2, 28), Granularity.MONTH, "February")
+    ahead = plan_ahead(february, story)
+    assert ahead is not None and ahead.end == date(2016, 2, 29)  # to the end of the month
+    # what fixes the year, a weekday, and a month still ahead stay as found
+    last_june = DateSpan(june.start, june.end, Granularity.MONTH, "last June")
+    assert plan_ahead(last_june, story) == last_june
+    june_2015 = DateSpan(june.start, june.end, Granularity.MONTH, "June 2015")
+    assert plan_ahead(june_2015, story) == june_2015
+    monday = DateSpan(date(2015, 9, 21), date(2015, 9, 21), Granularity.DAY, "Monday")
+    assert plan_ahead(monday, story) == monday
+    assert plan_ahead(SEPTEMBER, date(2021, 9, 2)) == SEPTEMBER
+    assert plan_ahead(None, story) is None and plan_ahead(june, None) == june

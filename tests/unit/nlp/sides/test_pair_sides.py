@@ -1,9 +1,9 @@
-"""A counterpart is of another state than its owner: "he met his Chilean counterpart"
-(invented sentences)."""
+"""A counterpart is of another state than its owner: "he met his Chilean counterpart";
+"the two countries" are the pair the text was just talking about (invented sentences)."""
 
 from __future__ import annotations
 
-from bilat.nlp.sides.pair_sides import counterpart_of
+from bilat.nlp.sides.pair_sides import counterpart_of, pair_in_context
 from bilat.records import Actor, Mention
 
 CHILE = Actor("CHL", "Chile")
@@ -58,3 +58,20 @@ def test_counterpart_without_a_main_pair_names_no_owner() -> None:
 def test_unowned_counterpart_phrase_names_no_owner() -> None:
     # "the Chilean envoy": no counterpart, no other state implied
     assert counterpart_of(_owner(), _counterpart("the Chilean envoy", CHILE), PAIR) is None
+
+
+BOLIVIA = Actor("BOL", "Bolivia")
+
+
+def test_the_two_countries_are_the_two_the_previous_sentence_names() -> None:
+    # "Chile's president hosted Bolivia's in Santiago. The two leaders discussed gas."
+    previous = [Mention("Chile", 0, 5, CHILE), Mention("Bolivia", 20, 27, BOLIVIA)]
+    previous.append(Mention("Santiago", 31, 39, CHILE))
+    said = "The two leaders discussed gas."
+    assert pair_in_context(said, previous, PAIR) == (BOLIVIA, CHILE)
+    # three actors named, or only one: the article's main pair
+    three = [*previous, Mention("Peru", 45, 49, PERU)]
+    assert pair_in_context(said, three, PAIR) == PAIR
+    assert pair_in_context(said, previous[:1], PAIR) == PAIR
+    # a sentence with no "the two ..." keeps the main pair for its other rules
+    assert pair_in_context("They discussed gas.", previous, PAIR) == PAIR
