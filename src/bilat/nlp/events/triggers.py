@@ -112,6 +112,8 @@ def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
     """The sense of an event noun; a two-word entry wins over the bare noun ("hunger
     strike" is a protest, "war game" an exercise, a bare "strike" an attack)."""
     lemma = token.lemma_.lower()
+    if _asks_the_press(token):
+        return None
     if lemma in WORDS.CONTAINERS:  # "a new round of joint exercises" is an exercise
         for inner in _key_words(token):
             if inner.lemma_.lower() in lexicon.nouns:
@@ -124,6 +126,16 @@ def noun_sense(token: Token, lexicon: TriggerLexicon) -> Sense | None:
     if lemma == STRIKE and lemma in lexicon.nouns and _labour(token):
         return LABOUR_STRIKE
     return lexicon.nouns.get(lemma)
+
+
+def _asks_the_press(noun: Token) -> bool:
+    """ "a request for comment": a reporter asking, no act between actors."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.lower_ in WORDS.PRESS_QUERIES for o in child.children)
+        for child in noun.children
+    )
 
 
 def _labour(strike: Token) -> bool:

@@ -184,3 +184,22 @@ def test_a_warning_by_an_actor_is_not_turned_into_the_foreseen_act(extractor: Ex
     ]
     found = extractor.extract(doc, facts(doc, codes))
     assert all(e.type is not EventType.SANCTION for e in found)
+
+
+def _request_for(what: str) -> list[tuple[str, int, str, str, str]]:
+    return [
+        ("Kenya", 1, "nsubj", "PROPN", "Kenya"),
+        ("sent", 1, "ROOT", "VERB", "send"),
+        ("Uganda", 1, "dative", "PROPN", "Uganda"),
+        ("a", 4, "det", "DET", "a"),
+        ("request", 1, "dobj", "NOUN", "request"),
+        ("for", 4, "prep", "ADP", "for"),
+        (what, 5, "pobj", "NOUN", what),
+        (".", 1, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+
+
+def test_a_request_for_comment_is_the_press_asking(extractor: Extractor) -> None:
+    codes = {"Kenya": "KEN", "Uganda": "UGA"}
+    assert _types(extractor, _request_for("comment"), codes) == []
+    assert _types(extractor, _request_for("help"), codes) == [(EventType.REQUEST, "KEN", "UGA")]
