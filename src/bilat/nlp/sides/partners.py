@@ -27,6 +27,9 @@ from bilat.nlp.syntax.mention_phrases import MODIFIER_DEPS, mention_root, named_
 from bilat.nlp.words import Words
 from bilat.records import Actor, Mention
 
+# From a name up to the place it names: "northern *Iraq*", "*Iraq's* Dohuk province",
+# "Turkey and *Iraq*", "Cuba, *Santiago de Cuba*".
+PLACE_DEPS = MODIFIER_DEPS | {"appos", "conj"}
 WORDS = Words("sides")  # resources/words.yaml, section sides
 
 
@@ -66,7 +69,9 @@ def struck_abroad(
 ) -> Mention | None:
     """``target``, or the state on whose soil a state's force struck people of its own
     code ("Turkish jets struck PKK camps *in northern Iraq*"): the act is against the
-    state where it happens, the one other country named after "in", "inside" or "into"."""
+    state where it happens, the one other country named after "in", "across" or "into",
+    also as the owner or a conjunct of the place ("in *Iraq's* Dohuk province", "across
+    south-east Turkey and northern *Iraq*")."""
     if target is None or source.code is None or target.code != source.code:
         return target
     hosts = [
@@ -76,8 +81,8 @@ def struck_abroad(
         and m.code != source.code
         and not _within(m, target)
         and (root := mention_root(m, doc)) is not None
-        and root.dep_ == "pobj"
-        and root.head.lower_ in WORDS.SOIL_PREPS
+        and (place := named_noun(root, PLACE_DEPS)).dep_ == "pobj"
+        and place.head.lower_ in WORDS.SOIL_PREPS
     ]
     if len({a.code for a in hosts}) != 1:
         return target
@@ -102,7 +107,7 @@ def _prep_of(mention: Mention, verb: Token) -> str | None:
     named = mention_root(mention, verb.doc)
     if named is None:
         return None
-    head = named_noun(named, MODIFIER_DEPS | {"appos", "conj"})  # "Cuba, Santiago de Cuba"
+    head = named_noun(named, PLACE_DEPS)  # "Cuba, Santiago de Cuba"
     if head.dep_ != "pobj" or head.head.head.i != verb.i:
         return None
     return head.head.lower_

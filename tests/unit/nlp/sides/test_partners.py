@@ -110,6 +110,43 @@ def test_force_striking_its_own_nationals_abroad_strikes_the_host_state() -> Non
     assert found is not None and found.code == "IRQ" and found.text == "PKK camps"
 
 
+def test_the_host_state_may_own_the_place_or_be_one_of_several() -> None:
+    # "struck PKK camps in Iraq's Dohuk province", "... across Turkey and Iraq"
+    tur, irq = Actor("TUR", "Turkey"), Actor("IRQ", "Iraq")
+    owned = parsed([
+        ("Turkish", 1, "amod", "ADJ", "turkish"),
+        ("jets", 2, "nsubj", "NOUN", "jet"),
+        ("struck", 2, "ROOT", "VERB", "strike"),
+        ("camps", 2, "dobj", "NOUN", "camp"),
+        ("in", 3, "prep", "ADP", "in"),
+        ("Iraq", 7, "poss", "PROPN", "Iraq"),
+        ("'s", 5, "case", "PART", "'s"),
+        ("province", 4, "pobj", "NOUN", "province"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    source = Mention("Turkish jets", 0, owned[1].idx + 4, tur)
+    target = Mention("camps", owned[3].idx, owned[3].idx + 5, tur)
+    iraq = Mention("Iraq", owned[5].idx, owned[5].idx + 4, irq)
+    found = struck_abroad(source, target, [source, target, iraq], owned)
+    assert found is not None and found.code == "IRQ"
+    across = parsed([
+        ("Turkish", 1, "amod", "ADJ", "turkish"),
+        ("jets", 2, "nsubj", "NOUN", "jet"),
+        ("struck", 2, "ROOT", "VERB", "strike"),
+        ("camps", 2, "dobj", "NOUN", "camp"),
+        ("across", 3, "prep", "ADP", "across"),
+        ("Turkey", 4, "pobj", "PROPN", "Turkey"),
+        ("and", 5, "cc", "CCONJ", "and"),
+        ("Iraq", 5, "conj", "PROPN", "Iraq"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    named = [Mention("Turkey", across[5].idx, across[5].idx + 6, tur)]
+    named.append(Mention("Iraq", across[7].idx, across[7].idx + 4, irq))
+    target = Mention("camps", across[3].idx, across[3].idx + 5, tur)
+    found = struck_abroad(source, target, [source, target, *named], across)
+    assert found is not None and found.code == "IRQ"
+
+
 def test_force_striking_its_own_nationals_near_a_border_stays_domestic() -> None:
     source, target, named, doc = _struck("near")
     assert struck_abroad(source, target, named, doc) == target
