@@ -15,6 +15,7 @@ An event's target with the source's own code is kept when its phrase names that 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -30,6 +31,7 @@ from bilat.records import Actor, Mention
 # From a name up to the place it names: "northern *Iraq*", "*Iraq's* Dohuk province",
 # "Turkey and *Iraq*", "Cuba, *Santiago de Cuba*".
 PLACE_DEPS = MODIFIER_DEPS | {"appos", "conj"}
+OWN_PHRASE = re.compile(r"(?i)(?:its|their|his|her)\b")
 WORDS = Words("sides")  # resources/words.yaml, section sides
 
 
@@ -47,7 +49,10 @@ def other_side(
     if own:
         inside = _others(own, source.code)
         mine = [m for m in own if m.code == source.code]
-        both = len(inside) == 1 and any(_joined(a, b) for a in mine for b in own if b not in mine)
+        both = len(inside) == 1 and (
+            any(_joined(a, b) for a in mine for b in own if b not in mine)
+            or any(_partner_in_own_phrase(target, b) for b in own if b not in mine)
+        )
         return replace(target, actor=inside[0]) if both else target
     outside = [m for m in named if m.code == source.code and not _within(m, source)]
     if outside:
@@ -122,6 +127,13 @@ def _joined(a: Mention, b: Mention) -> bool:
     """Named together ("Pak-Russia", "India and China"), not in separate phrases."""
     first, second = (a, b) if a.start <= b.start else (b, a)
     return 0 <= second.start - first.end <= len(" and ")
+
+
+def _partner_in_own_phrase(phrase: Mention, other: Mention) -> bool:
+    """ "*its* border *with* Austria", "their ties with India": a phrase the source owns
+    whose "with" names the other of a relation between the two."""
+    before = phrase.text[: other.start - phrase.start]
+    return OWN_PHRASE.match(phrase.text) is not None and before.rstrip().endswith(" with")
 
 
 def _within(mention: Mention, phrase: Mention) -> bool:

@@ -30,6 +30,19 @@ def test_a_target_with_the_sources_code_takes_the_one_other_country_named() -> N
     assert found is not None and found.code == "IND" and found.text == "Pak-India ties"
 
 
+def test_a_phrase_the_source_owns_names_its_partner_after_with() -> None:
+    # "Germany reintroduces controls on its border with Austria"
+    deu, aut = Actor("DEU", "Germany"), Actor("AUT", "Austria")
+    source, target = _at("Germany", 0, deu), _at("its border with Austria", 42, deu)
+    named = [source, _at("its", 42, deu), _at("Austria", 58, aut)]
+    found = other_side(source, target, named, None, cooperative=False)
+    assert found is not None and found.code == "AUT"
+    # a phrase the source does not own ("the border with Austria") stays as read
+    theirs = _at("the border with Austria", 42, deu)
+    named = [source, _at("border", 46, deu), _at("Austria", 58, aut)]
+    assert other_side(source, theirs, named, None, cooperative=False) == theirs
+
+
 def test_a_cooperative_act_with_no_other_country_takes_the_main_pair() -> None:
     # "Pakistan purchased helicopters" in an article about Pakistan and India.
     source, target = _at("Pakistan", 0, PAK), _at("helicopters", 19, PAK)
