@@ -76,6 +76,18 @@ def _attributive(date_head: Token) -> bool:
     return date_head.dep_ in ATTRIBUTIVE_DEPS and date_head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _deadline(date_head: Token) -> bool:
+    """Whether a date is the object of "by", "until": a deadline or an end."""
+    return date_head.dep_ == "pobj" and date_head.head.lower_ in WORDS.DEADLINES
+
+
+def sets_a_deadline(sent: Span, start: int, end: int) -> bool:
+    """Whether the date expression at ``start:end`` is a deadline or an end ("by 2022"):
+    the text does not move to it."""
+    words = _date_words(sent, start, end)
+    return words is not None and _deadline(words.root)
+
+
 def bounds_a_duration(sent: Span, start: int, end: int) -> bool:
     """Whether the date expression at ``start:end`` only says since when something has
     lasted: it dates no act, and the text does not move to it ("troops have fought there
@@ -173,7 +185,8 @@ def event_date(
         return reference if reference.inferred else replace(reference, inferred=True)
     # a date that premodifies another noun is part of its name ("the 1923 Treaty of
     # Lausanne"); one in a relative clause of another noun dates that clause's verb
-    named = [d for d in dates if not _attributive(d.head)]
+    # nor does a deadline ("pledged that output would double *by 2022*")
+    named = [d for d in dates if not _attributive(d.head) and not _deadline(d.head)]
     if named:
         free = [d for d in named if not _in_relative_clause(d.head, d.head.sent.root)] or named
         return min(free, key=lambda d: abs(d.start - trigger.idx)).span

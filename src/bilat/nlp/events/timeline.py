@@ -18,6 +18,7 @@ from bilat.nlp.events.dating import (
     dates_the_trigger,
     names_a_thing,
     publication_day,
+    sets_a_deadline,
 )
 from bilat.nlp.events.modality import (
     describes_state,
@@ -61,11 +62,16 @@ class Timeline:
 
 def advance(timeline: Timeline, sent: Span, dates: Sequence[DatedText]) -> Timeline:
     """The timeline after a sentence with these date expressions; a date that names a
-    thing ("the 1923 Treaty") or bounds a duration ("since 2015") does not move it."""
+    thing ("the 1923 Treaty"), bounds a duration ("since 2015") or sets a deadline ("by
+    2022") does not move it."""
     moving = [
         d
         for d in dates
-        if not (names_a_thing(sent, d.start, d.end) or bounds_a_duration(sent, d.start, d.end))
+        if not (
+            names_a_thing(sent, d.start, d.end)
+            or bounds_a_duration(sent, d.start, d.end)
+            or sets_a_deadline(sent, d.start, d.end)
+        )
     ]
     if not moving:
         return timeline

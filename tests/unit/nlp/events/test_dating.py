@@ -15,6 +15,7 @@ from bilat.nlp.events.dating import (
     plan_ahead,
     report_month,
     same_paragraph,
+    sets_a_deadline,
 )
 from bilat.nlp.extract import Extractor
 from bilat.nlp.facts import DatedText
@@ -363,6 +364,30 @@ def test_a_date_in_the_name_of_a_thing_is_no_fallback_date_of_the_act() -> None:
     assert event_date(doc[1], placed, None, None) is None
     assert event_date(doc[11], placed, None, None) is None
     assert event_date(doc[8], placed, None, None) == year  # the treaty's own
+
+
+def test_a_deadline_dates_no_act_of_another_clause_and_moves_no_timeline() -> None:
+    # "India pledged support, aiming at zero emissions by 2070."
+    doc = parsed([
+        ("India", 1, "nsubj", "PROPN", "India"),
+        ("pledged", 1, "ROOT", "VERB", "pledge"),
+        ("support", 1, "dobj", "NOUN", "support"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("aiming", 1, "advcl", "VERB", "aim"),
+        ("at", 4, "prep", "ADP", "at"),
+        ("zero", 7, "nummod", "NUM", "zero"),
+        ("emissions", 5, "pobj", "NOUN", "emission"),
+        ("by", 4, "prep", "ADP", "by"),
+        ("2070", 8, "pobj", "NUM", "2070"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    by_2070 = DateSpan(date(2070, 1, 1), date(2070, 12, 31), Granularity.YEAR, "2070")
+    placed = [PlacedDate(doc[9].idx, doc[9], by_2070)]
+    assert event_date(doc[1], placed, None, None) is None  # the pledge is not of 2070
+    assert event_date(doc[4], placed, None, None) == by_2070  # the aim is for then
+    sent = next(iter(doc.sents))
+    assert sets_a_deadline(sent, doc[9].idx, doc[9].idx + 4)
+    assert not sets_a_deadline(sent, doc[7].idx, doc[7].idx + 9)
 
 
 def test_a_plans_month_named_without_its_year_lies_ahead() -> None:
