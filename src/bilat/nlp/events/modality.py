@@ -168,6 +168,8 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
             return Status.DENIED
         if any(c.dep_ == "mark" and c.lower_ in WORDS.CONDITION_MARKS for c in verb.children):
             return Status.HYPOTHETICAL
+        if _wished_for(verb, aux):
+            return Status.PROPOSED
         if aux & WORDS.FUTURE_AUX or future_in_past(verb):
             return Status.PLANNED
         if aux & WORDS.CONDITIONAL_AUX:
@@ -187,6 +189,12 @@ def status_of(trigger: Token, when: DateSpan | None, anchor: date | None) -> Sta
     if when is not None and anchor is not None and when.start > anchor:
         return Status.PLANNED
     return Status.OCCURRED
+
+
+def _wished_for(verb: Token, aux: set[str]) -> bool:
+    """An infinitive with its own subject after "for" is an act wished for, not done:
+    "the pressure must continue *for Damascus to allow* the U.N. to deliver aid"."""
+    return "to" in aux and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _bare_conjunct(verb: Token) -> bool:

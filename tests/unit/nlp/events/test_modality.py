@@ -300,3 +300,18 @@ def test_an_event_noun_a_copula_describes_is_no_reported_act() -> None:
         (".", 3, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert not describes_state(held[1])
+
+
+def test_an_act_wished_for_with_for_and_to_is_called_for_not_done() -> None:
+    doc = parsed([
+        ("Pressure", 2, "nsubj", "NOUN", "pressure"),
+        ("must", 2, "aux", "AUX", "must"),
+        ("continue", 2, "ROOT", "VERB", "continue"),
+        ("for", 6, "mark", "SCONJ", "for"),
+        ("Syria", 6, "nsubj", "PROPN", "Syria"),
+        ("to", 6, "aux", "PART", "to"),
+        ("allow", 2, "advcl", "VERB", "allow"),
+        ("aid", 6, "dobj", "NOUN", "aid"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert status_of(doc[6], None, None) is Status.PROPOSED
