@@ -203,3 +203,17 @@ def test_a_request_for_comment_is_the_press_asking(extractor: Extractor) -> None
     codes = {"Kenya": "KEN", "Uganda": "UGA"}
     assert _types(extractor, _request_for("comment"), codes) == []
     assert _types(extractor, _request_for("help"), codes) == [(EventType.REQUEST, "KEN", "UGA")]
+
+
+def test_blocking_a_border_crossing_closes_the_border(extractor: Extractor) -> None:
+    rows = [
+        ("Jordan", 1, "nsubj", "PROPN", "Jordan"),
+        ("blocked", 1, "ROOT", "VERB", "block"),
+        ("the", 4, "det", "DET", "the"),
+        ("Syrian", 4, "amod", "ADJ", "syrian"),
+        ("crossing", 1, "dobj", "NOUN", "crossing"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _types(extractor, rows, {"Jordan": "JOR", "Syrian": "SYR"}) == [
+        (EventType.SANCTION, "JOR", "SYR")
+    ]
