@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.nlp.events.lexicon import Sense, TriggerLexicon
 from bilat.nlp.events.modality import untagged_verb
@@ -312,13 +312,36 @@ def _key_words(obj: Token) -> list[Token]:
 
 
 def _commentator(verb: Token) -> bool:
-    """ "said Derek Scissors, a China scholar", "analysts say": what a commentator says is
-    analysis (news/ANNOTATION.md: not an event), whatever acts it tells of."""
+    """ "said Derek Scissors, a China scholar", "analysts say", and later in the text
+    "Scissors said": what a commentator says is analysis (news/ANNOTATION.md: not an
+    event), whatever acts it tells of."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         words = (subject, *(c for c in subject.children if c.dep_ in ("appos", "compound")))
         if any(w.lemma_.lower() in WORDS.COMMENTATORS for w in words):
             return True
+        # the tagger may take a surname for a plural noun ("Scissors said")
+        if subject.is_title and subject.lower_ in commentators_named(verb.doc):
+            return True
     return False
+
+
+_COMMENTATORS = "bilat.commentators"  # the key of a Doc's commentators in doc.user_data
+
+
+def commentators_named(doc: Doc) -> frozenset[str]:
+    """The names (lower case) the text gives commentators: "Derek Scissors, a China
+    scholar", "AEI scholar Derek Scissors" give "scissors"; found once per Doc."""
+    cached = doc.user_data.get(_COMMENTATORS)
+    if cached is None:
+        cached = frozenset(
+            word.head.lower_
+            for word in doc
+            if word.lemma_.lower() in WORDS.COMMENTATORS
+            and word.dep_ in ("appos", "compound")
+            and word.head.pos_ == "PROPN"
+        )
+        doc.user_data[_COMMENTATORS] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _opinion(verb: Token) -> bool:

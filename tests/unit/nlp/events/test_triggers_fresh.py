@@ -217,3 +217,37 @@ def test_blocking_a_border_crossing_closes_the_border(extractor: Extractor) -> N
     assert _types(extractor, rows, {"Jordan": "JOR", "Syrian": "SYR"}) == [
         (EventType.SANCTION, "JOR", "SYR")
     ]
+
+
+def _introduced_then_quoted() -> list[tuple[str, int, str, str, str]]:
+    # "Derek Scissors, a scholar, spoke. Scissors said Russia attacked Ukraine."
+    return [
+        ("Derek", 1, "compound", "PROPN", "Derek"),
+        ("Scissors", 5, "nsubj", "PROPN", "Scissors"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("a", 4, "det", "DET", "a"),
+        ("scholar", 1, "appos", "NOUN", "scholar"),
+        ("spoke", 5, "ROOT", "VERB", "speak"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("Scissors", 8, "nsubj", "NOUN", "scissors"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        ("Russia", 10, "nsubj", "PROPN", "Russia"),
+        ("attacked", 8, "ccomp", "VERB", "attack"),
+        ("Ukraine", 10, "dobj", "PROPN", "Ukraine"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+
+
+def test_a_commentator_named_once_is_a_commentator_throughout(extractor: Extractor) -> None:
+    from bilat.nlp.events.triggers import commentators_named
+
+    rows = _introduced_then_quoted()
+    doc = parsed(rows, starts=(0, 7))
+    assert commentators_named(doc) == frozenset({"scissors"})
+    alone = [(text, head - 7, dep, pos, lemma) for text, head, dep, pos, lemma in rows[7:]]
+    assert _types(extractor, alone, {"Russia": "RUS", "Ukraine": "UKR"}) == [
+        (EventType.ASSAULT, "RUS", "UKR")
+    ]  # said by someone not introduced as a commentator: reported
+    codes = {"Russia": "RUS", "Ukraine": "UKR"}
+    found = extractor.extract(doc, facts(doc, [mention(doc, n, c) for n, c in codes.items()]))
+    assert found == []  # the scholar's analysis
