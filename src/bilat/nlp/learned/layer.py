@@ -220,7 +220,8 @@ def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) ->
     (swapped), or found no code for one (filled with the marked span's actor)."""
     source = _side(facts, reading.source)
     target = _side(facts, reading.target, other_than=source)
-    if _overlaps(event.source, target) and _overlaps(event.target, source):
+    swapped = _overlaps(event.source, target) and _overlaps(event.target, source)
+    if swapped and not _passive_agent(event.source, facts.sent):
         return replace(event, source=event.target or event.source, target=event.source)
     new_source, new_target = event.source, event.target
     if source is not None and _missing(event.source) and not _overlaps(event.target, source):
@@ -230,6 +231,19 @@ def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) ->
     if new_target is not None and new_source.code and new_source.code == new_target.code:
         return event
     return replace(event, source=new_source, target=new_target)
+
+
+def _passive_agent(side: Mention, sent: Span) -> bool:
+    """Whether the rules read ``side`` in the "by" phrase of a passive ("Ukraine was
+    attacked *by Russia*"): the parse says who acted, and the role head, which learned
+    from few passives, reads them the other way round."""
+    words = sent.doc.char_span(side.start, side.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    head = words.root
+    while head.dep_ in ("conj", "appos", "compound", "amod", "poss") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 
 def _missing(side: Mention | None) -> bool:

@@ -153,6 +153,10 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         # "a loan was granted to Ukraine *by Poland*": the light verb's own event noun is
         # its passive subject, and whoever the "by" phrase names does the act
         sources = [h for a in agents for h in conjuncts(a)]
+    elif agents and not sources and any(c.dep_ == "auxpass" for c in verb.children):
+        # "..., having been annexed *by Germany*": a passive participle with no subject of
+        # its own is done by whoever its "by" phrase names
+        sources = [h for a in agents for h in conjuncts(a)]
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not joint and not passive:

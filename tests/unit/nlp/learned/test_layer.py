@@ -123,6 +123,24 @@ def test_sides_read_the_other_way_round_are_swapped(sentence: SentenceFacts) -> 
     assert (event.source.code, event.target and event.target.code) == ("RUS", "SYR")
 
 
+def test_a_passive_agent_the_rules_read_is_not_swapped() -> None:
+    # "Syria was attacked by Russia .": the role head reads Syria as the source
+    doc = parsed([
+        ("Syria", 2, "nsubjpass", "PROPN", "Syria"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("attacked", 2, "ROOT", "VERB", "attack"),
+        ("by", 2, "agent", "ADP", "by"),
+        ("Russia", 3, "pobj", "PROPN", "Russia"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    sent = next(iter(doc.sents))
+    syria, russia = mention(doc, "Syria", "SYR"), mention(doc, "Russia", "RUS")
+    attack = event(EventType.ASSAULT, russia, syria, sentence=sent.text)
+    facts = SentenceFacts(sent, words_of(sent), (attack,), (syria, russia), (), "a1", None)
+    [kept] = layer().decide(facts, reading(EventType.ASSAULT, source=0, target=4))
+    assert (kept.source.code, kept.target and kept.target.code) == ("RUS", "SYR")
+
+
 def test_which_sentences_the_model_reads(sentence: SentenceFacts) -> None:
     assert not needs_reading(sentence, keep_uncoded=False)  # the rules found nothing
     assert needs_reading(sentence, keep_uncoded=True)  # sentence coding reads all

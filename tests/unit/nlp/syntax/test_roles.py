@@ -167,6 +167,21 @@ def test_a_true_passive_still_makes_its_subject_the_target() -> None:
     assert [t.text for t in args.target] == ["Chile"]
 
 
+def test_a_passive_participle_without_a_subject_is_done_by_its_agent() -> None:
+    # "..., a victim having been annexed by Germany ." (the participle hangs off a noun)
+    doc = parsed([
+        ("a", 1, "det", "DET", "a"),
+        ("victim", 1, "ROOT", "NOUN", "victim"),
+        ("having", 4, "aux", "AUX", "have"),
+        ("been", 4, "auxpass", "AUX", "be"),
+        ("annexed", 1, "acl", "VERB", "annex"),
+        ("by", 4, "agent", "ADP", "by"),
+        ("Germany", 5, "pobj", "PROPN", "Germany"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[4]).source] == ["Germany"]
+
+
 def test_an_infinitive_with_a_thing_and_a_recipient_targets_the_recipient_first() -> None:
     doc = parsed([
         ("Rebels", 1, "nsubj", "NOUN", "rebel"),
