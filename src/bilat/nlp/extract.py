@@ -234,6 +234,8 @@ class Extractor:
         status = status_of(token, when, anchor)
         if status is Status.PLANNED:
             when = plan_ahead(when, anchor)
+        elif status is Status.HYPOTHETICAL and when is not None and when.inferred:
+            when = None  # "if Trump agrees": nothing happened on the day of the report
         final, promised = act_of(trigger, sense, status)
         if trigger.nominal:
             confidence -= NOMINAL_TRIGGER_PENALTY

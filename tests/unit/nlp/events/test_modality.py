@@ -315,3 +315,30 @@ def test_an_act_wished_for_with_for_and_to_is_called_for_not_done() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert status_of(doc[6], None, None) is Status.PROPOSED
+
+
+def test_a_conditional_act_told_in_the_present_is_not_dated_on_the_report(
+    extractor: Extractor,
+) -> None:
+    # "If Russia attacks Ukraine, ..." vs "Russia attacks Ukraine": only the second is news
+    conditional = parsed([
+        ("If", 2, "mark", "SCONJ", "if"),
+        ("Russia", 2, "nsubj", "PROPN", "Russia"),
+        ("attacks", 5, "advcl", "VERB", "attack"),
+        ("Ukraine", 2, "dobj", "PROPN", "Ukraine"),
+        ("NATO", 5, "nsubj", "PROPN", "NATO"),
+        ("acts", 5, "ROOT", "VERB", "act"),
+        (".", 5, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    names = [mention(conditional, "Russia", "RUS"), mention(conditional, "Ukraine", "UKR")]
+    [attack] = extractor.extract(conditional, facts(conditional, names))
+    assert attack.status is Status.HYPOTHETICAL and attack.date is None
+    news = parsed([
+        ("Russia", 1, "nsubj", "PROPN", "Russia"),
+        ("attacks", 1, "ROOT", "VERB", "attack"),
+        ("Ukraine", 1, "dobj", "PROPN", "Ukraine"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    names = [mention(news, "Russia", "RUS"), mention(news, "Ukraine", "UKR")]
+    [attack] = extractor.extract(news, facts(news, names))
+    assert attack.status is Status.OCCURRED and attack.date is not None
