@@ -28,9 +28,11 @@ def test_the_threshold_is_the_lowest_band_that_reaches_the_precision() -> None:
 def test_eval_md_shows_out_of_fold_confidence_and_the_thresholds() -> None:
     from bilat.evaluation.report import render_calibration
 
+    from bilat.nlp.learned.confidence import FEATURES
+
     def sample(i: int, occurred: bool, ok: bool) -> list[object]:
-        values = {"occurred": float(occurred), "date_read": 0.0}
-        return [f"d{i}", {**values, "undated": 1.0}, ok]
+        values = dict.fromkeys(FEATURES, 0.0)  # whichever the shipped model uses
+        return [f"d{i}", {**values, "occurred": float(occurred), "undated": 1.0}, ok]
 
     samples = [sample(i, i % 3 != 0, i % 3 != 0 or i % 2 == 0) for i in range(60)]
     table = bands([(0.75, True), (0.2, False)])
