@@ -27,7 +27,6 @@ def test_the_threshold_is_the_lowest_band_that_reaches_the_precision() -> None:
 
 def test_eval_md_shows_out_of_fold_confidence_and_the_thresholds() -> None:
     from bilat.evaluation.report import render_calibration
-
     from bilat.nlp.learned.confidence import FEATURES
 
     def sample(i: int, occurred: bool, ok: bool) -> list[object]:
