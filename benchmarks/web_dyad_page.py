@@ -3,7 +3,7 @@ C concurrent loopback clients.
 
     .venv/bin/python benchmarks/web_dyad_page.py [--events 1000000] [--clients 20]
         [--requests 2000] [--cold 200] [--db /tmp/bilat-bench-dyad-page.duckdb]
-        [--modes cold,warm,uncached] [--workers 1]
+        [--modes cold,warm,uncached] [--workers 1] [--pages-ahead on|off] [--keep-pages]
 
 Builds the store once (kept at --db, reused when it holds the wanted number of events):
 the synthetic events of web_dyad.py (40 actors, pairs drawn Zipf-like, 20 events per
@@ -22,7 +22,10 @@ port and measures, printing one JSON object:
 
 Before these, one page is asked for, so that none of them includes the drivers' store-wide
 baseline (one tally per store version, about 1.4 s here). ``--workers`` is passed on to
-``bilat serve``.
+``bilat serve``, ``--pages-ahead`` as its setting ``pages_ahead``: on, the server makes every
+pair's page material in the background, and the script waits until it has (reported as
+``material_made_s``) before timing anything. The material folder (``<db>.pages``) is removed
+first, unless ``--keep-pages``: with ``--pages-ahead off`` "cold" then times first renderings.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -105,6 +109,18 @@ def _article(
 def _pair_sizes(db: Path) -> dict[tuple[str, str], int]:
     with DuckDBStore(db, read_only=True) as store:
         return {(a, b): n for a, b, n in store.dyad_counts()}
+
+
+def _material_made(pages: Path, pairs: int) -> float:
+    """Seconds until the server's material folder holds a file for every pair."""
+    t0 = time.perf_counter()
+    while True:
+        folders = [f for f in pages.glob("*") if f.is_dir()] if pages.is_dir() else []
+        if any(len(list(f.glob("*.page"))) >= pairs for f in folders):
+            return round(time.perf_counter() - t0, 1)
+        if time.perf_counter() - t0 > 7200:
+            raise SystemExit(f"{pages}: the material of {pairs} pairs not made in 2 hours")
+        time.sleep(1.0)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -191,6 +207,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/bilat-bench-dyad-page.duckdb"))
     parser.add_argument("--modes", default="cold,warm,uncached", help="which to measure")
     parser.add_argument("--workers", type=int, default=1, help="bilat serve --workers")
+    parser.add_argument("--pages-ahead", choices=("on", "off"), default="on")
+    parser.add_argument("--keep-pages", action="store_true", help="keep <db>.pages")
     args = parser.parse_args()
     modes = set(args.modes.split(","))
     if not args.db.exists() or web_dyad._count(args.db) != args.events:
@@ -212,7 +230,12 @@ def main() -> None:
     port = web_dyad._free_port()
     serve = ["serve", "--port", str(port)]
     serve += ["--workers", str(args.workers)] if args.workers != 1 else []
-    proc = subprocess.Popen([sys.executable, "-m", "bilat", "--db", str(args.db), *serve])
+    pages = args.db.with_name(args.db.name + ".pages")
+    if not args.keep_pages:
+        shutil.rmtree(pages, ignore_errors=True)
+    env = {**os.environ, "BILAT_PAGES_AHEAD": "true" if args.pages_ahead == "on" else "false"}
+    command = [sys.executable, "-m", "bilat", "--db", str(args.db), *serve]
+    proc = subprocess.Popen(command, env=env)
     result: dict[str, object] = {
         "events": args.events,
         "pairs": len(pairs),
@@ -224,6 +247,8 @@ def main() -> None:
         # The drivers' baseline, once per store version (and worker): before any timing.
         ahead = [f"/dyads/{a}/{b}?since=1990-01-0{i + 1}" for i, (a, b) in enumerate(small[:2])]
         web_dyad.load(port, ahead * args.workers, args.workers, timeout=600)
+        if args.pages_ahead == "on":
+            result["material_made_s"] = _material_made(pages, len(pairs))
         if "cold" in modes:
             result["cold_one_at_a_time"] = _cold(port, sizes)
         if "warm" in modes:

@@ -55,6 +55,7 @@ class Settings:
     api_token: str | None = None
     max_request_bytes: int = 2_000_000
     allowed_hosts: tuple[str, ...] = ()
+    pages_ahead: bool = True
 
     @classmethod
     def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -111,29 +111,49 @@ def series(
     events are left out: placing them in one period would invent a precision
     the text does not give.
     """
+    return series_of(series_rows(events, freq, statuses=statuses), freq)
+
+
+# What ``series`` counts of an event: its period, quad and intensity.
+SeriesRow = tuple[str, int, float]
+
+
+def series_rows(
+    events: Iterable[Event], freq: Freq = "month", *, statuses: Collection[Status] = OCCURRED
+) -> list[SeriesRow]:
+    """The rows ``series`` counts, in the events' order: one per event with a status in
+    ``statuses`` dated at least as precisely as ``freq``."""
     allowed = _MONTHLY if freq == "month" else _YEARLY
-    buckets: dict[str, list[Event]] = {}
+    out = []
     for event in events:
         if event.status not in statuses or event.date is None:
             continue
         if event.date.granularity not in allowed:
             continue
-        buckets.setdefault(_period(event.date, freq), []).append(event)
+        out.append((_period(event.date, freq), event.type.quad, event.intensity))
+    return out
+
+
+def series_of(rows: Iterable[SeriesRow], freq: Freq = "month") -> list[SeriesPoint]:
+    """``series`` from its rows (``series_rows``; a page keeps them to chart a subset)."""
+    buckets: dict[str, list[tuple[int, float]]] = {}
+    for period, quad, intensity in rows:
+        buckets.setdefault(period, []).append((quad, intensity))
     if not buckets:
         return []
     points = []
     for period in _periods(min(buckets), max(buckets), freq):
         members = buckets.get(period, [])
-        counts = Counter(e.type.quad for e in members)
+        counts = Counter(quad for quad, _ in members)
         quads = (counts[1], counts[2], counts[3], counts[4])
-        mean = sum(e.intensity for e in members) / len(members) if members else 0.0
+        mean = sum(intensity for _, intensity in members) / len(members) if members else 0.0
         points.append(
             SeriesPoint(
                 period=period,
                 quads=quads,
                 total=len(members),
                 mean_intensity=mean,
-                cooperation=cooperation_index(members, statuses=statuses),
+                cooperation=_index(members),
             )
         )
     return points
@@ -179,12 +199,15 @@ def cooperation_index(events: Iterable[Event], *, statuses: Collection[Status] =
     assault weighs more than an accusation; an unscored event (intensity 0)
     weighs 1.
     """
+    return _index((e.type.quad, e.intensity) for e in events if e.status in statuses)
+
+
+def _index(weighted: Iterable[tuple[int, float]]) -> float:
+    """``cooperation_index`` of (quad, intensity) pairs."""
     coop = conflict = 0.0
-    for event in events:
-        if event.status not in statuses:
-            continue
-        weight = abs(event.intensity) or 1.0
-        if event.type.quad <= 2:
+    for quad, intensity in weighted:
+        weight = abs(intensity) or 1.0
+        if quad <= 2:
             coop += weight
         else:
             conflict += weight

@@ -27,6 +27,7 @@ from bilat.interfaces.web.api_routes import ArticleIn
 from bilat.interfaces.web.api_routes import router as api_router
 from bilat.interfaces.web.cache import AnswerCache, store_version
 from bilat.interfaces.web.limits import BodyLimit, HostCheck, SecurityHeaders
+from bilat.interfaces.web.material_maker import MaterialMaker
 from bilat.interfaces.web.page_cache import PageCache
 from bilat.interfaces.web.pages import router as page_router
 from bilat.interfaces.web.render import error_page
@@ -52,6 +53,8 @@ def create_app(settings: Settings) -> FastAPI:
     # Fused dyads are big and few are asked for at once; rendered answers are small and many.
     app.state.cache = AnswerCache(size=32)
     app.state.pages = AnswerCache(size=1024)
+    # Dyad page material made where it cannot be kept on disk (dyad_page.material).
+    app.state.materials = AnswerCache(size=8)
     app.state.write_lock = asyncio.Lock()  # one ingest at a time: DuckDB has one writer
     app.include_router(api_router)
     app.include_router(page_router)
@@ -69,7 +72,12 @@ def create_app(settings: Settings) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    maker = MaterialMaker(settings, app.state.reads, app.state.cache)
+    if settings.pages_ahead:
+        maker.start()  # every pair's dyad page material, after each change to the store
     yield
+    await asyncio.to_thread(maker.stop)
     if app.state.reads is not None:
         app.state.reads.close()  # let the file go when the server stops
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -11,25 +9,20 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bilat import api
-from bilat.analysis.dyads import Freq, TimelineItem, series
 from bilat.analysis.network import Network, layout
-from bilat.client import Client
-from bilat.errors import BilatError
-from bilat.interfaces.web.cache import AnswerCache, store_version
 from bilat.interfaces.web.downloads import router as download_router
+from bilat.interfaces.web.dyad_page import router as dyad_router
 from bilat.interfaces.web.params import page_filter, parse_day, parse_pair, parse_until
 from bilat.interfaces.web.render import client_of, page
-from bilat.interfaces.web.spans import article_pieces, sentence_pieces, snippet
+from bilat.interfaces.web.spans import article_pieces, snippet
 from bilat.records import Event, EventType, Status
-from bilat.report.brief import describe
 from bilat.report.svg import network_chart, trend_chart
-from bilat.store.base import CitedArticle
 
 router = APIRouter(include_in_schema=False)
 router.include_router(download_router)
+router.include_router(dyad_router)
 PAGE = 50
 SEARCH_PAGE = 25  # hits per search page, in each of the two lists
-TIMELINE_ITEMS = 200  # the latest items of a pair's timeline on its page
 MAX_OFFSET = 10_000_000  # a larger offset is a 422, never a number the store cannot take
 _LAST_DAY = date(9999, 12, 31)
 
@@ -62,108 +55,6 @@ def dyads(request: Request, pair: str | None = None) -> Response:
             a, b = parse_pair(pair, client)
             return RedirectResponse(f"/dyads/{a}/{b}", status_code=303)
         return page(request, "dyads.html.j2", {"pairs": client.dyads()})
-
-
-@router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad(
-    request: Request,
-    a: str,
-    b: str,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> HTMLResponse:
-    chosen = ChartFilter.of(type, since, until)
-    cache: AnswerCache = request.app.state.pages
-    with client_of(request) as client:
-        # Keyed by the codes, so pak/RUS, PAK/rus and Pakistan/Russia share one entry.
-        first, second = client.resolve_actor(a).code, client.resolve_actor(b).code
-        html = cache.get(
-            ("dyad-html", first, second, chosen),
-            store_version(client.settings.db),
-            lambda: _dyad_html(request, client, first, second, chosen),
-        )
-    return HTMLResponse(html)
-
-
-@dataclass(frozen=True, slots=True)
-class ChartFilter:
-    """The dyad page's filters: one PLOVER type and a window (all optional)."""
-
-    type: EventType | None = None
-    since: date | None = None
-    until: date | None = None
-
-    @classmethod
-    def of(cls, type: str | None, since: str | None, until: str | None) -> ChartFilter:
-        try:
-            chosen = EventType(type.upper()) if type else None
-        except ValueError as e:
-            raise BilatError(f"type: {e}: pick one from the list") from e
-        first, last = parse_day(since, "since"), parse_until(until)
-        if first and last and first > last:
-            raise BilatError(f"since ({first}) is after until ({last})")
-        return cls(chosen, first, last)
-
-    def keeps(self, item: TimelineItem) -> bool:
-        if self.type is not None and item.type is not self.type:
-            return False
-        if self.since is None and self.until is None:
-            return True
-        span = item.date
-        if span is None:
-            return False
-        return not (
-            (self.since is not None and span.end < self.since)
-            or (self.until is not None and span.start > self.until)
-        )
-
-
-def _dyad_html(request: Request, client: Client, a: str, b: str, chosen: ChartFilter) -> str:
-    # The drivers' store-wide baseline is one tally per store version, shared by every pair.
-    cache: AnswerCache = request.app.state.cache
-    version = store_version(client.settings.db)
-    baseline = cache.get(("drivers-baseline",), version, client.drivers_baseline)
-    material = client.dyad_report(a, b, baseline)  # one read of the pair, one fusion
-    report, view = material.brief, material.overview
-    freq: Freq = "year" if report.series_freq == "year" else "month"
-    names = {view.a.code: view.a.name, view.b.code: view.b.name}
-    kept = [i for i in view.timeline if chosen.keeps(i)]
-    shown = kept[-TIMELINE_ITEMS:]  # the latest: a busy pair has thousands
-    points = view.series if chosen == ChartFilter() else series([i.lead for i in kept], freq)
-    title = f"{view.a.name}–{view.b.name}: " + (chosen.type.value if chosen.type else "events")
-    context = {
-        "view": view,
-        "report": report,
-        "chart": trend_chart(list(points), title=title),
-        "items": [_item(i, names, material.cited) for i in shown],
-        "hidden": len(kept) - len(shown),
-        "filters": {
-            "type": chosen.type.value if chosen.type else "",
-            "since": chosen.since.isoformat() if chosen.since else "",
-            "until": chosen.until.isoformat() if chosen.until else "",
-        },
-        "filtered": chosen != ChartFilter(),
-        "types": [t.value for t in EventType],
-    }
-    return bytes(page(request, "dyad.html.j2", context).body).decode("utf-8")
-
-
-def _item(
-    item: TimelineItem, names: dict[str, str], sources: Mapping[str, CitedArticle]
-) -> dict[str, Any]:
-    return {
-        "item": item,
-        "text": describe(item.lead, names),
-        "evidence": [
-            {
-                "event": e,
-                "pieces": sentence_pieces(e),
-                "article": sources.get(e.evidence.article_id),
-            }
-            for e in sorted(item.members, key=lambda e: -e.confidence)
-        ],
-    }
 
 
 @router.get("/articles", response_class=HTMLResponse)

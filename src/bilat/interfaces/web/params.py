@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from bilat import api
@@ -99,3 +101,43 @@ def page_filter(
         min_confidence=min_confidence,
         limit=limit,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFilter:
+    """The dyad page's filters: one PLOVER type and a window (all optional)."""
+
+    type: EventType | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @classmethod
+    def of(cls, type: str | None, since: str | None, until: str | None) -> ChartFilter:
+        try:
+            chosen = EventType(type.upper()) if type else None
+        except ValueError as e:
+            raise BilatError(f"type: {e}: pick one from the list") from e
+        first, last = parse_day(since, "since"), parse_until(until)
+        if first and last and first > last:
+            raise BilatError(f"since ({first}) is after until ({last})")
+        return cls(chosen, first, last)
+
+    def keeper(self) -> Callable[[str, str | None, str | None], bool]:
+        """Whether a fused event of the type (its value) and the first and last days (ISO,
+        None when undated) passes: of the type, and overlapping the window (an undated
+        one passes no window)."""
+        kind = self.type.value if self.type is not None else None
+        since = self.since.isoformat() if self.since is not None else None
+        until = self.until.isoformat() if self.until is not None else None
+
+        def keeps(type: str, start: str | None, end: str | None) -> bool:
+            if kind is not None and type != kind:
+                return False
+            if since is None and until is None:
+                return True
+            if start is None or end is None:
+                return False
+            early = since is not None and end < since
+            return not (early or (until is not None and start > until))
+
+        return keeps

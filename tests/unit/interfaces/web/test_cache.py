@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from bilat.errors import NotFound
 from bilat.interfaces.web.cache import AnswerCache
-from bilat.interfaces.web.pages import ChartFilter
+from bilat.interfaces.web.params import ChartFilter
 from bilat.store import open_store
 from tests.unit.interfaces.web.web_corpus import articles
 
