@@ -78,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/bilat bench --json
 
 clean:
-	rm -rf $(VENV) $(TRAIN_VENV) $(WHEELHOUSE) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) $(WHEELHOUSE) $(DB) $(DB).pages .pytest_cache .mypy_cache .ruff_cache
