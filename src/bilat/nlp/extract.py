@@ -187,7 +187,9 @@ class Extractor:
         """One event per type, pair and date in a sentence: "held talks ... the talks" is
         one; "signed an MoU in 2018 and another in 2019" are two, and so are "established
         ties following the agreement"."""
-        finder = ParticipantFinder(scene.mentions, scene.pair, [(d.start, d.end) for d in dates])
+        finder = ParticipantFinder(
+            scene.mentions, scene.pair, [(d.start, d.end) for d in dates], scene.paragraph
+        )
         best: dict[tuple[str, ...], Event] = {}
         promises: dict[str, Sense] = {}  # AGREE id -> act promised
         made_by: dict[str, int] = {}  # event id -> its trigger's index

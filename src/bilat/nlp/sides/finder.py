@@ -22,9 +22,11 @@ class ParticipantFinder:
         mentions: Sequence[Mention],
         pair: tuple[Actor, Actor] | None,
         blocked: Sequence[tuple[int, int]] = (),
+        context: Sequence[Mention] = (),
     ) -> None:
-        # ``blocked``: character ranges that cannot be actors ("On 1 December").
-        self.phrases = SidePhrases(mentions, pair, blocked)
+        # ``blocked``: character ranges that cannot be actors ("On 1 December");
+        # ``context``: the mentions of the sentence's paragraph.
+        self.phrases = SidePhrases(mentions, pair, blocked, context)
 
     def find(self, args: Arguments, trigger: Token) -> Participants | None:
         """Source, target and symmetry of the event ``trigger`` states, or None."""

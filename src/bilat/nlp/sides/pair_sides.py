@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from bilat.nlp.syntax.antecedents import previous_subject
+from bilat.nlp.syntax.antecedents import person_before, previous_subject
 from bilat.nlp.syntax.mention_phrases import mention_root
 from bilat.nlp.syntax.role_spans import role_span
 from bilat.nlp.words import Words
@@ -159,6 +159,19 @@ def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None)
     pronoun = heads[0]
     start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
     return Mention(pronoun.text, start, end, named[0]) if named else None
+
+
+def person_named_before(heads: Sequence[Token], context: Sequence[Mention]) -> Mention | None:
+    """ "Pope Francis arrives at Andrews. *He* is received by Obama": a sentence-opening
+    "he" or "she" standing for the previous sentence's named subject is that one's actor
+    (at the pronoun, so that the evidence stays in its sentence)."""
+    earlier = person_before(heads[0]) if len(heads) == 1 else None
+    if earlier is None:
+        return None
+    named = [m for m in context if m.start <= earlier.idx < m.end]
+    pronoun = heads[0]
+    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
+    return Mention(pronoun.text, start, end, named[0].actor) if named else None
 
 
 def pair_targets(

@@ -50,8 +50,11 @@ class SidePhrases:
         mentions: Sequence[Mention],
         pair: tuple[Actor, Actor] | None,
         blocked: Sequence[tuple[int, int]] = (),
+        context: Sequence[Mention] = (),
     ) -> None:
         self.mentions = [m for m in mentions if m.actor is not None]
+        # the mentions of the sentence's paragraph: what a pronoun may stand for
+        self.context = [m for m in context if m.actor is not None]
         self.pair = pair
         # Character ranges that cannot be actors (date expressions: "On 1 December").
         self.blocked = blocked

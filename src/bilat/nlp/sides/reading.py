@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from bilat.nlp.sides.pair_sides import counterpart_of, pair_member_before, pair_targets
+from bilat.nlp.sides.pair_sides import (
+    counterpart_of,
+    pair_member_before,
+    pair_targets,
+    person_named_before,
+)
 from bilat.nlp.sides.phrases import SidePhrases
 from bilat.nlp.syntax.antecedents import place_clause_partners
 from bilat.nlp.syntax.mention_phrases import distinct
@@ -49,13 +54,17 @@ class Reading:
 
 def read_arguments(phrases: SidePhrases, args: Arguments, trigger: Token) -> Reading:
     """The mentions a trigger's arguments name, as every side rule reads them."""
-    pair = phrases.pair
+    pair, ctx = phrases.pair, phrases.context
     sources = phrases.phrases(args.source)
     if sources and not sources[0].code and (it := pair_member_before(args.source, pair)):
         sources = [it, *sources[1:]]
+    if sources and not sources[0].code and (he := person_named_before(args.source, ctx)):
+        sources = [he, *sources[1:]]
     if len(sources) >= 2 and (owner := counterpart_of(sources[0], sources[1], pair)):
         sources = [owner, *sources[1:]]  # "the minister and his Greek counterpart met"
     targets = phrases.phrases(phrases.recipient_heads(args.target))
+    if targets and not targets[0].code and (him := person_named_before(args.target, ctx)):
+        targets = [him, *targets[1:]]  # "*He* is received by Obama"
     # "Norway urged *both sides* to ...": one event with each of the main pair
     both_targets = pair_targets(targets, sources, pair)
     targets = both_targets or targets

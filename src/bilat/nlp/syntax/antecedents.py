@@ -155,6 +155,24 @@ def _speaker(head: Token) -> Token | None:
     )
 
 
+def person_before(pronoun: Token) -> Token | None:
+    """ "Pope Francis arrives at Andrews. *He* is received by Obama": a sentence-opening
+    "he" or "she", subject of its sentence's main verb (active or passive), stands for the
+    singular named subject of the previous sentence's main verb."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
+        return None
+    sent = pronoun.sent
+    if pronoun.head.dep_ != "ROOT" or sent.start == 0:
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    subjects = [c for c in before.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    if not subjects or subjects[0].pos_ != "PROPN" or _plural(subjects[0]):
+        return None
+    return subjects[0]
+
+
 def previous_subject(pronoun: Token) -> Token | None:
     """ "The two ministers met on Monday. *They* also agreed ...": a sentence-opening
     "they" that is the subject of its sentence's main verb stands for the plural subject

@@ -75,3 +75,27 @@ def test_the_two_countries_are_the_two_the_previous_sentence_names() -> None:
     assert pair_in_context(said, previous[:1], PAIR) == PAIR
     # a sentence with no "the two ..." keeps the main pair for its other rules
     assert pair_in_context("They discussed gas.", previous, PAIR) == PAIR
+
+
+def test_a_sentence_opening_he_is_the_previous_sentences_named_subject() -> None:
+    from bilat.nlp.sides.pair_sides import person_named_before
+    from tests.unit.nlp.handmade import parsed
+
+    doc = parsed(
+        [
+            ("Putin", 1, "nsubj", "PROPN", "Putin"),
+            ("arrived", 1, "ROOT", "VERB", "arrive"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("He", 5, "nsubjpass", "PRON", "he"),
+            ("was", 5, "auxpass", "AUX", "be"),
+            ("welcomed", 5, "ROOT", "VERB", "welcome"),
+            (".", 5, "punct", "PUNCT", "."),
+        ],
+        starts=(0, 3),
+    )
+    putin = Mention("Putin", 0, 5, Actor("RUS", "Russia"))
+    found = person_named_before([doc[3]], [putin])
+    assert found is not None and found.code == "RUS"
+    assert (found.text, found.start) == ("He", doc[3].idx)  # at the pronoun
+    assert person_named_before([doc[3]], []) is None  # no actor named there
+    assert person_named_before([doc[0]], [putin]) is None  # not a pronoun
