@@ -155,19 +155,22 @@ def _speaker(head: Token) -> Token | None:
     )
 
 
-def person_before(pronoun: Token) -> Token | None:
+def person_before(pronoun: Token, depth: int = 3) -> Token | None:
     """ "Pope Francis arrives at Andrews. *He* is received by Obama": a sentence-opening
     "he" or "she", subject of its sentence's main verb (active or passive), stands for the
-    singular named subject of the previous sentence's main verb."""
+    singular named subject of the previous sentence's main verb, or for what that
+    sentence's own "he" stands for (up to ``depth`` sentences back)."""
     if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
         return None
     sent = pronoun.sent
-    if pronoun.head.dep_ != "ROOT" or sent.start == 0:
+    if pronoun.head.dep_ != "ROOT" or sent.start == 0 or depth == 0:
         return None
     if any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
         return None
     before = pronoun.doc[sent.start - 1].sent.root
     subjects = [c for c in before.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    if subjects and subjects[0].lower_ == pronoun.lower_:
+        return person_before(subjects[0], depth - 1)  # "He arrived. He met ..."
     if not subjects or subjects[0].pos_ != "PROPN" or _plural(subjects[0]):
         return None
     return subjects[0]

@@ -75,6 +75,10 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
         if current is None:
             break
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if not subjects and current.i == verb.head.i != verb.i and _active_conjunct(verb):
+            # "He will be received at the White House and *will meet* the President":
+            # an active conjunct's subject is the passive subject it shares
+            subjects = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
         if subjects:
             return [h for s in subjects for h in conjuncts(s)], inherited
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
@@ -101,6 +105,15 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
     if current is not None and (swallowed := _swallowed_subject(current)):
         return swallowed, inherited
     return [], inherited
+
+
+def _active_conjunct(verb: Token) -> bool:
+    """A conjunct in the active voice: not a participle sharing the passive of the verb
+    before it ("was tortured and *killed*"), unless an auxiliary of its own makes it
+    active ("will be received and *will meet*")."""
+    if verb.dep_ != "conj" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
 
 
 def _misread_subject(noun: Token) -> bool:

@@ -476,3 +476,28 @@ def test_a_subject_misread_as_the_saying_verbs_acts_in_its_own_clause() -> None:
         (".", 8, "punct", "PUNCT", "."),
     ])  # fmt: skip
     assert [t.text for t in verb_arguments(doc[4]).source] == ["youths"]
+
+
+def test_an_active_conjunct_shares_the_passive_subject_as_its_own() -> None:
+    # "He will be received and will meet Obama": he meets; "was tortured and killed": not
+    doc = parsed([
+        ("He", 3, "nsubjpass", "PRON", "he"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("be", 3, "auxpass", "AUX", "be"),
+        ("received", 3, "ROOT", "VERB", "receive"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("will", 6, "aux", "AUX", "will"),
+        ("meet", 3, "conj", "VERB", "meet"),
+        ("Obama", 6, "dobj", "PROPN", "Obama"),
+        (".", 3, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert [t.text for t in verb_arguments(doc[6]).source] == ["He"]
+    # the shipped model tags a participle sharing the passive VBN (handmade tags cannot)
+    import spacy
+
+    from bilat.config import Settings
+
+    shared = spacy.load(Settings().model)("Rahman was tortured and killed in a prison.")
+    killed = next(t for t in shared if t.text == "killed")
+    assert killed.dep_ == "conj" and killed.tag_ == "VBN"
+    assert verb_arguments(killed).source == ()
