@@ -195,7 +195,7 @@ class Extractor:
         made_by: dict[str, int] = {}  # event id -> its trigger's index
         scheduled: set[int] = set()  # agreements that set up a meeting on a date of its own
         for trigger, sense, found in self._governing(scene.sent, finder, keep_uncoded):
-            act, promised = self._act(scene, trigger, sense, found.confidence)
+            act, promised = self._act(scene, trigger, sense, found.confidence, not keep_uncoded)
             if act is None:
                 continue
             phase = sequence_phrase(trigger.token)
@@ -222,10 +222,11 @@ class Extractor:
         return without_partial_repeats(events + acts)
 
     def _act(
-        self, scene: Scene, trigger: Trigger, sense: Sense, confidence: float
+        self, scene: Scene, trigger: Trigger, sense: Sense, confidence: float, scheduled: bool
     ) -> tuple[Act | None, Sense | None]:
         """The trigger's act with its status, final sense and date (None: a state the
-        writer describes, no act), and the act it promises, if any."""
+        writer describes, no act), and the act it promises, if any (``scheduled``: see
+        ``act_of``)."""
         token, anchor, placed = trigger.token, scene.facts.anchor, scene.placed
         if trigger.nominal and undated_state(token, placed):
             return None, None
@@ -238,7 +239,7 @@ class Extractor:
             when = plan_ahead(when, anchor)
         elif status is Status.HYPOTHETICAL and when is not None and when.inferred:
             when = None  # "if Trump agrees": nothing happened on the day of the report
-        final, promised = act_of(trigger, sense, status)
+        final, promised = act_of(trigger, sense, status, scheduled)
         if trigger.nominal:
             confidence -= NOMINAL_TRIGGER_PENALTY
         definite = when is None and is_definite(token, trigger.obj)

@@ -14,19 +14,30 @@ from bilat.nlp.events.modality import (
     intended,
     reported_plan,
     unless_clause,
+    will_do,
 )
 from bilat.nlp.events.triggers import Trigger
 from bilat.records import DateSpan, Event, EventType, Status, event_id
 
+# Acts a news report tells as scheduled: "will meet", "will hold an exercise", "will send
+# aid" are planned acts (news/ANNOTATION.md: status planned), not also a promise.
+SCHEDULED = frozenset({EventType.CONSULT, EventType.COOPERATE, EventType.AID})
 
-def act_of(trigger: Trigger, sense: Sense, status: Status) -> tuple[Sense, Sense | None]:
+
+def act_of(
+    trigger: Trigger, sense: Sense, status: Status, scheduled: bool = False
+) -> tuple[Sense, Sense | None]:
     """The sense the event is coded as, and the cooperative act a promise states ("will
-    hold a joint exercise": the promise is an AGREE, the exercise a planned act), if any."""
+    hold a joint exercise": the promise is an AGREE, the exercise a planned act), if any.
+    With ``scheduled`` (documents), an act of ``SCHEDULED`` told with "will" is the planned
+    act alone; sentence coding follows CAMEO, where it is a stated intention."""
     type_, mode = sense
     if declined(type_, status):
         return (EventType.REJECT, None), None
     if intended(trigger.token) and unless_clause(trigger.token):
         return (EventType.THREATEN, None), None
+    if scheduled and type_ in SCHEDULED and will_do(trigger.token):
+        return (type_, mode), None
     if not trigger.foreseen and _promised(trigger, type_):
         promised = (type_, mode) if type_.quad in (1, 2) else None
         return (as_intention(type_), None), promised

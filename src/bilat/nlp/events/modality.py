@@ -129,6 +129,22 @@ def intended(trigger: Token) -> bool:
     return False
 
 
+def will_do(trigger: Token) -> bool:
+    """ "will meet", "will hold an exercise": an act told in the future tense by "will" or
+    "shall", not by a word of intention ("is ready to send") or a conditional ("would")."""
+    for depth, verb in enumerate(_clause_chain(trigger)):
+        aux = _aux(verb)
+        if aux & WORDS.CONDITIONAL_AUX:
+            return False
+        if aux & WORDS.FUTURE_AUX:
+            return True
+        if depth > 0 and verb.lemma_.lower() in WORDS.INTENT_WORDS | WORDS.PLAN_INTENT:
+            return False
+        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+    return False
+
+
 def unless_clause(trigger: Token) -> bool:
     """ "will withdraw its troops unless the talks resume": an intention made to hang on
     the other side's compliance is a threat (CAMEO 13), whatever the act."""

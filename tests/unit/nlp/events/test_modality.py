@@ -44,14 +44,16 @@ def test_a_stated_intention_to_cooperate_is_an_agreement(extractor: Extractor) -
         ("aid", 2, "dobj", "NOUN", "aid"),
         (".", 2, "punct", "PUNCT", "."),
     ])  # fmt: skip
-    found = extractor.extract(
-        doc, facts(doc, [mention(doc, "Finland", "FIN"), mention(doc, "Tanzania", "TZA")])
-    )
-    # the promise, and the aid it promises reported beside it, planned
-    assert [(e.type, e.status) for e in found] == [
+    named = facts(doc, [mention(doc, "Finland", "FIN"), mention(doc, "Tanzania", "TZA")])
+    # sentence coding (CAMEO): the promise, and the aid it promises beside it, planned
+    coded = extractor.extract(doc, named, keep_uncoded=True)
+    assert [(e.type, e.status) for e in coded] == [
         (EventType.AGREE, Status.PLANNED),
         (EventType.AID, Status.PLANNED),
     ]
+    # a document: the aid, planned (news/ANNOTATION.md)
+    found = extractor.extract(doc, named)
+    assert [(e.type, e.status) for e in found] == [(EventType.AID, Status.PLANNED)]
 
 
 def test_a_stated_intention_of_material_conflict_is_a_threat(extractor: Extractor) -> None:

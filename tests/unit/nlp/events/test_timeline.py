@@ -86,4 +86,4 @@ def test_a_plan_told_today_is_not_dated_today(extractor: Extractor) -> None:
         ("Japan", 4, "pobj", "PROPN", "Japan"),
         (".", 2, "punct", "PUNCT", "."),
     ]  # fmt: skip
-    assert _dates(extractor, rows, {"China": "CHN", "Japan": "JPN"}) == [None, None]
+    assert _dates(extractor, rows, {"China": "CHN", "Japan": "JPN"}) == [None]
