@@ -21,6 +21,7 @@ from bilat.nlp.events.dating import (
     dates_the_trigger,
     event_date,
     is_definite,
+    news_month,
     place_dates,
     plan_ahead,
     report_month,
@@ -178,7 +179,7 @@ class Extractor:
                 sent, [(d.start, d.end, with_context_year(d.span, year, anchor)) for d in dates]
             ),
             timeline=timeline,
-            reported=report_month(timeline.previous, anchor),
+            reported=report_month(timeline.previous, anchor) or news_month(sent.root, anchor),
         )
 
     def _sentence_events(

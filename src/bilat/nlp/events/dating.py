@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from bilat.dates.calendar import shift_years
 from bilat.dates.lexicon import MONTHS
+from bilat.nlp.events.modality import told_in_future, told_in_present
 from bilat.nlp.words import Words
 from bilat.records import DateSpan, Granularity
 
@@ -208,6 +209,18 @@ def report_month(previous: DateSpan | None, anchor: date | None) -> DateSpan | N
     if previous is None or anchor is None:
         return None
     if abs((previous.start - anchor).days) > REPORT_TIME_DAYS:
+        return None
+    last = monthrange(anchor.year, anchor.month)[1]
+    return DateSpan(
+        anchor.replace(day=1), anchor.replace(day=last), Granularity.MONTH, "", inferred=True
+    )
+
+
+def news_month(root: Token, anchor: date | None) -> DateSpan | None:
+    """The publication month, as the inferred date of an undated act in a sentence whose
+    main verb tells the news of the day ("Germany reopens train services from Austria
+    *after reintroducing border controls*": the controls came this month, before today)."""
+    if anchor is None or not told_in_present(root) or told_in_future(root):
         return None
     last = monthrange(anchor.year, anchor.month)[1]
     return DateSpan(

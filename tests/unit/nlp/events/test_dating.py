@@ -408,3 +408,29 @@ def test_a_plans_month_named_without_its_year_lies_ahead() -> None:
     assert plan_ahead(monday, story) == monday
     assert plan_ahead(SEPTEMBER, date(2021, 9, 2)) == SEPTEMBER
     assert plan_ahead(None, story) is None and plan_ahead(june, None) == june
+
+
+def test_an_undated_act_beside_the_news_of_the_day_is_of_the_publication_month() -> None:
+    from bilat.nlp.events.dating import news_month
+
+    doc = parsed([
+        ("Germany", 1, "nsubj", "PROPN", "Germany"),
+        ("reopens", 1, "ROOT", "VERB", "reopen"),
+        ("services", 1, "dobj", "NOUN", "service"),
+        ("after", 1, "prep", "ADP", "after"),
+        ("reintroducing", 3, "pcomp", "VERB", "reintroduce"),
+        ("controls", 4, "dobj", "NOUN", "control"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    month = news_month(doc[1], date(2015, 9, 14))
+    assert month == DateSpan(
+        date(2015, 9, 1), date(2015, 9, 30), Granularity.MONTH, "", inferred=True
+    )
+    past = parsed([
+        ("Germany", 1, "nsubj", "PROPN", "Germany"),
+        ("reopened", 1, "ROOT", "VERB", "reopen"),
+        ("services", 1, "dobj", "NOUN", "service"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    assert news_month(past[1], date(2015, 9, 14)) is None  # told of its own time
+    assert news_month(doc[1], None) is None
