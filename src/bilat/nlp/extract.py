@@ -100,6 +100,8 @@ class Scene:
     timeline: Timeline
     # an act no date of its own dates, in a story at the time of its report
     reported: DateSpan | None
+    # a verbal act no date dates, in a sentence that tells the news of the day
+    news_month: DateSpan | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,8 @@ class Extractor:
                 sent, [(d.start, d.end, with_context_year(d.span, year, anchor)) for d in dates]
             ),
             timeline=timeline,
-            reported=report_month(timeline.previous, anchor) or news_month(sent.root, anchor),
+            reported=report_month(timeline.previous, anchor),
+            news_month=news_month(sent.root, anchor),
         )
 
     def _sentence_events(
@@ -285,7 +288,7 @@ class Extractor:
             source=source,
             target=target,
             symmetric=found.symmetric,
-            date=dated or (scene.reported if status is Status.OCCURRED else None),
+            date=dated or (_undated(scene, act) if status is Status.OCCURRED else None),
             status=status,
             amounts=scene.amounts if type_.quad == 2 or type_ is EventType.AGREE else (),
             intensity=self.intensity(type_, mode) if status is Status.OCCURRED else 0.0,
@@ -346,6 +349,15 @@ class Extractor:
             if keep_uncoded or coded:
                 located.append((trigger, sense, found))
         return reportable(located, statements)
+
+
+def _undated(scene: Scene, act: Act) -> DateSpan | None:
+    """The inferred date of an occurred act no date dates: the report's month when the
+    story is at the time of its report; for a verb, also when its sentence tells the news
+    of the day (an event noun there may be a topic: "hopes are pinned on the visit")."""
+    if scene.reported is not None or act.trigger.nominal:
+        return scene.reported
+    return scene.news_month
 
 
 def _dated_below(trigger: Token, placed: list[PlacedDate]) -> bool:
