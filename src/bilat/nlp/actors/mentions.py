@@ -164,7 +164,16 @@ class _Reader:
             found = self._person(person, (), titled=False) or self._introduced_as(person)
             if found is not None:
                 self._emit(person.i, person.j, *found)
+                self._introduce_last_name(person.i, person.j)
         return c.next_hit
+
+    def _introduce_last_name(self, first: int, last: int) -> None:
+        """A known person named in full ("Pope Francis") is introduced: the last word of
+        the name standing alone later ("*Francis* will then visit the US") is that one."""
+        word = self.toks.words[last - 1]
+        if last - first < 2 or len(word) < 3 or not word.isalpha() or set(word) <= set("IVXL"):
+            return
+        self.introduced.append((last - 1, self.out[-1]))
 
     def _introduced_as(self, hit: Hit) -> tuple[str, str | None] | None:
         """ "Japanese Prime Minister X ... *X's* visit": a name the KB knows but holds in

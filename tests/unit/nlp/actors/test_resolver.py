@@ -440,3 +440,16 @@ def test_a_name_after_anti_is_what_the_actor_opposes() -> None:
     assert codes("Anti-Mexican slogans were heard in Austin, Texas.") == ["USA"]
     assert codes("The counter-Iran coalition met in Riyadh.") == ["SAU"]
     assert codes("Pro-Chile marchers reached Lima.") == ["CHL", "PER"]
+
+
+def test_a_known_person_named_in_full_is_known_by_the_last_word_after() -> None:
+    found = R.find_mentions(
+        "Pope Francis departs from Rome. Francis will then visit the US.", date(2015, 9, 19)
+    )
+    assert [(m.text, m.code) for m in found if m.code == "VAT"] == [
+        ("Pope Francis", "VAT"),
+        ("Francis", "VAT"),
+    ]
+    # not before the full name
+    alone = R.find_mentions("Francis will visit the US.", date(2015, 9, 19))
+    assert all(m.code != "VAT" for m in alone)
