@@ -26,10 +26,10 @@ PLOVER_COUNTRY_ACCURACY = 0.90
 EVENTS_F1 = 0.77
 EVENTS_UNTYPED_F1 = 0.79
 # Regression sets of invented news (tests/data/fresh): set -> (typed, untyped) floors.
-FRESH_FLOORS = {"news_a": (0.68, 0.74), "news_b": (0.70, 0.80)}
+FRESH_FLOORS = {"news_a": (0.68, 0.74), "news_b": (0.71, 0.81)}
 # Real news items (news/wcep-dev, its held-out half): rule 6 floors and rule 7 ceilings.
 NEWS = EVAL / "news"
-WCEP_EVENTS = (0.51, 0.58)
+WCEP_EVENTS = (0.55, 0.62)
 WCEP_NONPOLITICAL_PER_100 = 3.0
 TOPICS_NONPOLITICAL_PER_100 = 2.0
 

@@ -251,3 +251,17 @@ def test_a_commentator_named_once_is_a_commentator_throughout(extractor: Extract
     codes = {"Russia": "RUS", "Ukraine": "UKR"}
     found = extractor.extract(doc, facts(doc, [mention(doc, n, c) for n, c in codes.items()]))
     assert found == []  # the scholar's analysis
+
+
+def test_troops_advancing_on_a_place_attack_it(extractor: Extractor) -> None:
+    rows = [
+        ("Emirati", 1, "amod", "ADJ", "emirati"),
+        ("troops", 2, "nsubj", "NOUN", "troop"),
+        ("advance", 2, "ROOT", "VERB", "advance"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("Sanaa", 3, "pobj", "PROPN", "Sanaa"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]  # fmt: skip
+    assert _types(extractor, rows, {"Emirati": "ARE", "Sanaa": "YEM"}) == [
+        (EventType.ASSAULT, "ARE", "YEM")
+    ]
