@@ -146,8 +146,7 @@ def render_calibration(results: Mapping[str, Mapping[str, object]]) -> list[str]
     ]
     if not samples:
         return []
-    oof = bands(out_of_fold_pairs(samples))
-    rows = [(float(r["from"]), int(r["n"]), int(r["right"])) for r in oof]
+    rows = merged([bands(out_of_fold_pairs(samples))])
     lines = ["## Calibration: is confidence a probability?", ""]
     lines += [
         "Predicted events of every rule 6 set above, by confidence band; an event is right",

@@ -145,10 +145,11 @@ class Extractor:
                 timeline = replace(timeline, reference=None, context_year=None)
                 previous = []
             dates = [d for d in facts.dates if sent.start_char <= d.start < sent.end_char]
+            mentions = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
             here = pair_in_context(sent.text, previous, pair)
-            previous = [m for m in facts.mentions if sent.start_char <= m.start < sent.end_char]
+            previous = mentions
             if not is_citation(sent.text):
-                scene = self._scene(sent, text, facts, here, dates, timeline)
+                scene = self._scene(sent, text, facts, here, mentions, dates, timeline)
                 found = self._sentence_events(scene, dates, known, keep_uncoded)
                 events.extend(found)
                 known.update((known_key(e), e.date) for e in found if e.date is not None)
@@ -162,6 +163,7 @@ class Extractor:
         text: str,
         facts: DocFacts,
         pair: tuple[Actor, Actor] | None,
+        mentions: list[Mention],
         dates: list[DatedText],
         timeline: Timeline,
     ) -> Scene:
@@ -171,7 +173,7 @@ class Extractor:
             sent=sent,
             facts=facts,
             pair=pair,
-            mentions=[m for m in facts.mentions if sent.start_char <= m.start < sent.end_char],
+            mentions=mentions,
             paragraph=[m for m in facts.mentions if first <= m.start < last],
             amounts=tuple(
                 a.amount for a in facts.amounts if sent.start_char <= a.start < sent.end_char

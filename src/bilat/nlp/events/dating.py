@@ -11,14 +11,13 @@ reported ("the meeting was held ...") refers back to it and takes its date.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from bilat.dates.calendar import shift_years
+from bilat.dates.calendar import last_day, month_span, shift_years
 from bilat.dates.lexicon import MONTHS
 from bilat.nlp.events.modality import told_in_future, told_in_present
 from bilat.nlp.words import Words
@@ -210,10 +209,7 @@ def report_month(previous: DateSpan | None, anchor: date | None) -> DateSpan | N
         return None
     if abs((previous.start - anchor).days) > REPORT_TIME_DAYS:
         return None
-    last = monthrange(anchor.year, anchor.month)[1]
-    return DateSpan(
-        anchor.replace(day=1), anchor.replace(day=last), Granularity.MONTH, "", inferred=True
-    )
+    return publication_month(anchor)
 
 
 def news_month(root: Token, anchor: date | None) -> DateSpan | None:
@@ -222,10 +218,12 @@ def news_month(root: Token, anchor: date | None) -> DateSpan | None:
     *after reintroducing border controls*": the controls came this month, before today)."""
     if anchor is None or not told_in_present(root) or told_in_future(root):
         return None
-    last = monthrange(anchor.year, anchor.month)[1]
-    return DateSpan(
-        anchor.replace(day=1), anchor.replace(day=last), Granularity.MONTH, "", inferred=True
-    )
+    return publication_month(anchor)
+
+
+def publication_month(anchor: date) -> DateSpan:
+    """The publication month, inferred."""
+    return replace(month_span(anchor.year, anchor.month), inferred=True)
 
 
 def publication_day(anchor: date) -> DateSpan:
@@ -252,6 +250,6 @@ def plan_ahead(when: DateSpan | None, anchor: date | None) -> DateSpan | None:
     if not any(word in MONTHS for word in re.findall(r"[a-z]+", when.text.lower())):
         return when  # "on Monday": no month named
     end = shift_years(when.end, 1)
-    if when.end.day == monthrange(when.end.year, when.end.month)[1]:
-        end = end.replace(day=monthrange(end.year, end.month)[1])  # to the end of February
+    if when.end.day == last_day(when.end.year, when.end.month):
+        end = end.replace(day=last_day(end.year, end.month))  # to the end of February
     return replace(when, start=shift_years(when.start, 1), end=end)

@@ -31,6 +31,7 @@ from bilat.nlp.events.dating import publication_day
 from bilat.nlp.events.modality import told_in_present
 from bilat.nlp.extract import EXTRACTOR_VERSION
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
+from bilat.nlp.syntax.mention_phrases import mention_root, named_noun
 from bilat.records import (
     DateSpan,
     Event,
@@ -233,16 +234,18 @@ def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) ->
     return replace(event, source=new_source, target=new_target)
 
 
+# From a name up to the object of "by": "by *Russia*", "by Russia and *Belarus*".
+AGENT_CLIMB = frozenset({"conj", "appos", "compound", "amod", "poss"})
+
+
 def _passive_agent(side: Mention, sent: Span) -> bool:
     """Whether the rules read ``side`` in the "by" phrase of a passive ("Ukraine was
     attacked *by Russia*"): the parse says who acted, and the role head, which learned
     from few passives, reads them the other way round."""
-    words = sent.doc.char_span(side.start, side.end, alignment_mode="expand")
-    if words is None or not len(words):
+    root = mention_root(side, sent.doc)
+    if root is None:
         return False
-    head = words.root
-    while head.dep_ in ("conj", "appos", "compound", "amod", "poss") and head.head.i != head.i:
-        head = head.head
+    head = named_noun(root, AGENT_CLIMB)
     return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 

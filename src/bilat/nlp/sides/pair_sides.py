@@ -43,7 +43,7 @@ def main_pair(doc: Doc, mentions: Sequence[Mention]) -> tuple[Actor, Actor] | No
         }
         # A total order: one code may come with two sectors, and a set's order varies
         # from process to process, which made the pair (and stored events) vary too.
-        ordered = sorted(actors, key=lambda a: (a.code, a.sector or "", a.name))
+        ordered = sorted(actors, key=_actor_order)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 if a.code != b.code:
@@ -67,8 +67,13 @@ def pair_in_context(
             named.setdefault(m.actor.code, m.actor)
     if len(named) != 2:
         return pair
-    a, b = sorted(named.values(), key=lambda actor: (actor.code, actor.sector or "", actor.name))
+    a, b = sorted(named.values(), key=_actor_order)
     return a, b
+
+
+def _actor_order(actor: Actor) -> tuple[str, str, str]:
+    """A total order of actors, so that a pair is the same whatever order they came in."""
+    return (actor.code, actor.sector or "", actor.name)
 
 
 def pair_named(

@@ -160,20 +160,14 @@ def person_before(pronoun: Token, depth: int = 3) -> Token | None:
     "he" or "she", subject of its sentence's main verb (active or passive), stands for the
     singular named subject of the previous sentence's main verb, or for what that
     sentence's own "he" stands for (up to ``depth`` sentences back)."""
-    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
+    if pronoun.lower_ not in ("he", "she") or depth == 0:
         return None
-    sent = pronoun.sent
-    if pronoun.head.dep_ != "ROOT" or sent.start == 0 or depth == 0:
+    subject = _subject_before(pronoun, SUBJECTS | PASSIVE_SUBJECTS)
+    if subject is not None and subject.lower_ == pronoun.lower_:
+        return person_before(subject, depth - 1)  # "He arrived. He met ..."
+    if subject is None or subject.pos_ != "PROPN" or _plural(subject):
         return None
-    if any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
-        return None
-    before = pronoun.doc[sent.start - 1].sent.root
-    subjects = [c for c in before.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-    if subjects and subjects[0].lower_ == pronoun.lower_:
-        return person_before(subjects[0], depth - 1)  # "He arrived. He met ..."
-    if not subjects or subjects[0].pos_ != "PROPN" or _plural(subjects[0]):
-        return None
-    return subjects[0]
+    return subject
 
 
 def previous_subject(pronoun: Token) -> Token | None:
@@ -181,17 +175,24 @@ def previous_subject(pronoun: Token) -> Token | None:
     "they" that is the subject of its sentence's main verb stands for the plural subject
     of the previous sentence's main verb (a noun, not another pronoun); "it" for a
     singular name ("Algeria cut ties. *It* also closed its airspace")."""
-    if pronoun.lower_ not in ("they", "it") or pronoun.dep_ not in SUBJECTS:
+    if pronoun.lower_ not in ("they", "it"):
         return None
-    verb, sent = pronoun.head, pronoun.sent
-    if verb.dep_ != "ROOT" or any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
-        return None
-    if sent.start == 0:
-        return None
-    before = pronoun.doc[sent.start - 1].sent.root
-    subjects = [c for c in before.children if c.dep_ in SUBJECTS]
-    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+    subject = _subject_before(pronoun, SUBJECTS)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     if pronoun.lower_ == "it":
-        return subjects[0] if subjects[0].tag_ == "NNP" and not _plural(subjects[0]) else None
-    return subjects[0] if _plural(subjects[0]) else None
+        return subject if subject.tag_ == "NNP" and not _plural(subject) else None
+    return subject if _plural(subject) else None
+
+
+def _subject_before(pronoun: Token, deps: frozenset[str]) -> Token | None:
+    """The first subject (by ``deps``) of the previous sentence's main verb, when
+    ``pronoun`` opens its own sentence as the subject (by ``deps``) of its main verb, no
+    noun before it."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in deps or pronoun.head.dep_ != "ROOT" or sent.start == 0:
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN") for t in sent if t.i < pronoun.i):
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    return next((c for c in before.children if c.dep_ in deps), None)

@@ -152,24 +152,23 @@ def verb_arguments(verb: Token, obj: Token | None = None) -> Arguments:
         c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS and (obj is None or c.i != obj.i)
     ]
     agents = list(prep_objects(verb, frozenset({"by"})))
+    doers = [h for a in agents for h in conjuncts(a)]  # whoever the "by" phrase names
+    auxpass = any(c.dep_ == "auxpass" for c in verb.children)
     targets: list[Token] = []
     if passive and not agents and verb.lower_ in WORDS.STANCES:
         sources, passive = [h for p in passive for h in conjuncts(p)], []
     if passive:
-        sources = [h for a in agents for h in conjuncts(a)]
+        sources = doers
         targets = [h for p in passive for h in conjuncts(p)]
-    elif agents and inherited and any(c.dep_ == "auxpass" for c in verb.children):
+    elif agents and inherited and auxpass:
         # "X arrived and *was greeted by Y*": the subject a passive conjunct shares is
         # acted on; whoever the "by" phrase names acts
-        sources, targets = [h for a in agents for h in conjuncts(a)], sources
-    elif agents and not sources and obj is not None and obj.dep_ in PASSIVE_SUBJECTS:
-        # "a loan was granted to Ukraine *by Poland*": the light verb's own event noun is
-        # its passive subject, and whoever the "by" phrase names does the act
-        sources = [h for a in agents for h in conjuncts(a)]
-    elif agents and not sources and any(c.dep_ == "auxpass" for c in verb.children):
-        # "..., having been annexed *by Germany*": a passive participle with no subject of
-        # its own is done by whoever its "by" phrase names
-        sources = [h for a in agents for h in conjuncts(a)]
+        sources, targets = doers, sources
+    elif agents and not sources and (auxpass or (obj is not None and obj.dep_ in PASSIVE_SUBJECTS)):
+        # "a loan was granted to Ukraine *by Poland*" (the light verb's own event noun is
+        # its passive subject), "..., having been annexed *by Germany*" (a passive
+        # participle with no subject of its own): whoever the "by" phrase names does it
+        sources = doers
     carriers = [verb] if obj is None else [obj, verb]
     joint = next((b for c in carriers if (b := _between(c))), [])
     if not joint and not passive:
