@@ -26,6 +26,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, TypeAlias
 
+from bilat.children import start_method
 from bilat.config import Settings
 from bilat.errors import BilatError
 from bilat.records import Article, Event, Rejection
@@ -105,12 +106,6 @@ def _parse(items: list[Item], batch_size: int) -> list[list[Event]]:
 
 
 # -- in the parent -----------------------------------------------------------------------
-
-
-def start_method() -> str:
-    """forkserver where the platform has it (children fork from a small clean process),
-    else spawn; never fork, which would copy the parent's store connection and threads."""
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 class WorkerPool:

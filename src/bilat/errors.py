@@ -63,6 +63,10 @@ class EngineFailed(BilatError):
     """The engine could not start, or its workers failed while parsing."""
 
 
+class ModelReaderFailed(BilatError):
+    """The event model's reading process stopped while sentences were waiting."""
+
+
 class ChartsUnavailable(BilatError):
     """A picture was asked for, but matplotlib (``bilat[charts]``) is not installed."""
 

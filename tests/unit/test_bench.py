@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,26 @@ def test_own_peak_rss_reads_vmhwm_and_falls_back(tmp_path: Path) -> None:
     status.write_text("Name:\tpython\nVmHWM:\t  204800 kB\nVmRSS:\t1024 kB\n", "ascii")
     assert bench.own_peak_rss_mb(status) == 200.0
     assert bench.own_peak_rss_mb(tmp_path / "absent") == bench.peak_rss_mb()
+
+
+def test_descendants_peak_rss_adds_up_children_and_grandchildren_only(tmp_path: Path) -> None:
+    # A /proc of four processes: a child of ours, its own child, a
+    # stranger, and one that ended between listing and reading (no status file).
+    me = os.getpid()
+    table = {
+        900001: (me, "python (x)", 51200),
+        900002: (900001, "python", 102400),
+        900003: (1, "stranger", 409600),
+        900004: (me, "ended", None),
+    }
+    for pid, (ppid, comm, hwm_kb) in table.items():
+        folder = tmp_path / str(pid)
+        folder.mkdir()
+        (folder / "stat").write_text(f"{pid} ({comm}) S {ppid} 1 1 0", "ascii")
+        if hwm_kb is not None:
+            (folder / "status").write_text(f"Name:\tx\nVmHWM:\t{hwm_kb} kB\n", "ascii")
+    assert bench.descendants_peak_rss_mb(tmp_path) == 150.0
+    assert bench.descendants_peak_rss_mb(tmp_path / "absent") == 0.0
 
 
 class FakeNlp:

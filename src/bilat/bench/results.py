@@ -43,6 +43,8 @@ class Throughput:
     nlp_seconds: float
     events: int
     rounds: tuple[Round, ...]
+    # the processes the pipeline started (the event model's reader), at the end
+    children_peak_rss_mb: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ and a store that adds up its own time."""
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import sys
@@ -35,12 +36,40 @@ def own_peak_rss_mb(status: Path = Path("/proc/self/status")) -> float:
     """Peak resident memory of this process image alone, in MB. Linux carries ru_maxrss
     over fork and execve, so a child started by a 400 MB parent reports at least 400 MB
     there; VmHWM in /proc belongs to the new image. ru_maxrss where /proc is absent."""
+    found = _high_water_mb(status)
+    return peak_rss_mb() if found is None else found
+
+
+def descendants_peak_rss_mb(proc: Path = Path("/proc")) -> float:
+    """Peak resident memory of this process's live descendants together, in MB (the event
+    model's reading process). 0 where /proc is absent."""
+    parents: dict[int, int] = {}
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            # "pid (comm) state ppid ...": comm may hold spaces and brackets
+            after_comm = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1]
+            parents[int(stat.parent.name)] = int(after_comm.split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while we looked
+    family: set[int] = set()
+    frontier = [os.getpid()]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        family.update(children)
+        frontier.extend(children)
+    peaks = (_high_water_mb(proc / str(pid) / "status") for pid in family)
+    return round(sum(mb for mb in peaks if mb is not None), 1)
+
+
+def _high_water_mb(status: Path) -> float | None:
+    """VmHWM of a /proc status file, in MB; None when it cannot be read."""
     try:
         text = status.read_text(encoding="ascii", errors="replace")
     except OSError:
-        return peak_rss_mb()
+        return None
     found = re.search(r"^VmHWM:\s*(\d+)\s*kB", text, re.MULTILINE)
-    return round(int(found.group(1)) / 1024, 1) if found else peak_rss_mb()
+    return round(int(found.group(1)) / 1024, 1) if found else None
 
 
 def words_per_s(words: int, seconds: float) -> float:

@@ -19,10 +19,11 @@ Components, in order, and what each reads and writes:
   is right (``bilat.nlp.learned.confidence``)
 """
 
+import weakref
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,7 @@ from bilat.nlp.facts import DatedText, DocFacts, FoundAmount
 from bilat.nlp.learned.confidence import ConfidenceModel
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
 from bilat.nlp.learned.layer import LearnedLayer, SentenceFacts, words_of
+from bilat.nlp.learned.reader import SentenceReader
 from bilat.nlp.patterns import load_patterns, matcher_for
 from bilat.nlp.words import load_words
 from bilat.records import Event
@@ -104,7 +106,7 @@ class EventsComponent:
         return doc
 
 
-# A doc's sentences to read, as (start, words), and the reading running in the worker.
+# A doc's sentences to read, as (start, words), and their reading, under way.
 _Reading = tuple[list[tuple[int, list[str]]], "Future[list[SentenceReading]]"]
 
 
@@ -113,6 +115,7 @@ class LearnedComponent:
 
     def __init__(self, layer: LearnedLayer) -> None:
         self.layer = layer
+        self._reader: SentenceReader | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = tuple(self.layer.decide_all(self._sentences(doc)))
@@ -120,21 +123,26 @@ class LearnedComponent:
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         """The docs in order, judged as ``__call__`` judges them; the model reads a doc's
-        sentences in a worker thread while this one parses the next docs (onnxruntime
-        lets go of the GIL while it runs), up to ``batch_size`` docs ahead."""
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model") as pool:
-            waiting: deque[tuple[Doc, list[SentenceFacts], _Reading]] = deque()
-            for doc in stream:
-                sentences = self._sentences(doc)
-                todo = self.layer.to_read(sentences)
-                words = [w for _, w in todo]
-                waiting.append(
-                    (doc, sentences, (todo, pool.submit(self.layer.encoder.read, words)))
-                )
-                if len(waiting) > batch_size:
-                    yield self._judged(*waiting.popleft())
-            while waiting:
+        sentences in the background (``reader``) while this thread parses the next docs,
+        up to ``batch_size`` docs ahead."""
+        reader = self.reader()
+        waiting: deque[tuple[Doc, list[SentenceFacts], _Reading]] = deque()
+        for doc in stream:
+            sentences = self._sentences(doc)
+            todo = self.layer.to_read(sentences)
+            waiting.append((doc, sentences, (todo, reader.submit([w for _, w in todo]))))
+            if len(waiting) > batch_size:
                 yield self._judged(*waiting.popleft())
+        while waiting:
+            yield self._judged(*waiting.popleft())
+
+    def reader(self) -> SentenceReader:
+        """The background reader, started on first use and kept for later streams (a
+        reading process costs a second to start); stopped when the component goes."""
+        if self._reader is None:
+            self._reader = SentenceReader(self.layer.encoder)
+            weakref.finalize(self, self._reader.close)
+        return self._reader
 
     def _judged(self, doc: Doc, sentences: list[SentenceFacts], reading: _Reading) -> Doc:
         todo, future = reading

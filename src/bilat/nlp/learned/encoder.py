@@ -66,6 +66,8 @@ class EventEncoder:
 
         if not model_path.is_file() or not tokenizer_path.is_file():
             raise ModelMissing(f"event model not found at {model_path.parent}")
+        self.model_path = model_path
+        self.tokenizer_path = tokenizer_path
         options = ort.SessionOptions()
         # Threads that sleep when idle: spinning ones starved spaCy and the local engine's
         # other processes on a busy machine (2 spinning threads read 2-5x slower there).
