@@ -19,6 +19,7 @@ from bilat.nlp.events.contexts import ContextCues
 from bilat.nlp.events.dating import (
     PlacedDate,
     dates_the_trigger,
+    done_before,
     event_date,
     is_definite,
     news_month,
@@ -31,7 +32,7 @@ from bilat.nlp.events.dominance import sequence_phrase
 from bilat.nlp.events.exercises import exercise_sense
 from bilat.nlp.events.intentions import act_of, promised_act
 from bilat.nlp.events.lexicon import Sense, TriggerLexicon
-from bilat.nlp.events.modality import status_of, told_in_present
+from bilat.nlp.events.modality import status_of, told_in_past, told_in_present
 from bilat.nlp.events.reportable import (
     Located,
     is_citation,
@@ -240,6 +241,8 @@ class Extractor:
         when = news_day(token, placed, anchor) or event_date(
             token, placed, tl.reference, tl.previous
         )
+        if told_in_past(token):
+            when = done_before(when, anchor)
         status = status_of(token, when, anchor)
         if status is Status.PLANNED:
             when = plan_ahead(when, anchor)

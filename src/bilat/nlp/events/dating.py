@@ -237,19 +237,40 @@ def same_paragraph(text: str, previous_end: int, start: int) -> bool:
     return "\n" not in text[previous_end:start]
 
 
-# Words that fix which year a month named without one is ("last June", "next March").
-_YEAR_FIXED = re.compile(r"\d|\b(?:last|next|this|past|coming|ago|previous|following)\b", re.I)
+# Words that fix which year a month named without one is ("last June", "next March",
+# "June 2021", "June '21"); a day of the month ("June 3") does not.
+_YEAR_FIXED = re.compile(
+    r"\b\d{4}\b|'\d\d\b|\b(?:last|next|this|past|coming|ago|previous|following)\b", re.I
+)
 
 
 def plan_ahead(when: DateSpan | None, anchor: date | None) -> DateSpan | None:
     """A plan's month named without its year lies ahead: "will hold an exercise in June"
     in a September story is next June. The date finder reads only the words near a date
     and took the last June when the plan's "will" stood far before it."""
-    if when is None or anchor is None or when.end >= anchor or _YEAR_FIXED.search(when.text):
+    if when is None or anchor is None or when.end >= anchor:
+        return when
+    return _year_moved(when, 1)
+
+
+def done_before(when: DateSpan | None, anchor: date | None) -> DateSpan | None:
+    """An act told as done, on a month named without its year, lies behind the report:
+    "held talks in November" in a January story is last November. The date finder gives
+    a month with no year the report's own year, whatever the tense. A date after the
+    report that the act only took from the text before it (a plan's "in May") is not
+    its date at all."""
+    if when is None or anchor is None or when.start <= anchor:
+        return when
+    return None if when.inferred else _year_moved(when, -1)
+
+
+def _year_moved(when: DateSpan, years: int) -> DateSpan:
+    """``when`` ``years`` years on, if it is a month named without its year."""
+    if _YEAR_FIXED.search(when.text):
         return when
     if not any(word in MONTHS for word in re.findall(r"[a-z]+", when.text.lower())):
         return when  # "on Monday": no month named
-    end = shift_years(when.end, 1)
+    end = shift_years(when.end, years)
     if when.end.day == last_day(when.end.year, when.end.month):
         end = end.replace(day=last_day(end.year, end.month))  # to the end of February
-    return replace(when, start=shift_years(when.start, 1), end=end)
+    return replace(when, start=shift_years(when.start, years), end=end)

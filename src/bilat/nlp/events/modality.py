@@ -64,6 +64,19 @@ def told_in_present(trigger: Token) -> bool:
     return False
 
 
+def told_in_past(trigger: Token) -> bool:
+    """Whether the act's own verb tells it in a past tense ("held talks", "talks were
+    held", "had met"). The verb of another clause does not count: "agreed to hold talks
+    in March" tells a plan."""
+    verb = next((t for t in _clause_chain(trigger) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aux = _aux(verb)
+    if aux & (WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX | WORDS.OBLIGATION_AUX | {"to"}):
+        return False
+    return bool(aux & WORDS.PAST_AUX) or (verb.tag_ == "VBD" and not aux)
+
+
 def _untagged_present(verb: Token) -> bool:
     """A base form with a subject of its own and no auxiliary or "to" is a present tense
     the tagger missed: "Gunmen *abduct* a resort manager" (tagged VB, not VBP); so is a

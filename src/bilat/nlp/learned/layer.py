@@ -222,7 +222,7 @@ def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) ->
     source = _side(facts, reading.source)
     target = _side(facts, reading.target, other_than=source)
     swapped = _overlaps(event.source, target) and _overlaps(event.target, source)
-    if swapped and not _passive_agent(event.source, facts.sent):
+    if swapped and not _agent_in_syntax(event, facts.sent):
         return replace(event, source=event.target or event.source, target=event.source)
     new_source, new_target = event.source, event.target
     if source is not None and _missing(event.source) and not _overlaps(event.target, source):
@@ -238,10 +238,32 @@ def _with_sides(event: Event, facts: SentenceFacts, reading: SentenceReading) ->
 AGENT_CLIMB = frozenset({"conj", "appos", "compound", "amod", "poss"})
 
 
+def _agent_in_syntax(event: Event, sent: Span) -> bool:
+    """Whether the parse itself names the rules' source as the one who acts, which the
+    role head, learned from few such sentences, may read the other way round: the "by"
+    phrase of a passive ("Ukraine was attacked *by Russia*"), or the trigger noun's own
+    modifier ("placed under *US* sanctions", "*Russia's* invasion of Ukraine")."""
+    return _passive_agent(event.source, sent) or _noun_modifier(
+        event.source, sent, event.evidence.trigger
+    )
+
+
+# A noun's modifiers that name who does what it names.
+NOUN_AGENT_DEPS = frozenset({"compound", "poss", "amod"})
+
+
+def _noun_modifier(side: Mention, sent: Span, trigger: str) -> bool:
+    root = mention_root(side, sent.doc)
+    return (
+        root is not None
+        and root.dep_ in NOUN_AGENT_DEPS
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.text == trigger
+    )
+
+
 def _passive_agent(side: Mention, sent: Span) -> bool:
-    """Whether the rules read ``side`` in the "by" phrase of a passive ("Ukraine was
-    attacked *by Russia*"): the parse says who acted, and the role head, which learned
-    from few passives, reads them the other way round."""
+    """Whether the rules read ``side`` in the "by" phrase of a passive."""
     root = mention_root(side, sent.doc)
     if root is None:
         return False

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bilat.nlp.events.dating import (
     PlacedDate,
     bounds_a_duration,
     dates_the_trigger,
+    done_before,
     event_date,
     names_a_thing,
     plan_ahead,
@@ -408,6 +410,72 @@ def test_a_plans_month_named_without_its_year_lies_ahead() -> None:
     assert plan_ahead(monday, story) == monday
     assert plan_ahead(SEPTEMBER, date(2021, 9, 2)) == SEPTEMBER
     assert plan_ahead(None, story) is None and plan_ahead(june, None) == june
+
+
+def test_an_act_told_as_done_on_a_month_named_without_its_year_lies_behind() -> None:
+    story = date(2020, 1, 15)
+    march = DateSpan(date(2020, 3, 1), date(2020, 3, 31), Granularity.MONTH, "March")
+    assert done_before(march, story) == DateSpan(
+        date(2019, 3, 1), date(2019, 3, 31), Granularity.MONTH, "March"
+    )
+    march_3 = DateSpan(date(2020, 3, 3), date(2020, 3, 3), Granularity.DAY, "March 3")
+    assert done_before(march_3, story) == replace(
+        march_3, start=date(2019, 3, 3), end=date(2019, 3, 3)
+    )  # a day of the month does not fix the year
+    february = DateSpan(date(2020, 2, 1), date(2020, 2, 29), Granularity.MONTH, "February")
+    behind = done_before(february, story)
+    assert behind is not None and behind.end == date(2019, 2, 28)
+    # a month already behind, or its year fixed, stays; a date taken from the text before
+    # (a plan's "in May") is not the done act's
+    january = DateSpan(date(2020, 1, 1), date(2020, 1, 31), Granularity.MONTH, "January")
+    assert done_before(january, story) == january
+    march_2020 = replace(march, text="March 2020")
+    assert done_before(march_2020, story) == march_2020
+    assert done_before(replace(march, inferred=True), story) is None
+    assert done_before(None, story) is None and done_before(march, None) == march
+
+
+def test_whether_an_act_is_told_in_a_past_tense() -> None:
+    from bilat.nlp.events.modality import told_in_past
+
+    held = [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("held", 1, "ROOT", "VERB", "hold"),
+        ("talks", 1, "dobj", "NOUN", "talk"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert told_in_past(_first_verb(held, {1: "VBD"}))
+    will = [
+        ("Pakistan", 2, "nsubj", "PROPN", "Pakistan"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("hold", 2, "ROOT", "VERB", "hold"),
+        ("talks", 2, "dobj", "NOUN", "talk"),
+    ]
+    assert not told_in_past(_first_verb(will, {2: "VB"}))
+    agreed = [
+        ("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 3, "aux", "PART", "to"),
+        ("hold", 1, "xcomp", "VERB", "hold"),
+        ("talks", 3, "dobj", "NOUN", "talk"),
+    ]
+    # the plan's own verb is "hold": the past tense of "agreed" is not the talks'
+    doc = parsed(agreed)
+    doc[1].tag_, doc[3].tag_ = "VBD", "VB"
+    assert not told_in_past(doc[4])
+    were = [
+        ("Talks", 2, "nsubjpass", "NOUN", "talk"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("held", 2, "ROOT", "VERB", "hold"),
+    ]
+    assert told_in_past(_first_verb(were, {2: "VBN"}))
+
+
+def _first_verb(rows: list[tuple[str, int, str, str, str]], tags: dict[int, str]) -> Token:
+    doc = parsed(rows)
+    for i, tag in tags.items():
+        doc[i].tag_ = tag
+    return next(t for t in doc if t.pos_ == "VERB")
 
 
 def test_an_undated_act_beside_the_news_of_the_day_is_of_the_publication_month() -> None:

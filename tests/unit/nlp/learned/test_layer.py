@@ -141,6 +141,32 @@ def test_a_passive_agent_the_rules_read_is_not_swapped() -> None:
     assert (kept.source.code, kept.target and kept.target.code) == ("RUS", "SYR")
 
 
+def test_a_trigger_nouns_own_modifier_the_rules_read_as_source_is_not_swapped() -> None:
+    # "Russia was placed under US sanctions .": "US" says who sanctions
+    doc = parsed([
+        ("Russia", 2, "nsubjpass", "PROPN", "Russia"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("placed", 2, "ROOT", "VERB", "place"),
+        ("under", 2, "prep", "ADP", "under"),
+        ("US", 5, "compound", "PROPN", "US"),
+        ("sanctions", 3, "pobj", "NOUN", "sanction"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])  # fmt: skip
+    sent = next(iter(doc.sents))
+    russia, us = mention(doc, "Russia", "RUS"), mention(doc, "US", "USA")
+
+    def facts_of(trigger: str) -> SentenceFacts:
+        sanction = event(EventType.SANCTION, us, russia, sentence=sent.text, trigger=trigger)
+        return SentenceFacts(sent, words_of(sent), (sanction,), (russia, us), (), "a1", None)
+
+    swap = reading(EventType.SANCTION, source=0, target=4)
+    [kept] = layer().decide(facts_of("sanctions"), swap)
+    assert (kept.source.code, kept.target and kept.target.code) == ("USA", "RUS")
+    # a modifier of another word than the trigger is no such sign
+    [swapped] = layer().decide(facts_of("placed"), swap)
+    assert (swapped.source.code, swapped.target and swapped.target.code) == ("RUS", "USA")
+
+
 def test_which_sentences_the_model_reads(sentence: SentenceFacts) -> None:
     assert not needs_reading(sentence, keep_uncoded=False)  # the rules found nothing
     assert needs_reading(sentence, keep_uncoded=True)  # sentence coding reads all
