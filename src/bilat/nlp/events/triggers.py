@@ -27,7 +27,6 @@ SYNTAX_WORDS = Words("syntax")  # resources/words.yaml, section syntax
 WORDS = Words("events")  # resources/words.yaml, section events
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
-PARTICLE_DEPS = ("prt", "prep")
 ANY_OBJECT = "*"
 CLAUSE = "_clause"  # a complements key: any clausal complement ("denied that ...")
 # A bare "strike" is an attack, but a labour strike among workers or "on strike".
@@ -215,8 +214,10 @@ def in_the_street(verb: Token, lexicon: TriggerLexicon) -> bool:
 
 def _particles(verb: Token) -> list[Token]:
     """The verb's particles and prepositions, and the "for" opening a clause right after
-    it: in "called for Egyptians to join", the parse hangs "for" off "join"."""
-    found = [c for c in verb.children if c.dep_ in PARTICLE_DEPS]
+    it: in "called for Egyptians to join", the parse hangs "for" off "join". A
+    preposition of time is no part of the verb: "called Putin *on* Monday" is no
+    "call on"."""
+    found = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _of_time(c))]
     for clause in verb.children:
         if clause.dep_ in ("advcl", "ccomp", "xcomp"):
             found.extend(
@@ -225,6 +226,11 @@ def _particles(verb: Token) -> list[Token]:
                 if m.dep_ == "mark" and m.lower_ == "for" and _next_to(verb, m)
             )
     return found
+
+
+def _of_time(prep: Token) -> bool:
+    """ "on Monday", "in March", "for a week": the preposition's object says when."""
+    return any(c.dep_ == "pobj" and c.lower_ in SYNTAX_WORDS.TEMPORAL for c in prep.children)
 
 
 def _next_to(verb: Token, word: Token) -> bool:

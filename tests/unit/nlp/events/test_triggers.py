@@ -697,6 +697,29 @@ def test_a_for_clause_not_next_to_the_verb_is_no_phrasal_particle() -> None:
     assert _called_for_mobilization(adjacent=False) == [(EventType.MOBILIZE, None)]
 
 
+def test_a_preposition_of_time_is_no_particle_of_the_verb() -> None:
+    # "Chile called Peru on Monday" is no appeal, as "Chile called on Peru" is
+    from bilat.nlp.events.triggers import verb_trigger
+
+    lexicon = TriggerLexicon.load().with_appeals_as_requests()
+    on_monday = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("Peru", 1, "dobj", "PROPN", "Peru"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Monday", 3, "pobj", "PROPN", "Monday"),
+    ])  # fmt: skip
+    assert verb_trigger(on_monday[1], lexicon) is None
+    on_peru = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Peru", 2, "pobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    found = verb_trigger(on_peru[1], lexicon)
+    assert found is not None and found.sense == (EventType.REQUEST, None)
+
+
 def test_putting_under_investigation_investigates_and_under_a_tree_is_nothing() -> None:
     def put_under(noun: str) -> list[tuple[EventType, str | None]]:
         return _events([
