@@ -239,7 +239,7 @@ class Extractor:
             return None, None
         tl = scene.timeline
         when = news_day(token, placed, anchor) or event_date(
-            token, placed, tl.reference, tl.previous
+            token, placed, tl.reference, tl.previous, trigger.obj
         )
         if told_in_past(token):
             when = done_before(when, anchor)

@@ -162,6 +162,21 @@ def _in_relative_clause(token: Token, above: Token) -> bool:
     return False
 
 
+def _dates_its_noun(noun: Token | None, date_head: Token) -> bool:
+    """Whether the date is in a relative clause on the event noun a light verb took its
+    sense from that tells when the event happened: "recalled their earlier conversation
+    *that took place in August*" (a clause that tells something else, "the deal, which
+    expires in 2025", dates that)."""
+    if noun is None:
+        return False
+    clause = next((t for t in date_head.ancestors if t.dep_ == "relcl"), None)
+    return (
+        clause is not None
+        and clause.head.i == noun.i
+        and clause.lemma_.lower() in WORDS.OCCURRENCE_VERBS
+    )
+
+
 def is_definite(trigger: Token, obj: Token | None) -> bool:
     """ "the meeting was held", "during the visit": the event noun names a known event."""
     noun = obj if obj is not None else trigger
@@ -175,10 +190,12 @@ def event_date(
     dates: Sequence[PlacedDate],
     reference: DateSpan | None,
     previous: DateSpan | None,
+    obj: Token | None = None,
 ) -> DateSpan | None:
-    """The nearest date of the trigger's own clauses; else the paragraph's reference time;
-    else the nearest date of the sentence; "the same month" refers back to the last date."""
-    own = [d for d in dates if dates_the_trigger(trigger, d.head)]
+    """The nearest date of the trigger's own clauses (or of the clause telling when its
+    event noun ``obj`` happened); else the paragraph's reference time; else the nearest
+    date of the sentence; "the same month" refers back to the last date."""
+    own = [d for d in dates if dates_the_trigger(trigger, d.head) or _dates_its_noun(obj, d.head)]
     if own:
         return min(own, key=lambda d: abs(d.start - trigger.idx)).span
     if reference is not None:

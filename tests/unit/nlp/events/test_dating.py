@@ -368,6 +368,33 @@ def test_a_date_in_the_name_of_a_thing_is_no_fallback_date_of_the_act() -> None:
     assert event_date(doc[8], placed, None, None) == year  # the treaty's own
 
 
+def test_a_clause_telling_when_the_light_verbs_event_noun_happened_dates_it() -> None:
+    # "They recalled the conversation that took place in August ."
+    def recalled(verb: str, lemma: str) -> Doc:
+        return parsed([
+            ("They", 1, "nsubj", "PRON", "they"),
+            ("recalled", 1, "ROOT", "VERB", "recall"),
+            ("the", 3, "det", "DET", "the"),
+            ("conversation", 1, "dobj", "NOUN", "conversation"),
+            ("that", 5, "nsubj", "PRON", "that"),
+            (verb, 3, "relcl", "VERB", lemma),
+            ("in", 5, "prep", "ADP", "in"),
+            ("August", 6, "pobj", "PROPN", "August"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+
+    reference = DateSpan(date(2021, 9, 1), date(2021, 9, 30), Granularity.MONTH, "September")
+    took = recalled("happened", "happen")
+    placed = [PlacedDate(took[7].idx, took[7], AUGUST)]
+    assert event_date(took[1], placed, reference, None, obj=took[3]) == AUGUST
+    # without the event noun, or when the clause tells something else, the paragraph's time
+    inferred = replace(reference, inferred=True)
+    assert event_date(took[1], placed, reference, None) == inferred
+    ended = recalled("ended", "end")
+    placed = [PlacedDate(ended[7].idx, ended[7], AUGUST)]
+    assert event_date(ended[1], placed, reference, None, obj=ended[3]) == inferred
+
+
 def test_a_deadline_dates_no_act_of_another_clause_and_moves_no_timeline() -> None:
     # "India pledged support, aiming at zero emissions by 2070."
     doc = parsed([
