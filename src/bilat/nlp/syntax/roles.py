@@ -92,6 +92,9 @@ def _subject_of(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ == "acl" and _misread_subject(current.head):
             # "Rebels resorted to ..., officials said": read as "rebels (who) resorted"
             return conjuncts(current.head), True
+        if current.dep_ == "acl" and _misread_main_verb(current):
+            # "A US-led coalition bombed targets in Syria": no passive takes an object
+            return conjuncts(current.head), inherited
         if current.dep_ == "acl" and current.tag_ == "VBG":
             noun = current.head
             above = governing_verb(noun)
@@ -114,6 +117,17 @@ def _active_conjunct(verb: Token) -> bool:
     if verb.dep_ != "conj" or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
+
+
+def _misread_main_verb(participle: Token) -> bool:
+    """A past participle with a direct object, on a noun that heads the sentence: the
+    sentence's main verb, in the past tense, that the parse read as a reduced relative."""
+    return (
+        participle.tag_ in ("VBN", "VBD")
+        and participle.head.dep_ == "ROOT"
+        and participle.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "dobj" for c in participle.children)
+    )
 
 
 def _misread_subject(noun: Token) -> bool:

@@ -478,6 +478,24 @@ def test_a_subject_misread_as_the_saying_verbs_acts_in_its_own_clause() -> None:
     assert [t.text for t in verb_arguments(doc[4]).source] == ["youths"]
 
 
+def test_a_participle_with_an_object_on_the_sentences_head_noun_is_its_main_verb() -> None:
+    # "A US-led coalition bombed targets .", read as "a coalition (that was) bombed"
+    def coalition(obj_dep: str) -> list[str]:
+        doc = parsed([
+            ("A", 1, "det", "DET", "a"),
+            ("coalition", 1, "ROOT", "NOUN", "coalition"),
+            ("bombed", 1, "acl", "VERB", "bomb"),
+            ("targets", 2, obj_dep, "NOUN", "target"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        doc[2].tag_ = "VBN"
+        return [t.text for t in verb_arguments(doc[2]).source]
+
+    assert coalition("dobj") == ["coalition"]
+    # "a coalition bombed in 2015": a passive participle, the coalition was bombed
+    assert coalition("npadvmod") == []
+
+
 def test_an_active_conjunct_shares_the_passive_subject_as_its_own() -> None:
     # "He will be received and will meet Obama": he meets; "was tortured and killed": not
     doc = parsed([
