@@ -248,7 +248,10 @@ def describes_state(noun: Token) -> bool:
                 return _copular(head)
             if current.dep_ not in ("nsubj", "nsubjpass"):
                 return False
-            return _copular(head) or (current.dep_ == "nsubj" and _simple_present(head))
+            if _copular(head):
+                return True
+            happening = head.lemma_.lower() in WORDS.HAPPENING_VERBS
+            return current.dep_ == "nsubj" and _simple_present(head) and not happening
         current = head
     return False
 

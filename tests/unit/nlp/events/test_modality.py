@@ -304,6 +304,20 @@ def test_an_event_noun_a_copula_describes_is_no_reported_act() -> None:
     assert not describes_state(held[1])
 
 
+def test_an_event_noun_a_present_verb_tells_as_happening_is_news_not_a_state() -> None:
+    def fighting(verb: str, lemma: str) -> bool:
+        doc = parsed([
+            ("Fighting", 1, "nsubj", "NOUN", "fighting"),
+            (verb, 1, "ROOT", "VERB", lemma),
+            (".", 1, "punct", "PUNCT", "."),
+        ])  # fmt: skip
+        doc[1].tag_ = "VBZ"
+        return describes_state(doc[0])
+
+    assert not fighting("erupts", "erupt")  # "Fighting erupts between ...": news
+    assert fighting("matters", "matter")  # how things stand
+
+
 def test_an_act_wished_for_with_for_and_to_is_called_for_not_done() -> None:
     doc = parsed([
         ("Pressure", 2, "nsubj", "NOUN", "pressure"),
