@@ -138,7 +138,12 @@ class LearnedComponent:
 
     def reader(self) -> SentenceReader:
         """The background reader, started on first use and kept for later streams (a
-        reading process costs a second to start); stopped when the component goes."""
+        reading process costs a second to start); stopped when the component goes. One
+        whose process ended is replaced: the stream it failed fails, and the pipeline
+        parses that batch's articles again one by one, with the new one."""
+        if self._reader is not None and not self._reader.alive:
+            self._reader.close()
+            self._reader = None
         if self._reader is None:
             self._reader = SentenceReader(self.layer.encoder)
             weakref.finalize(self, self._reader.close)

@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from bilat.config import Settings
+from bilat.errors import ModelReaderFailed
 from bilat.nlp.build import LearnedComponent, make_nlp
 
 
@@ -69,6 +70,23 @@ def test_the_model_reading_ahead_judges_as_one_doc_at_a_time() -> None:
     learned = nlp.get_pipe("bilat_learned")
     assert isinstance(learned, LearnedComponent)
     assert learned.reader().in_child
+
+
+def test_a_reading_process_that_died_fails_its_stream_and_is_replaced_for_the_next() -> None:
+    nlp = make_nlp(Settings(event_model="on"))
+    learned = nlp.get_pipe("bilat_learned")
+    assert isinstance(learned, LearnedComponent)
+    expected = _events_of(nlp.pipe(_STORIES))
+    dead = learned.reader()
+    assert dead._child is not None
+    dead._child._process.kill()
+    dead._child._process.wait()
+    # the stream under way when the process died fails, saying why ...
+    with pytest.raises(ModelReaderFailed, match="reading process stopped"):
+        list(dead.submit([["Talks", "."]]).result(timeout=30))
+    # ... and the next stream reads with a new process, as before
+    assert _events_of(nlp.pipe(_STORIES)) == expected
+    assert learned.reader() is not dead and learned.reader().alive
 
 
 def test_a_sentence_starts_after_a_line_break_and_never_mid_clause() -> None:

@@ -52,6 +52,11 @@ class SentenceReader:
         else:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model")
 
+    @property
+    def alive(self) -> bool:
+        """Whether the reader can still read (its process has not ended)."""
+        return self._child is None or self._child.alive
+
     def submit(self, sentences: Words) -> Future[Readings]:
         """The readings of ``sentences``, once the reader gets to them."""
         if self._child is not None:
@@ -88,6 +93,10 @@ class ReadingProcess:
             target=self._collect, name="bilat-model-answers", daemon=True
         )
         self._collector.start()
+
+    @property
+    def alive(self) -> bool:
+        return self._process.poll() is None
 
     def submit(self, sentences: Words) -> Future[Readings]:
         future: Future[Readings] = Future()
