@@ -253,8 +253,9 @@ def _insistent(verb: Token, lexicon: TriggerLexicon) -> Trigger | None:
 def relative_objects(verb: Token) -> list[Token]:
     """The verb's objects; in a relative clause the noun it hangs off stands in for a
     relative pronoun object ("the accord *which* they signed", "the deal *that* was
-    signed") or for the object gap ("the deal they signed")."""
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    signed") or for the object gap ("the deal they signed"). A bare noun the parse hung
+    off the verb as a clause is its object ("makes his first ever *visit*")."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS or _noun_as_clause(c)]
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return objects
     relative = [o for o in objects if o.lower_ in SYNTAX_WORDS.RELATIVE]
@@ -268,6 +269,14 @@ def relative_objects(verb: Token) -> list[Token]:
         and not any(c.lower_ in WORDS.RELATIVE_ADVERBS for c in verb.children)
     )
     return [verb.head] if gapped else objects
+
+
+def _noun_as_clause(child: Token) -> bool:
+    return (
+        child.dep_ == "ccomp"
+        and child.pos_ == "NOUN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "cop", "aux") for c in child.children)
+    )
 
 
 def _complement(

@@ -720,6 +720,31 @@ def test_a_preposition_of_time_is_no_particle_of_the_verb() -> None:
     assert found is not None and found.sense == (EventType.REQUEST, None)
 
 
+def test_a_bare_noun_the_parse_took_for_a_clause_is_the_verbs_object() -> None:
+    # "Chile makes its first ever visit to Peru", with "visit" parsed as a ccomp
+    from bilat.nlp.events.triggers import relative_objects
+
+    doc = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("makes", 1, "ROOT", "VERB", "make"),
+        ("its", 5, "poss", "PRON", "its"),
+        ("first", 5, "amod", "ADJ", "first"),
+        ("ever", 5, "advmod", "ADV", "ever"),
+        ("visit", 1, "ccomp", "NOUN", "visit"),
+        ("to", 5, "prep", "ADP", "to"),
+        ("Peru", 6, "pobj", "PROPN", "Peru"),
+    ])  # fmt: skip
+    assert relative_objects(doc[1]) == [doc[5]]
+    # a clause with a subject of its own stays a clause: "said talks failed"
+    said = parsed([
+        ("Chile", 1, "nsubj", "PROPN", "Chile"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("talks", 3, "nsubj", "NOUN", "talk"),
+        ("failure", 1, "ccomp", "NOUN", "failure"),
+    ])  # fmt: skip
+    assert relative_objects(said[1]) == []
+
+
 def test_putting_under_investigation_investigates_and_under_a_tree_is_nothing() -> None:
     def put_under(noun: str) -> list[tuple[EventType, str | None]]:
         return _events([
