@@ -48,7 +48,8 @@ class SentenceReader:
         self._child: ReadingProcess | None = None
         self._thread: ThreadPoolExecutor | None = None
         if self.in_child:
-            self._child = ReadingProcess(encoder.model_path, encoder.tokenizer_path)
+            model, tokenizer = str(encoder.model_path), str(encoder.tokenizer_path)
+            self._child = ReadingProcess([sys.executable, "-m", __name__, model, tokenizer])
         else:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model")
 
@@ -73,22 +74,26 @@ class SentenceReader:
 
 
 class ReadingProcess:
-    """``python -m bilat.nlp.learned.reader`` and the readings it owes, oldest first."""
+    """A child that answers pickled requests on its stdin in order on its stdout (``python
+    -m bilat.nlp.learned.reader``), and the answers it owes, oldest first."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path) -> None:
+    def __init__(self, command: list[str]) -> None:
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the child
         # the child imports this very bilat, wherever it was imported from
         here = str(Path(__file__).resolve().parents[3])
         paths = [here, *filter(None, [os.environ.get("PYTHONPATH")])]
         self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(model_path), str(tokenizer_path)],
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._errors,
             env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
         )
         self._owed: deque[Future[Readings]] = deque()
-        self._lock = threading.Lock()
+        # Two locks: writing a request may wait for the child to read, which may wait for
+        # the collector to take its last answer, which must then not wait for the writer.
+        self._lock = threading.Lock()  # the deque
+        self._writing = threading.Lock()  # requests in the order of their futures
         self._collector = threading.Thread(
             target=self._collect, name="bilat-model-answers", daemon=True
         )
@@ -101,12 +106,13 @@ class ReadingProcess:
     def submit(self, sentences: Words) -> Future[Readings]:
         future: Future[Readings] = Future()
         request = pickle.dumps([list(words) for words in sentences])
-        with self._lock:
-            stdin = self._process.stdin
-            if stdin is None or stdin.closed or self._process.poll() is not None:
-                future.set_exception(self._failure())
-                return future
-            self._owed.append(future)
+        with self._writing:
+            with self._lock:
+                stdin = self._process.stdin
+                if stdin is None or stdin.closed or self._process.poll() is not None:
+                    future.set_exception(self._failure())
+                    return future
+                self._owed.append(future)
             try:
                 stdin.write(request)
                 stdin.flush()
@@ -116,7 +122,7 @@ class ReadingProcess:
 
     def close(self) -> None:
         """Close the child's stdin, so it ends once it has answered; wait for it."""
-        with self._lock:
+        with self._writing:
             if self._process.stdin is not None and not self._process.stdin.closed:
                 self._process.stdin.close()
         self._process.wait()

@@ -9,7 +9,9 @@ import multiprocessing
 import pickle
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from bilat import children
 from bilat.errors import ModelReaderFailed
 from bilat.nlp.learned import reader as reader_module
 from bilat.nlp.learned.encoder import EventEncoder, SentenceReading
-from bilat.nlp.learned.reader import SentenceReader
+from bilat.nlp.learned.reader import ReadingProcess, SentenceReader
 
 SENTENCES = [
     ["Russia", "and", "Pakistan", "held", "talks", "in", "Moscow", "."],
@@ -137,6 +139,39 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/status").read_text(encoding="ascii").lower()
     except OSError:
         return "zombie"
+
+
+# A stand-in child that answers each request at once with far more than a pipe holds.
+_LOUD_CHILD = (
+    "import pickle, sys\n"
+    "while True:\n"
+    "    try:\n"
+    "        request = pickle.load(sys.stdin.buffer)\n"
+    "    except EOFError:\n"
+    "        break\n"
+    "    pickle.dump([len(request)] * 50_000, sys.stdout.buffer)\n"
+    "    sys.stdout.buffer.flush()\n"
+)
+
+
+def test_big_requests_and_big_answers_at_once_do_not_block_each_other() -> None:
+    # Requests that fill the child's stdin while its answers fill its stdout: the
+    # collector must take answers while a request is being written.
+    child = ReadingProcess([sys.executable, "-c", _LOUD_CHILD])
+    request = [["word"] * 200 for _ in range(100)]  # about 80 KB pickled
+    futures: list[Future[list[SentenceReading]]] = []
+    writer = threading.Thread(
+        target=lambda: futures.extend(child.submit(request) for _ in range(8))
+    )
+    writer.start()
+    writer.join(timeout=60)
+    try:
+        assert not writer.is_alive(), "writing requests blocked"
+        assert [len(f.result(timeout=60)) for f in futures] == [50_000] * 8
+    finally:
+        if writer.is_alive():  # end the child, so the blocked write fails and close returns
+            child._process.kill()
+        child.close()
 
 
 def test_a_pool_worker_knows_it_is_one_and_this_process_is_not() -> None:
