@@ -720,6 +720,20 @@ def test_a_preposition_of_time_is_no_particle_of_the_verb() -> None:
     assert found is not None and found.sense == (EventType.REQUEST, None)
 
 
+def test_what_hits_decides_whether_hitting_is_an_attack() -> None:
+    def hit_by(subject: str) -> list[tuple[EventType, str | None]]:
+        return _events([
+            ("Chile", 1, "compound", "PROPN", "Chile"),
+            (subject, 2, "nsubj", "NOUN", subject.rstrip("s")),
+            ("hit", 2, "ROOT", "VERB", "hit"),
+            ("Peru", 2, "dobj", "PROPN", "Peru"),
+        ])  # fmt: skip
+
+    assert hit_by("warplanes") == [(EventType.ASSAULT, None)]
+    assert hit_by("missiles") == [(EventType.ASSAULT, None)]
+    assert hit_by("storms") == []  # a storm, prices or a crisis hitting Peru is no act
+
+
 def test_a_bare_noun_the_parse_took_for_a_clause_is_the_verbs_object() -> None:
     # "Chile makes its first ever visit to Peru", with "visit" parsed as a ccomp
     from bilat.nlp.events.triggers import relative_objects
