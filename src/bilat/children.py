@@ -1,5 +1,5 @@
-"""How bilat starts child processes: the local engine's workers and the event model's
-reader (``bilat.nlp.learned.reader``) start the same way."""
+"""bilat's worker processes: how the local engine starts them, and whether this process
+is one of them (there the event model reads in a thread, ``bilat.nlp.learned.reader``)."""
 
 from __future__ import annotations
 

@@ -43,21 +43,20 @@ def own_peak_rss_mb(status: Path = Path("/proc/self/status")) -> float:
 def descendants_peak_rss_mb(proc: Path = Path("/proc")) -> float:
     """Peak resident memory of this process's live descendants together, in MB (the event
     model's reading process). 0 where /proc is absent."""
-    parents: dict[int, int] = {}
+    children: dict[int, list[int]] = {}
     for stat in proc.glob("[0-9]*/stat"):
         try:
             # "pid (comm) state ppid ...": comm may hold spaces and brackets
             after_comm = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1]
-            parents[int(stat.parent.name)] = int(after_comm.split()[1])
+            children.setdefault(int(after_comm.split()[1]), []).append(int(stat.parent.name))
         except (OSError, IndexError, ValueError):
             continue  # a process that ended while we looked
-    family: set[int] = set()
+    family: list[int] = []
     frontier = [os.getpid()]
     while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent]
-        family.update(children)
-        frontier.extend(children)
+        below = children.get(frontier.pop(), [])
+        family.extend(below)
+        frontier.extend(below)
     peaks = (_high_water_mb(proc / str(pid) / "status") for pid in family)
     return round(sum(mb for mb in peaks if mb is not None), 1)
 

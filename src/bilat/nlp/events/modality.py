@@ -132,30 +132,29 @@ def intended(trigger: Token) -> bool:
     """ "will withdraw", "would boycott", "is ready to send": the sentence reports a
     stated intention, which CAMEO and PLOVER code as the speaker's AGREE (cooperation)
     or THREATEN (conflict) rather than as the act itself."""
-    for depth, verb in enumerate(_clause_chain(trigger)):
-        if _aux(verb) & (WORDS.FUTURE_AUX | WORDS.CONDITIONAL_AUX):
-            return True
-        if depth > 0 and verb.lemma_.lower() in WORDS.INTENT_WORDS | WORDS.PLAN_INTENT:
-            return True
-        if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
-            return False
-    return False
+    return _intention(trigger) is not None
 
 
 def will_do(trigger: Token) -> bool:
     """ "will meet", "will hold an exercise": an act told in the future tense by "will" or
     "shall", not by a word of intention ("is ready to send") or a conditional ("would")."""
+    return _intention(trigger) == "future"
+
+
+def _intention(trigger: Token) -> str | None:
+    """What in the clauses over ``trigger``, nearest first, tells an intention: a
+    "conditional" or "future" auxiliary, or a word of "intent" governing it; None."""
     for depth, verb in enumerate(_clause_chain(trigger)):
         aux = _aux(verb)
         if aux & WORDS.CONDITIONAL_AUX:
-            return False
+            return "conditional"
         if aux & WORDS.FUTURE_AUX:
-            return True
+            return "future"
         if depth > 0 and verb.lemma_.lower() in WORDS.INTENT_WORDS | WORDS.PLAN_INTENT:
-            return False
+            return "intent"
         if verb.pos_ == "VERB" and verb.dep_ not in ("xcomp", "ccomp"):
-            return False
-    return False
+            return None
+    return None
 
 
 def unless_clause(trigger: Token) -> bool:

@@ -43,15 +43,19 @@ class SentenceReader:
     would: in a child process, or in a thread in a worker of the local engine's pool."""
 
     def __init__(self, encoder: EventEncoder) -> None:
-        self.in_child = not in_worker_pool()
         self._encoder = encoder
         self._child: ReadingProcess | None = None
         self._thread: ThreadPoolExecutor | None = None
-        if self.in_child:
+        if in_worker_pool():
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model")
+        else:
             model, tokenizer = str(encoder.model_path), str(encoder.tokenizer_path)
             self._child = ReadingProcess([sys.executable, "-m", __name__, model, tokenizer])
-        else:
-            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-model")
+
+    @property
+    def in_child(self) -> bool:
+        """Whether the reader reads in a child process (else in a thread)."""
+        return self._child is not None
 
     @property
     def alive(self) -> bool:
@@ -109,7 +113,7 @@ class ReadingProcess:
         with self._writing:
             with self._lock:
                 stdin = self._process.stdin
-                if stdin is None or stdin.closed or self._process.poll() is not None:
+                if stdin is None or stdin.closed or not self.alive:
                     future.set_exception(self._failure())
                     return future
                 self._owed.append(future)

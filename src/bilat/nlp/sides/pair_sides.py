@@ -148,10 +148,8 @@ def pair_before(
     named = {role_span(t).text for t in (earlier, *earlier.conjuncts)}
     if not PAIR_ANAPHOR.search(role_span(earlier).text) and named != {a.name for a in pair}:
         return None
-    pronoun = heads[0]
     a, b = pair
-    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
-    return Mention(pronoun.text, start, end, a), Mention(pronoun.text, start, end, b)
+    return _at_pronoun(heads[0], a), _at_pronoun(heads[0], b)
 
 
 def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None) -> Mention | None:
@@ -161,9 +159,7 @@ def pair_member_before(heads: Sequence[Token], pair: tuple[Actor, Actor] | None)
     if earlier is None or pair is None:
         return None
     named = [a for a in pair if a.name == role_span(earlier).text]
-    pronoun = heads[0]
-    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
-    return Mention(pronoun.text, start, end, named[0]) if named else None
+    return _at_pronoun(heads[0], named[0]) if named else None
 
 
 def person_named_before(heads: Sequence[Token], context: Sequence[Mention]) -> Mention | None:
@@ -173,10 +169,14 @@ def person_named_before(heads: Sequence[Token], context: Sequence[Mention]) -> M
     earlier = person_before(heads[0]) if len(heads) == 1 else None
     if earlier is None:
         return None
-    named = [m for m in context if m.start <= earlier.idx < m.end]
-    pronoun = heads[0]
-    start, end = pronoun.idx, pronoun.idx + len(pronoun.text)
-    return Mention(pronoun.text, start, end, named[0].actor) if named else None
+    named = [m.actor for m in context if m.start <= earlier.idx < m.end and m.actor]
+    return _at_pronoun(heads[0], named[0]) if named else None
+
+
+def _at_pronoun(pronoun: Token, actor: Actor) -> Mention:
+    """A mention of ``actor`` at the pronoun that stands for it, so that the evidence
+    stays in the pronoun's sentence."""
+    return Mention(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text), actor)
 
 
 def pair_targets(
